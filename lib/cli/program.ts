@@ -1,0 +1,11 @@
+import { Command } from "commander";
+import { registerServe } from "./commands/serve";
+
+export function buildProgram(): Command {
+  const program = new Command("tracelens")
+    .description("Find out why an API gateway answered 401: read its trace logs and explain every rejection.")
+    .exitOverride()
+    .showHelpAfterError();
+  registerServe(program);
+  return program;
+}
