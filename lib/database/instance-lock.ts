@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * One Tracelens process owns a data folder at a time. PostgreSQL's own
+ * postmaster.pid cannot tell a second Tracelens from a server orphaned by a
+ * killed one, so ownership is recorded separately, by the owning Node pid.
+ */
+export class DataFolderBusyError extends Error {}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the data folder for this process; returns the function that gives it back. */
+export function acquireInstanceLock(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, "instance.pid");
+  fs.mkdirSync(dataDir, { recursive: true });
+  // Created exclusively, so two processes starting at once cannot both win.
+  while (!tryCreate(lockPath)) {
+    const owner = readOwner(lockPath);
+    if (owner !== undefined && isProcessAlive(owner)) {
+      throw new DataFolderBusyError(
+        `another Tracelens (pid ${owner}) is already using the data folder ${dataDir}. ` +
+          `Stop it first, or point this one elsewhere with TRACELENS_DATA_DIR or DATABASE_URL.`,
+      );
+    }
+    fs.rmSync(lockPath, { force: true }); // left by a process that is gone
+  }
+  return () => {
+    if (readOwner(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
+  };
+}
+
+function tryCreate(lockPath: string): boolean {
+  try {
+    fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+function readOwner(lockPath: string): number | undefined {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
