@@ -2,18 +2,15 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
+// An empty variable means "not set", as in a shell `FOO= npm start`.
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
 const environmentSchema = z.object({
-  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  TRACELENS_DATA_DIR: optionalText,
-  TRACELENS_HOME: optionalText,
-  HOST: optionalText.default("127.0.0.1"),
-  PORT: optionalText.default("3000").pipe(z.coerce.number().int().min(1).max(65535)),
+  DATABASE_URL: unsetWhenEmpty(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  TRACELENS_DATA_DIR: unsetWhenEmpty(z.string().optional()),
+  HOST: unsetWhenEmpty(z.string().default("127.0.0.1")),
+  PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535).default(3000)),
 });
 
 export type Environment = {

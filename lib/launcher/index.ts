@@ -1,6 +1,6 @@
 import exitHook from "async-exit-hook";
 import { projectRoot, readEnvironment } from "../config/env";
-import { openDatabase } from "../database";
+import { openDatabase } from "../database-setup";
 import { currentBuildStamp, isBuildCurrent, recordBuild } from "./build-stamp";
 import { exitOf, nextEnvironment, runNext, waitUntilServing } from "./next-process";
 

@@ -1,0 +1,60 @@
+import { createHmac } from "node:crypto";
+
+/** All that may leave the reader about a credential value: never the value itself. */
+export type MaskedCredential = {
+  /** HMAC-SHA256 (hex) of the value with surrounding whitespace trimmed. */
+  fingerprint: string;
+  /** e.g. `2Yot…pAA`; short values show less, the shortest nothing but `…`. */
+  preview: string;
+  /** Of the exact value, whitespace included. */
+  length: number;
+  leadingWhitespace: boolean;
+  trailingWhitespace: boolean;
+  lineBreak: boolean;
+};
+
+export function maskCredential(raw: string, key: Buffer): MaskedCredential {
+  const trimmed = raw.trim();
+  return {
+    // Trimmed so that a token sent once with a stray line break groups with
+    // its clean sends: same secret, different (malformed) packaging.
+    fingerprint: createHmac("sha256", key).update(trimmed, "utf8").digest("hex"),
+    preview: previewOf(trimmed),
+    length: raw.length,
+    leadingWhitespace: /^\s/.test(raw),
+    trailingWhitespace: /\s$/.test(raw),
+    lineBreak: /[\r\n]/.test(raw),
+  };
+}
+
+export function hasWhitespaceFlag(masked: MaskedCredential): boolean {
+  return masked.leadingWhitespace || masked.trailingWhitespace || masked.lineBreak;
+}
+
+function previewOf(value: string): string {
+  const chars = Array.from(value);
+  const [head, tail] = chars.length >= 16 ? [4, 3] : chars.length >= 8 ? [2, 2] : [0, 0];
+  const shown = chars.slice(0, head).join("") + "…" + chars.slice(chars.length - tail).join("");
+  return escapeControl(tail === 0 ? "…" : shown);
+}
+
+/** A preview is printed inside lines of text: a control character must not break them. */
+function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/**
+ * How a masked value is shown where the raw one stood. A quoted value keeps its
+ * surrounding whitespace visible (JSON-escaped), because that whitespace is
+ * often the very reason the call was rejected.
+ */
+export function displayMasked(raw: string, masked: MaskedCredential, quoted: boolean): string {
+  if (!quoted) return masked.preview;
+  const leading = /^\s*/.exec(raw)?.[0] ?? "";
+  const trailing = raw.length > leading.length ? (/\s*$/.exec(raw)?.[0] ?? "") : "";
+  return `"${escapeWhitespace(leading)}${masked.preview}${escapeWhitespace(trailing)}"`;
+}
+
+function escapeWhitespace(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

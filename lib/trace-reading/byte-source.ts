@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { pipeline, Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+/** What is known about the raw bytes (as given, before decompression). */
+export class RawTally {
+  private readonly hash = createHash("sha256");
+  byteCount = 0;
+
+  add(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.byteCount += chunk.length;
+  }
+
+  sha256(): string {
+    return this.hash.digest("hex");
+  }
+}
+
+export type ByteSource = { gzip: boolean; chunks: AsyncIterable<Buffer> };
+
+/** Thrown for unreadable gzip; the caller knows the byte offset from the tally. */
+export class GzipError extends Error {}
+
+/**
+ * The decompressed bytes of a trace file. Gzip is recognised by its magic bytes,
+ * whatever the file is called.
+ */
+export async function openByteSource(input: AsyncIterable<unknown>, tally: RawTally): Promise<ByteSource> {
+  const raw = tallied(input, tally)[Symbol.asyncIterator]();
+  const head = await readHead(raw);
+  const rest = prepend(head, raw);
+  if (!isGzip(head)) return { gzip: false, chunks: rest };
+  return { gzip: true, chunks: gunzipped(rest) };
+}
+
+async function* tallied(input: AsyncIterable<unknown>, tally: RawTally): AsyncGenerator<Buffer> {
+  for await (const chunk of input) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string | Uint8Array);
+    tally.add(bytes);
+    yield bytes;
+  }
+}
+
+/** At least two bytes (enough to see gzip's magic), unless the file is shorter. */
+async function readHead(raw: AsyncIterator<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < 2) {
+    const next = await raw.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  return Buffer.concat(parts);
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
+async function* gunzipped(compressed: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  const output = pipeline(Readable.from(compressed), gunzip, () => {});
+  try {
+    for await (const chunk of output) yield chunk as Buffer;
+  } catch (error) {
+    if (isZlibError(error)) throw new GzipError(describeZlibError(error));
+    throw error;
+  }
+}
+
+function isZlibError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === "string" && code.startsWith("Z_");
+}
+
+function describeZlibError(error: NodeJS.ErrnoException): string {
+  return error.code === "Z_BUF_ERROR" ? "truncated gzip data" : "corrupt gzip data";
+}

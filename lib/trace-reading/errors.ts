@@ -1,0 +1,34 @@
+/**
+ * Why a trace file could not be read, with where. The message is one line,
+ * safe to print as is: it never quotes the file's content (which may hold
+ * credentials).
+ */
+export class TraceReadError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly byteOffset?: number;
+
+  constructor(file: string, reason: string, where: { line?: number; byteOffset?: number } = {}) {
+    super(`${file}: ${describeWhere(where)}${reason}`);
+    this.name = "TraceReadError";
+    this.file = file;
+    if (where.line !== undefined) this.line = where.line;
+    if (where.byteOffset !== undefined) this.byteOffset = where.byteOffset;
+  }
+}
+
+function describeWhere(where: { line?: number; byteOffset?: number }): string {
+  if (where.line !== undefined) return `line ${where.line}: `;
+  if (where.byteOffset !== undefined) return `byte ${where.byteOffset}: `;
+  return "";
+}
+
+/** Raised inside a format reader, which knows the line but not the file name. */
+export class TraceFormatError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line?: number,
+  ) {
+    super(reason);
+  }
+}

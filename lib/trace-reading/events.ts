@@ -1,0 +1,78 @@
+import type { MaskedCredential } from "../credentials";
+
+export type TraceFormat = "text" | "json_lines" | "json_document";
+export type CredentialLocation = "header" | "query" | "cookie";
+
+type EventBase = {
+  /** Order within the file, unique per file. */
+  seq: number;
+  /** 1-based line within the decompressed file; null where the format has none (JSON document). */
+  line: number | null;
+  /** Epoch milliseconds. */
+  time: number | null;
+  level: string | null;
+  /** As shown to people; credentials masked. */
+  text: string;
+};
+
+/** A timestamped line or record that names no call: kept and counted, never made into a call. */
+export type GatewayEvent = EventBase;
+
+export type CarriedValue = MaskedCredential & {
+  location: CredentialLocation;
+  name: string;
+  /** The value as it is shown in place of the raw one, e.g. `"9fK2…tV8 \n"`. */
+  display: string;
+  /** What evidence quotes for this value: the line that carried it, masked. */
+  text: string;
+};
+
+export type RequestFacts = {
+  method: string | null;
+  uri: string | null;
+  api: string | null;
+  resource: string | null;
+  app: string | null;
+  clientIp: string | null;
+};
+
+export type ResponseFacts = { status: number | null; body: string | null; durationMs: number | null };
+
+/**
+ * What one line or record says about its call. A text line says one of these
+ * things; a JSON record may say several at once. Every `text` here is what
+ * evidence quotes: the whole line for text traces, the message or body for JSON.
+ */
+export type CallEventContent = {
+  request?: RequestFacts;
+  credentials?: CarriedValue[];
+  response?: ResponseFacts & { text: string };
+  trace?: { message: string; text: string };
+  extraFields?: Record<string, unknown>;
+};
+
+export type CallEvent = EventBase & {
+  file: string;
+  callRef: string;
+  content: CallEventContent;
+};
+
+export type TraceSink = {
+  callEvent(event: CallEvent): void;
+  gatewayEvent(event: GatewayEvent): void;
+  /** Awaited between input chunks, so a slow sink (a database COPY stream) can push back. */
+  drain?(): Promise<void> | void;
+};
+
+export type TraceFileSummary = {
+  name: string;
+  format: TraceFormat;
+  gzip: boolean;
+  /** Hex SHA-256 of the raw bytes as given (compressed, when gzip). */
+  sha256: string;
+  /** Raw bytes. */
+  byteCount: number;
+  /** Lines of the decompressed content. */
+  lineCount: number;
+  gatewayEventCount: number;
+};
