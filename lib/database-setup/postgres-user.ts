@@ -13,7 +13,7 @@ export function runsAsRoot(): boolean {
 export function assertReachableByPostgresUser(dataDir: string): void {
   if (!runsAsRoot()) return;
   const postgresUid = lookupUid("postgres");
-  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
+  for (let dir = path.resolve(dataDir); ; dir = path.dirname(dir)) {
     if (fs.existsSync(dir)) {
       const { mode, uid } = fs.statSync(dir);
       if (uid !== postgresUid && (mode & 0o001) === 0) {

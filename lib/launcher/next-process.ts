@@ -1,32 +1,36 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import http from "node:http";
 import { createRequire } from "node:module";
+import next from "next";
 
-const nextBin = () => createRequire(import.meta.url).resolve("next/dist/bin/next");
+export type WebServer = { close(): Promise<void> };
 
-export function nextEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+/** `next build` in a child process; resolves with its exit code. */
+export function buildNext(root: string): Promise<number> {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, "build"], { cwd: root, env: process.env, stdio: "inherit" });
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
 }
 
-export function runNext(args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin(), ...args], { cwd, env, stdio: "inherit" });
-}
-
-export function exitOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+/**
+ * Next.js served from this process (its custom-server API) rather than a
+ * child: a Tracelens killed with SIGKILL then leaves no web server behind
+ * holding the port, only PostgreSQL, which the next start recovers.
+ */
+export async function serveNext(options: { root: string; dev: boolean; host: string; port: number }): Promise<WebServer> {
+  const app = next({ dev: options.dev, dir: options.root, hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
   });
-}
-
-/** Resolves once the server answers on `url`, or rejects when the child exits first. */
-export async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
-  while (child.exitCode === null) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`the Next.js server exited with code ${child.exitCode} before it was ready`);
+  return {
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

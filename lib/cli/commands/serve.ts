@@ -8,6 +8,7 @@ export function registerServe(program: Command): void {
     .action(async (options: { dev: boolean }) => {
       // Loaded on demand: other commands should not pay for (or hook into) the server's start-up.
       const { launchDashboard } = await import("../../launcher");
-      process.exitCode = await launchDashboard({ dev: options.dev, log: (line) => console.error(line) });
+      await launchDashboard({ dev: options.dev, log: (line) => console.error(line) });
+      await new Promise(() => {}); // serve until a signal ends the process (exit hooks clean up)
     });
 }
