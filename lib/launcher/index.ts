@@ -21,7 +21,7 @@ export async function launchDashboard({ dev, log }: LaunchOptions): Promise<void
   process.env.DATABASE_URL = database.url;
   let server: WebServer;
   try {
-    if (!dev && !isBuildCurrent(root)) await buildDashboard(root, log);
+    if (!dev) await ensureDashboardBuild(root, log);
     server = await serveNext({ root, dev, host: environment.host, port: environment.port });
   } catch (error) {
     await database.stop();
@@ -32,7 +32,9 @@ export async function launchDashboard({ dev, log }: LaunchOptions): Promise<void
   log(`Tracelens is ready at http://${host}:${environment.port}`);
 }
 
-async function buildDashboard(root: string, log: (line: string) => void): Promise<void> {
+/** Builds the production dashboard unless the build on disk matches the sources. */
+export async function ensureDashboardBuild(root: string, log: (line: string) => void): Promise<void> {
+  if (isBuildCurrent(root)) return log("The dashboard build is current.");
   log("Building the dashboard (first start, or the sources changed)...");
   const stamp = currentBuildStamp(root);
   const code = await buildNext(root);
