@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerClassify } from "./commands/classify";
 import { registerServe } from "./commands/serve";
 
 export function buildProgram(): Command {
@@ -7,5 +8,6 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServe(program);
+  registerClassify(program);
   return program;
 }

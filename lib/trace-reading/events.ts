@@ -47,9 +47,21 @@ export type CallEventContent = {
   request?: RequestFacts;
   credentials?: CarriedValue[];
   response?: ResponseFacts & { text: string };
-  trace?: { message: string; text: string };
+  trace?: TraceMessage;
   extraFields?: Record<string, unknown>;
 };
+
+/** A trace line of a call, with what the gateway's rules read in it. */
+export type TraceMessage = {
+  message: string;
+  text: string;
+  /** The gateway rejecting the call in this line, if it does. */
+  verdict: TraceVerdict | null;
+  /** The last token-validation interceptor this line names, if any. */
+  interceptor: string | null;
+};
+
+export type TraceVerdict = { says: "not_found" | "no_access"; label: string; location: CredentialLocation; name: string };
 
 export type CallEvent = EventBase & {
   file: string;

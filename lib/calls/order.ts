@@ -1,0 +1,23 @@
+type Placed = { file: string; seq: number; time: number | null };
+
+/**
+ * Trace order across files: by time where both have one and they differ, then
+ * by position within a file (lines of one millisecond keep their order).
+ */
+export function compareTraceOrder(a: Placed, b: Placed): number {
+  if (a.time !== null && b.time !== null && a.time !== b.time) return a.time - b.time;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+export const samePlace = (a: Placed, b: Placed) => a.file === b.file && a.seq === b.seq;
+
+/** How calls are listed: by call time (calls without one last), then by call reference. */
+export function compareCalls(a: { time: number | null; callRef: string }, b: { time: number | null; callRef: string }): number {
+  if (a.time !== b.time) {
+    if (a.time === null) return 1;
+    if (b.time === null) return -1;
+    return a.time - b.time;
+  }
+  return a.callRef < b.callRef ? -1 : a.callRef > b.callRef ? 1 : 0;
+}

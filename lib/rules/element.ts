@@ -1,0 +1,9 @@
+export type CredentialElement = "access_token" | "client_id" | "custom";
+
+/** `Access Token`/`Access token` → access_token; `Client Id` or `APP` → client_id; any other label is custom. */
+export function elementOf(label: string): CredentialElement {
+  const squeezed = label.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  if (squeezed === "accesstoken") return "access_token";
+  if (squeezed === "clientid" || squeezed === "app") return "client_id";
+  return "custom";
+}

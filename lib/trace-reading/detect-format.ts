@@ -1,0 +1,41 @@
+import type { TraceFormat } from "./events";
+import { MAX_LINE_BYTES } from "./line-splitter";
+
+export type Detection = TraceFormat | "empty" | "need_more";
+
+const RECORD_ARRAYS = ["calls", "items", "data", "records"];
+
+/**
+ * The format, from the first bytes of decompressed content (never the file
+ * name): `[` opens a JSON document; `{` opens JSON Lines when its first line
+ * is a whole record, a JSON document otherwise; anything else is text.
+ */
+export function detectFormat(head: Buffer, ended: boolean): Detection {
+  const first = firstSignificantByte(head);
+  if (first < 0) return ended ? "empty" : "need_more";
+  const c = head[first];
+  if (c === 0x5b) return "json_document";
+  if (c !== 0x7b) return "text";
+  const newline = head.indexOf(0x0a, first);
+  if (newline < 0 && !ended && head.length <= MAX_LINE_BYTES) return "need_more";
+  const firstLine = head.toString("utf8", first, newline < 0 ? head.length : newline);
+  return isOneLineRecord(firstLine) ? "json_lines" : "json_document";
+}
+
+/** Skips a BOM and blanks. */
+function firstSignificantByte(head: Buffer): number {
+  let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0d || head[i] === 0x0a)) i++;
+  return i < head.length ? i : -1;
+}
+
+/** A whole document on one line (`{"calls": [...]}`) is a document, not one record. */
+function isOneLineRecord(line: string): boolean {
+  try {
+    const value = JSON.parse(line) as unknown;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    return !Object.entries(value).some(([key, inner]) => RECORD_ARRAYS.includes(key.toLowerCase()) && Array.isArray(inner));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { parseRecordTimestamp } from "../timestamps";
+
+/**
+ * The spec's field aliases (section 2.2), matched case-insensitively. A record
+ * field goes to the first canonical field whose alias list holds its name.
+ */
+export const RECORD_FIELDS = {
+  callRef: ["callId", "call_id", "traceId", "trace_id", "requestId", "request_id"],
+  time: ["timestamp", "@timestamp", "time", "ts", "date"],
+  method: ["method", "httpMethod"],
+  uri: ["uri", "url", "path"],
+  status: ["status", "statusCode", "status_code", "httpStatus"],
+  body: ["responseBody", "response_body", "body"],
+  api: ["api", "apiName", "api_name"],
+  resource: ["resource", "operation"],
+  app: ["app", "appName", "application"],
+  clientIp: ["ip", "clientIp", "client_ip"],
+  durationMs: ["durationMs", "duration_ms", "duration", "responseTime"],
+  headers: ["requestHeaders", "headers"],
+  query: ["queryParams", "query"],
+  cookies: ["cookies"],
+  message: ["message", "msg", "log"],
+  level: ["level"],
+  trace: ["trace", "traces", "logs", "generalTrace"],
+  request: ["request"],
+  response: ["response"],
+} as const;
+
+export type RecordField = keyof typeof RECORD_FIELDS;
+
+const FIELD_BY_ALIAS = new Map<string, RecordField>(
+  Object.entries(RECORD_FIELDS).flatMap(([field, aliases]) =>
+    aliases.map((alias) => [alias.toLowerCase(), field as RecordField] as const),
+  ),
+);
+
+export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.get(key.toLowerCase());
+
+const text = z.union([z.string(), z.number().transform(String)]);
+const nonEmptyText = text.pipe(z.string().trim().min(1));
+const whole = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]).pipe(z.number().int());
+const milliseconds = z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)]);
+/** Every carried value is a credential, whatever its JSON type: it must reach the masker. */
+const valueText = z.unknown().transform((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
+
+/**
+ * The type each canonical field must have. A value that does not fit is not
+ * dropped: it is kept with the call's unknown fields under its own name.
+ */
+export const FIELD_SCHEMAS = {
+  callRef: nonEmptyText,
+  time: z.unknown().transform((value, ctx) => parseRecordTimestamp(value) ?? (ctx.addIssue("not a timestamp"), z.NEVER)),
+  method: text,
+  uri: text,
+  status: whole,
+  body: z.union([z.string(), z.record(z.string(), z.unknown()).transform((value) => JSON.stringify(value))]),
+  api: text,
+  resource: text,
+  app: text,
+  clientIp: text,
+  durationMs: milliseconds,
+  headers: z.record(z.string(), valueText),
+  query: z.record(z.string(), valueText),
+  cookies: z.record(z.string(), valueText),
+  message: z.string(),
+  level: z.string(),
+  trace: z.array(z.unknown()),
+  request: z.record(z.string(), z.unknown()),
+  response: z.record(z.string(), z.unknown()),
+} satisfies Record<RecordField, z.ZodType>;
+
+export type FieldValues = { [F in RecordField]?: z.output<(typeof FIELD_SCHEMAS)[F]> };

@@ -1,0 +1,171 @@
+import { displayMasked } from "../../credentials";
+import type { CallEventContent, CarriedValue, CredentialLocation, RequestFacts, TraceSink } from "../events";
+import type { CredentialScrubber } from "../scrubber";
+import { traceMessage } from "../trace-message";
+import { FIELD_SCHEMAS, fieldOf, type FieldValues, type RecordField } from "./fields";
+
+export type RecordPlace = { file: string; line: number | null; nextSeq: () => number };
+
+const CARRIED_FIELDS = { headers: "header", query: "query", cookies: "cookie" } as const;
+const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies"]);
+const RESPONSE_SUBFIELDS = new Set<RecordField>(["status", "body", "durationMs"]);
+/** Scrubber key for a record that names no call: its values are masked within it, then forgotten. */
+const NO_CALL = "\u0000record without a call";
+
+/**
+ * One JSON record (a call record, a trace event, or both) into events: one
+ * for the record, one for each entry of its nested trace. Returns how many
+ * gateway events (records naming no call) it produced.
+ */
+export function emitRecord(
+  record: Record<string, unknown>,
+  place: RecordPlace,
+  sink: TraceSink,
+  scrubber: CredentialScrubber,
+): number {
+  const { values, extra } = sortFields(record);
+  const callRef = values.callRef?.trim() ?? null;
+  const key = callRef ?? NO_CALL;
+  const credentials = carriedValues(values, key, scrubber);
+  const scrub = (text: string) => scrubber.scrub(key, text);
+  const time = values.time ?? null;
+  const base = { seq: place.nextSeq(), line: place.line, time, level: values.level ?? null };
+  const text = JSON.stringify(maskRecord(record, credentials, scrub));
+  if (callRef === null) {
+    scrubber.forget(NO_CALL);
+    sink.gatewayEvent({ ...base, text });
+    return 1;
+  }
+  const content = recordContent(values, credentials, scrubExtra(extra, scrub), scrub);
+  sink.callEvent({ ...base, text, file: place.file, callRef, content });
+  for (const entry of values.trace ?? []) {
+    const nested = readTraceEntry(entry, scrub);
+    const event = { seq: place.nextSeq(), line: place.line, time: nested.time ?? time, level: nested.level };
+    sink.callEvent({ ...event, text: nested.message, file: place.file, callRef, content: { trace: traceMessage(nested.message, nested.message) } });
+  }
+  return 0;
+}
+
+function sortFields(record: Record<string, unknown>): { values: FieldValues; extra: Record<string, unknown> } {
+  const values: FieldValues = {};
+  const extra: Record<string, unknown> = {};
+  assignFields(record, values, extra, "", () => true);
+  if (values.request !== undefined) assignFields(values.request, values, extra, "request.", (f) => REQUEST_SUBFIELDS.has(f));
+  if (values.response !== undefined) assignFields(values.response, values, extra, "response.", (f) => RESPONSE_SUBFIELDS.has(f));
+  return { values, extra };
+}
+
+function assignFields(
+  source: Record<string, unknown>,
+  values: FieldValues,
+  extra: Record<string, unknown>,
+  prefix: string,
+  allowed: (field: RecordField) => boolean,
+): void {
+  for (const [name, value] of Object.entries(source)) {
+    const field = fieldOf(name);
+    const parsed = field !== undefined && allowed(field) && values[field] === undefined ? FIELD_SCHEMAS[field].safeParse(value) : null;
+    if (field !== undefined && parsed?.success === true) (values as Record<string, unknown>)[field] = parsed.data;
+    else if (field !== undefined && field in CARRIED_FIELDS && allowed(field)) addCarried(values, field as keyof typeof CARRIED_FIELDS, value);
+    else extra[prefix + name] = value;
+  }
+}
+
+/** A second headers object (`requestHeaders` beside `request.headers`) still holds credentials: merge it. */
+function addCarried(values: FieldValues, field: keyof typeof CARRIED_FIELDS, value: unknown): void {
+  const parsed = FIELD_SCHEMAS[field].safeParse(value);
+  values[field] = { ...values[field], ...(parsed.success ? parsed.data : { [field]: typeof value === "string" ? value : JSON.stringify(value) }) };
+}
+
+function carriedValues(values: FieldValues, callKey: string, scrubber: CredentialScrubber): CarriedValue[] {
+  const carried: CarriedValue[] = [];
+  for (const [field, location] of Object.entries(CARRIED_FIELDS) as Array<[keyof typeof CARRIED_FIELDS, CredentialLocation]>) {
+    for (const [name, raw] of Object.entries(values[field] ?? {})) {
+      const masked = scrubber.carried(callKey, raw);
+      const display = displayMasked(raw, masked, true);
+      carried.push({ location, name, ...masked, display, text: `Request ${location} ${name}: ${display}` });
+    }
+  }
+  return carried;
+}
+
+function recordContent(
+  values: FieldValues,
+  credentials: CarriedValue[],
+  extraFields: Record<string, unknown>,
+  scrub: (text: string) => string,
+): CallEventContent {
+  const content: CallEventContent = {};
+  const request = requestFacts(values);
+  if (request !== null) content.request = request;
+  if (credentials.length > 0) content.credentials = credentials;
+  if (values.status !== undefined || values.body !== undefined || values.durationMs !== undefined) {
+    const body = values.body === undefined ? null : scrub(values.body);
+    const status = values.status ?? null;
+    const text = body ?? `Response: ${status ?? "?"}`;
+    content.response = { status, body, durationMs: values.durationMs ?? null, text };
+  }
+  if (values.message !== undefined) {
+    const message = scrub(values.message);
+    content.trace = traceMessage(message, message);
+  }
+  if (Object.keys(extraFields).length > 0) content.extraFields = extraFields;
+  return content;
+}
+
+function requestFacts(values: FieldValues): RequestFacts | null {
+  const facts = {
+    method: values.method ?? null,
+    uri: values.uri ?? null,
+    api: values.api ?? null,
+    resource: values.resource ?? null,
+    app: values.app ?? null,
+    clientIp: values.clientIp ?? null,
+  };
+  return Object.values(facts).some((value) => value !== null) ? facts : null;
+}
+
+type TraceEntry = { message: string; level: string | null; time: number | null };
+
+function readTraceEntry(entry: unknown, scrub: (text: string) => string): TraceEntry {
+  if (typeof entry === "string") return { message: scrub(entry), level: null, time: null };
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+    return { message: scrub(JSON.stringify(entry)), level: null, time: null };
+  }
+  const { values, extra } = sortFields(entry as Record<string, unknown>);
+  const message = values.message ?? JSON.stringify(extra);
+  return { message: scrub(message), level: values.level ?? null, time: values.time ?? null };
+}
+
+/** The record as people see it: carried values masked in place, every other text scrubbed. */
+function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[], scrub: (text: string) => string): unknown {
+  const shown = new Map(credentials.map((c) => [`${c.location}\u0000${c.name}`, c.display] as const));
+  const maskCarried = (location: CredentialLocation, value: unknown): unknown =>
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, shown.get(`${location}\u0000${name}`) ?? scrubDeep(v, scrub)]))
+      : scrubDeep(value, scrub);
+  const maskObject = (source: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(source).map(([name, value]) => {
+        const field = fieldOf(name);
+        if (field === "request" && value !== null && typeof value === "object" && !Array.isArray(value)) return [name, maskObject(value as Record<string, unknown>)];
+        if (field === "headers" || field === "query" || field === "cookies") return [name, maskCarried(CARRIED_FIELDS[field], value)];
+        return [name, scrubDeep(value, scrub)];
+      }),
+    );
+  return maskObject(record);
+}
+
+function scrubExtra(extra: Record<string, unknown>, scrub: (text: string) => string): Record<string, unknown> {
+  return scrubDeep(extra, scrub) as Record<string, unknown>;
+}
+
+function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, scrubDeep(item, scrub)]));
+  }
+  return value;
+}
+

@@ -1,0 +1,100 @@
+import type { Readable } from "node:stream";
+import { GzipError, openByteSource, RawTally } from "./byte-source";
+import { detectFormat } from "./detect-format";
+import { TraceFormatError, TraceReadError } from "./errors";
+import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
+import { JsonDocumentReader } from "./json/json-document-reader";
+import { JsonLinesReader } from "./json/json-lines-reader";
+import { LineSplitter } from "./line-splitter";
+import { CredentialScrubber } from "./scrubber";
+import { TextTraceReader } from "./text/text-reader";
+
+export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readable };
+export type ReadOptions = { fingerprintKey: Buffer };
+
+type FormatReader = { line(text: string, lineNumber: number): void; flush(): void; eventCount: number; gatewayEventCount: number };
+type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter };
+
+const READERS: Record<TraceFormat, new (file: string, sink: TraceSink, scrubber: CredentialScrubber) => FormatReader> = {
+  text: TextTraceReader,
+  json_lines: JsonLinesReader,
+  json_document: JsonDocumentReader,
+};
+
+/**
+ * Reads one trace file as a stream and hands its events to `sink`. Any way
+ * the file cannot be read ends in a TraceReadError naming the file and where;
+ * errors thrown by the sink itself pass through unchanged.
+ */
+export async function readTraceFile(input: TraceInput, sink: TraceSink, options: ReadOptions): Promise<TraceFileSummary> {
+  const tally = new RawTally();
+  const source = await openByteSource(input.stream as AsyncIterable<unknown>, tally).catch((error: unknown) => {
+    throw sourceFailure(input.name, error, tally);
+  });
+  const chunks = source.chunks[Symbol.asyncIterator]();
+  const nextChunk = () =>
+    chunks.next().catch((error: unknown) => {
+      throw sourceFailure(input.name, error, tally);
+    });
+  const { open, ended } = await detect(input.name, nextChunk, (format) => {
+    const reader = new READERS[format](input.name, sink, new CredentialScrubber(options.fingerprintKey));
+    return { format, reader, splitter: new LineSplitter((text, lineNumber) => reader.line(text, lineNumber)) };
+  });
+  for (let next = ended ? null : await nextChunk(); next !== null && !next.done; next = await nextChunk()) {
+    const chunk = next.value;
+    await sink.drain?.();
+    readLines(input.name, () => open.splitter.push(chunk));
+  }
+  readLines(input.name, () => {
+    open.splitter.end();
+    open.reader.flush();
+  });
+  if (open.reader.eventCount === 0) throw new TraceReadError(input.name, "no trace records");
+  return {
+    name: input.name,
+    format: open.format,
+    gzip: source.gzip,
+    sha256: tally.sha256(),
+    byteCount: tally.byteCount,
+    lineCount: open.splitter.lineCount,
+    gatewayEventCount: open.reader.gatewayEventCount,
+  };
+}
+
+/** Reads until the format shows, then feeds what was read to that format's reader. */
+async function detect(
+  file: string,
+  nextChunk: () => Promise<IteratorResult<Buffer>>,
+  openFormat: (format: TraceFormat) => OpenFormat,
+): Promise<{ open: OpenFormat; ended: boolean }> {
+  let head: Buffer = Buffer.alloc(0);
+  for (;;) {
+    const next = await nextChunk();
+    if (!next.done) head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+    const detected = detectFormat(head, next.done === true);
+    if (detected === "empty") throw new TraceReadError(file, "no trace records");
+    if (detected === "need_more") continue;
+    const open = openFormat(detected);
+    readLines(file, () => open.splitter.push(head));
+    return { open, ended: next.done === true };
+  }
+}
+
+function readLines(file: string, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof TraceFormatError) {
+      throw new TraceReadError(file, error.reason, error.line === undefined ? {} : { line: error.line });
+    }
+    throw error;
+  }
+}
+
+/** The raw stream or gzip failed: only the byte offset is known. */
+function sourceFailure(file: string, error: unknown, tally: RawTally): unknown {
+  if (error instanceof GzipError) return new TraceReadError(file, error.message, { byteOffset: tally.byteCount });
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === "string") return new TraceReadError(file, `cannot read (${code})`, { byteOffset: tally.byteCount });
+  return error;
+}

@@ -1,0 +1,71 @@
+import type { CredentialLocation, RequestFacts, ResponseFacts } from "../events";
+import { readKeyValues, readQuoted } from "../quoted";
+
+const REQUEST = /^request[ \t]*:[ \t]*(\S+)(?:[ \t]+([^ \t]+))?(.*)$/i;
+const CARRIED = /^request[ \t]+(header|query|cookie)[ \t]+([^:\s]+)[ \t]*:[ \t]*(.*)$/i;
+const RESPONSE = /^response[ \t]*:[ \t]*(\d{3})(?![\d])[ \t]*(.*)$/i;
+const BODY_KEY = /^body[ \t]*=[ \t]*/i;
+
+/** Only messages starting with R can be a request or a response: most lines skip the patterns. */
+export const mayBeRequestOrResponse = (message: string) => (message.charCodeAt(0) | 0x20) === 0x72;
+
+export function readRequestLine(message: string): RequestFacts | null {
+  const m = REQUEST.exec(message);
+  if (m === null) return null;
+  const keys = readKeyValues(m[3] ?? "");
+  return {
+    method: m[1] ?? null,
+    uri: m[2] ?? null,
+    api: keys.get("api") ?? null,
+    resource: keys.get("resource") ?? null,
+    app: keys.get("app") ?? null,
+    clientIp: keys.get("ip") ?? null,
+  };
+}
+
+export type CarriedLine = {
+  location: CredentialLocation;
+  name: string;
+  raw: string;
+  quoted: boolean;
+  /** Where the value (quotes included) starts and ends within the message. */
+  start: number;
+  end: number;
+};
+
+/**
+ * `Request header NAME: VALUE`. A quoted value keeps its exact characters; a
+ * bare one is taken without surrounding blanks, which a log cannot show apart
+ * from the separator anyway.
+ */
+export function readCarriedLine(message: string): CarriedLine | null {
+  const m = CARRIED.exec(message);
+  if (m === null) return null;
+  const rest = m[3] ?? "";
+  const start = message.length - rest.length;
+  const location = (m[1] ?? "").toLowerCase() as CredentialLocation;
+  const name = m[2] ?? "";
+  const quoted = readQuoted(rest);
+  if (quoted !== null) return { location, name, raw: quoted.value, quoted: true, start, end: start + quoted.length };
+  const bare = rest.trimEnd();
+  return { location, name, raw: bare, quoted: false, start, end: start + bare.length };
+}
+
+/** `Response: STATUS body="..." [duration_ms=N]`, or `Response: STATUS REST` with REST the body. */
+export function readResponseLine(message: string): ResponseFacts | null {
+  const m = RESPONSE.exec(message);
+  if (m === null) return null;
+  const status = Number(m[1]);
+  const rest = m[2] ?? "";
+  const bodyKey = BODY_KEY.exec(rest);
+  const quoted = bodyKey === null ? null : readQuoted(rest.slice(bodyKey[0].length));
+  if (bodyKey === null || quoted === null) return { status, body: rest === "" ? null : rest, durationMs: null };
+  const after = readKeyValues(rest.slice(bodyKey[0].length + quoted.length));
+  return { status, body: quoted.value, durationMs: numberOrNull(after.get("duration_ms")) };
+}
+
+function numberOrNull(text: string | undefined): number | null {
+  if (text === undefined || text === "") return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,75 @@
+/**
+ * ISO 8601 timestamps as the gateways write them: `T` or a space, fraction after
+ * `.` or `,`, zone optional (none means UTC, whatever the machine's zone).
+ */
+const ISO_TIMESTAMP =
+  /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?[ \t]*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+
+export function parseIsoTimestamp(text: string): number | null {
+  const m = ISO_TIMESTAMP.exec(text.trim());
+  if (m === null) return null;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction, zone] = m;
+  const epoch = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(epoch)) return null;
+  return epoch + millisOf(fraction) - zoneOffsetMs(zone);
+}
+
+/** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */
+export function millisOf(fraction: string | undefined): number {
+  if (fraction === undefined) return 0;
+  return Number((fraction + "00").slice(0, 3));
+}
+
+export function zoneOffsetMs(zone: string | undefined): number {
+  if (zone === undefined || zone === "Z" || zone === "z") return 0;
+  const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes) * 60_000;
+}
+
+/**
+ * Epoch milliseconds of a text trace line's timestamp parts. Consecutive lines
+ * almost always share their second, so the calendar arithmetic is done once
+ * per second rather than once per line.
+ */
+export class SecondCache {
+  private day = "";
+  private clock = "";
+  private zone: string | undefined = undefined;
+  private epochOfSecond = 0;
+
+  epoch(day: string, clock: string, fraction: string | undefined, zone: string | undefined): number {
+    if (day !== this.day || clock !== this.clock || zone !== this.zone) {
+      this.epochOfSecond = epochOfSecond(day, clock, zone);
+      this.day = day;
+      this.clock = clock;
+      this.zone = zone;
+    }
+    return this.epochOfSecond + millisOf(fraction);
+  }
+}
+
+/** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS. */
+function epochOfSecond(day: string, clock: string, zone: string | undefined): number {
+  const epoch = Date.UTC(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+    Number(clock.slice(0, 2)),
+    Number(clock.slice(3, 5)),
+    clock.length > 5 ? Number(clock.slice(6, 8)) : 0,
+  );
+  return epoch - zoneOffsetMs(zone);
+}
+
+/** JSON records give either an ISO string or epoch milliseconds. */
+export function parseRecordTimestamp(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") {
+    if (/^\d{10,}$/.test(value)) return Number(value);
+    return parseIsoTimestamp(value);
+  }
+  return null;
+}
