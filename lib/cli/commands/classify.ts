@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CallLinker, compareCalls, type CallFacts } from "../../calls";
 import { loadFingerprintKey } from "../../credentials";
 import { classifyCall } from "../../rules";
-import { readTraceFile, TraceReadError, type TraceSink } from "../../trace-reading";
+import { readTraceFile, TraceReadError, type TraceInput, type TraceSink } from "../../trace-reading";
 
 const argumentsSchema = z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file");
 
@@ -21,7 +21,7 @@ export function registerClassify(program: Command): void {
 
 async function classifyCommand(files: string[]): Promise<number> {
   try {
-    const calls = await linkCalls(files, loadFingerprintKey());
+    const calls = await linkTraceFiles(openEach(files), loadFingerprintKey());
     await writeVerdicts(calls, process.stdout);
     return 0;
   } catch (error) {
@@ -31,21 +31,23 @@ async function classifyCommand(files: string[]): Promise<number> {
   }
 }
 
+/** Opens each file only when its turn comes: an open stream that fails before it is read would go unheard. */
+function* openEach(files: string[]): Generator<TraceInput> {
+  for (const file of files) yield { name: path.basename(file), stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) };
+}
+
 /** Calls are joined across all files of one run. */
-async function linkCalls(files: string[], fingerprintKey: Buffer): Promise<CallLinker> {
+export async function linkTraceFiles(inputs: Iterable<TraceInput>, fingerprintKey: Buffer): Promise<CallLinker> {
   const linker = new CallLinker();
   const sink: TraceSink = { callEvent: (event) => linker.apply(event), gatewayEvent: () => {} };
-  for (const file of files) {
-    const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-    await readTraceFile({ name: path.basename(file), stream }, sink, { fingerprintKey });
-  }
+  for (const input of inputs) await readTraceFile(input, sink, { fingerprintKey });
   return linker;
 }
 
-/** Spec section 6: exactly these keys, in this order, null where they do not apply. */
-function verdictLine(facts: CallFacts): string {
+/** One line of the output (spec section 6): exactly these keys, in this order, null where they do not apply. */
+export function verdictRow(facts: CallFacts) {
   const verdict = classifyCall(facts);
-  return JSON.stringify({
+  return {
     callId: facts.callRef,
     status: facts.response?.status ?? null,
     rejected: verdict.rejected,
@@ -53,7 +55,7 @@ function verdictLine(facts: CallFacts): string {
     credential: verdict.credential,
     interceptor: verdict.interceptor,
     evidence: verdict.evidence,
-  });
+  };
 }
 
 const LINES_PER_WRITE = 2000;
@@ -61,7 +63,7 @@ const LINES_PER_WRITE = 2000;
 async function writeVerdicts(calls: Iterable<CallFacts>, out: NodeJS.WritableStream): Promise<void> {
   const ordered = [...calls].sort(compareCalls);
   for (let start = 0; start < ordered.length; start += LINES_PER_WRITE) {
-    const batch = ordered.slice(start, start + LINES_PER_WRITE).map(verdictLine).join("\n") + "\n";
+    const batch = ordered.slice(start, start + LINES_PER_WRITE).map((facts) => JSON.stringify(verdictRow(facts))).join("\n") + "\n";
     if (!out.write(batch)) await new Promise((resolve) => out.once("drain", resolve));
   }
 }

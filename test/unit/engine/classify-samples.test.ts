@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseNdjson, runClassify, samplesDir } from "./support";
+
+const sampleFiles = readdirSync(samplesDir)
+  .filter((name) => name.startsWith("gateway-"))
+  .map((name) => path.join(samplesDir, name));
+const expected = parseNdjson(readFileSync(path.join(samplesDir, "expected-classify.ndjson"), "utf8"));
+
+/** The evidence texts the samples' README leaves out: the decisive line, credentials masked. */
+const EVIDENCE_TEXT: Record<string, string | null> = {
+  "7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f":
+    "2026-11-20T14:03:11.484Z WARN [callId=7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+  a91: "[2026-11-20 14:03:12,012] WARN call=a91 - Client Id in HEADER client_id DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call",
+  "5d0c1e22-8f6a-4b3c-9d2e-1a2b3c4d5e6f":
+    '2026-11-20T11:03:13.101-03:00 [5d0c1e22-8f6a-4b3c-9d2e-1a2b3c4d5e6f] Response: 401 body="Could not find a required Access Token in the request, identified by HEADER access_token"',
+  b77: '2026-11-20T14:03:14.201Z DEBUG traceId=b77 Request header access_token: "9fK2…tV8 \\n"',
+  c01: null,
+  e5: "Client Id in the request, identified by HEADER app_token, is invalid. Check docs.sensedia.com",
+  f6: "X-Api-Key in QUERYPARAM apikey DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call",
+  g7: '{"error":"Unauthorized"}',
+  h8: "Access token in HEADER access_token DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call",
+  i9: "Session Token in COOKIE session_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+};
+
+const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie"];
+
+describe("tracelens classify on the shared samples", () => {
+  const result = runClassify(sampleFiles);
+  const rows = parseNdjson(result.stdout);
+
+  it("exits 0 and prints nothing on stderr", () => {
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("prints expected-classify.ndjson, call for call, in order, field for field", () => {
+    const withoutText = rows.map((row) => ({
+      ...row,
+      evidence: row.evidence === null ? null : { ...(row.evidence as object), text: undefined },
+    }));
+    expect(withoutText.map((row) => row.callId)).toEqual(expected.map((row) => row.callId));
+    expected.forEach((want, i) => expect(JSON.parse(JSON.stringify(withoutText[i]))).toEqual(want));
+  });
+
+  it("prints exactly the spec's keys, in the spec's order", () => {
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(["callId", "status", "rejected", "cause", "credential", "interceptor", "evidence"]);
+      if (row.credential !== null) expect(Object.keys(row.credential as object)).toEqual(["element", "label", "location", "name"]);
+      if (row.evidence !== null) expect(Object.keys(row.evidence as object)).toEqual(["file", "line", "text"]);
+    }
+  });
+
+  it("quotes the decisive line as evidence, with credentials masked", () => {
+    for (const row of rows) {
+      const evidence = row.evidence as { text: string } | null;
+      expect(evidence?.text ?? null, String(row.callId)).toBe(EVIDENCE_TEXT[String(row.callId)]);
+    }
+  });
+
+  it("never prints a credential value the files carried", () => {
+    for (const raw of RAW_CREDENTIALS) expect(result.stdout).not.toContain(raw);
+  });
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { compareCalls } from "../../../lib/calls";
+import { linkTraceFiles, verdictRow } from "../../../lib/cli/commands/classify";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+export const fingerprintKey = Buffer.from("tracelens unit tests");
+
+export type CliResult = { status: number | null; stdout: string; stderr: string };
+
+/** The real CLI, as a user runs it, with a test key so nothing is written to the home folder. */
+export function runClassify(files: string[]): CliResult {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "classify", ...files], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, TRACELENS_FINGERPRINT_KEY: fingerprintKey.toString("utf8") },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const parseNdjson = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+export type TraceFile = { name: string; content: string | Buffer };
+
+/** The classify pipeline in process: the rows `tracelens classify` would print for these files. */
+export async function classifyFiles(files: TraceFile[]): Promise<Array<ReturnType<typeof verdictRow>>> {
+  const inputs = files.map((file) => ({ name: file.name, stream: Readable.from([Buffer.from(file.content)]) }));
+  const linker = await linkTraceFiles(inputs, fingerprintKey);
+  return [...linker].sort(compareCalls).map(verdictRow);
+}
+
+export async function classifyText(content: string, name = "trace.log") {
+  return classifyFiles([{ name, content }]);
+}
+
+export function writeTemp(name: string, content: string | Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tracelens-engine-"));
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
