@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerClassify } from "./commands/classify";
+import { registerIngest } from "./commands/ingest";
 import { registerServe } from "./commands/serve";
 
 export function buildProgram(): Command {
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServe(program);
   registerClassify(program);
+  registerIngest(program);
   return program;
 }

@@ -65,6 +65,20 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDat
   }
 }
 
+/**
+ * The URL of the cluster that a running Tracelens owns in this folder, so a
+ * CLI command can work beside the dashboard instead of being refused.
+ */
+export function runningClusterUrl(dataDir: string): string | null {
+  const pidFile = path.join(dataDir, "pgdata", "postmaster.pid");
+  const passwordFile = path.join(dataDir, "postgres-password");
+  if (!fs.existsSync(pidFile) || !fs.existsSync(passwordFile)) return null;
+  const [pid, , , port] = fs.readFileSync(pidFile, "utf8").split("\n");
+  if (!isProcessAlive(Number(pid)) || !port) return null;
+  const password = fs.readFileSync(passwordFile, "utf8").trim();
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port.trim()}/${DATABASE_NAME}`;
+}
+
 function keepTail(log: string[], message: string): void {
   log.push(message);
   if (log.length > 40) log.shift();

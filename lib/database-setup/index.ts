@@ -3,4 +3,4 @@
 export { ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./embedded-server";
 export { DataFolderBusyError } from "./instance-lock";
 export { migrateDatabase, readMigrations, type Migration } from "./migrations";
-export { openDatabase } from "./open-database";
+export { openDatabase, type OpenOptions } from "./open-database";

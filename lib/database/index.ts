@@ -1,1 +1,2 @@
 export { connectDatabase, database, type Database } from "./client";
+export { connectPool, pool } from "./pool";

@@ -1,0 +1,62 @@
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { readEnvironment } from "../../config/env";
+import { loadFingerprintKey } from "../../credentials";
+import { connectPool } from "../../database";
+import { openDatabase } from "../../database-setup";
+import { ingestUpload } from "../../ingest";
+import { TraceReadError, type TraceInput } from "../../trace-reading";
+import { ProgressReporter } from "../progress";
+import { formatUploadResult } from "../upload-report";
+
+const optionsSchema = z.object({
+  files: z.array(z.string().min(1)).min(1, "name at least one trace file"),
+  name: z.string().trim().min(1).max(200).optional(),
+  json: z.boolean(),
+});
+
+export function registerIngest(program: Command): void {
+  program
+    .command("ingest")
+    .description("store trace files in the database (embedded unless DATABASE_URL), as one upload: whole or not at all")
+    .argument("<files...>", "trace files (text, JSON Lines or a JSON document, gzip or not)")
+    .option("--name <name>", "name of the upload in the dashboard (default: the file names)")
+    .option("--json", "print the result as JSON", false)
+    .action(async (files: string[], options: { name?: string; json: boolean }) => {
+      process.exitCode = await ingestCommand(optionsSchema.parse({ files, ...options }));
+    });
+}
+
+async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<number> {
+  const database = await openDatabase(readEnvironment(), { shareRunning: true });
+  const pool = connectPool(database.url);
+  const progress = new ProgressReporter(process.stderr);
+  try {
+    const result = await ingestUpload(
+      pool,
+      { source: "cli", name: options.name, files: openEach(options.files, progress), onProgress: progress.calls },
+      loadFingerprintKey(),
+    );
+    progress.done();
+    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatUploadResult(result));
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof TraceReadError)) throw error;
+    process.stderr.write(`tracelens: ${error.message} (nothing was stored)\n`);
+    return 2;
+  } finally {
+    await pool.end();
+    await database.stop();
+  }
+}
+
+function* openEach(files: string[], progress: ProgressReporter): Generator<TraceInput> {
+  for (const file of files) {
+    const name = path.basename(file);
+    yield { name, stream: progress.track(name, createReadStream(file, { highWaterMark: 1024 * 1024 })) };
+  }
+}
+

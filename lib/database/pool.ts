@@ -1,0 +1,20 @@
+import pg from "pg";
+
+/**
+ * Plain `pg` connections for what Prisma does not do: COPY streams and
+ * explicit transactions that span a whole upload. Same URL as Prisma's.
+ */
+const globalForPool = globalThis as unknown as { tracelensPool?: pg.Pool };
+
+export function connectPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 8 });
+}
+
+export function pool(): pg.Pool {
+  if (!globalForPool.tracelensPool) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start Tracelens with `npm start` (tracelens serve)");
+    globalForPool.tracelensPool = connectPool(url);
+  }
+  return globalForPool.tracelensPool;
+}

@@ -1,0 +1,56 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+/** A value as PostgreSQL's COPY text format wants it (NULL, escapes, no NUL bytes). */
+export function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text =
+    typeof value === "string"
+      ? value
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value).replaceAll("\\u0000", "\\ufffd")
+          : String(value);
+  return text.replace(/[\\\n\r\t\0]/g, (character) => COPY_ESCAPES[character] ?? "");
+}
+
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\ufffd" };
+
+/**
+ * Rows for one table, sent with COPY in batches of a few MB: one COPY at a
+ * time per connection, so several tables can be fed from one stream of events.
+ */
+export class CopyBuffer {
+  private rows: string[] = [];
+  private size = 0;
+  rowCount = 0;
+
+  constructor(
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    private readonly limit = 4 * 1024 * 1024,
+  ) {}
+
+  push(values: readonly unknown[]): void {
+    const row = `${values.map(copyValue).join("\t")}\n`;
+    this.rows.push(row);
+    this.size += row.length;
+    this.rowCount++;
+  }
+
+  get full(): boolean {
+    return this.size >= this.limit;
+  }
+
+  async flush(client: pg.PoolClient): Promise<void> {
+    if (this.rows.length === 0) return;
+    const payload = this.rows.join("");
+    this.rows = [];
+    this.size = 0;
+    const sql = `COPY ${this.table} (${this.columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`;
+    await pipeline(Readable.from([payload]), client.query(copyFrom(sql)));
+  }
+}

@@ -1,0 +1,32 @@
+import type pg from "pg";
+import { loadContributions } from "./contributions";
+import { inMergeLock, withTransaction } from "./transaction";
+import { writeCalls } from "./write-calls";
+
+export class UploadNotFoundError extends Error {
+  constructor(readonly uploadId: string) {
+    super(`no upload ${uploadId}`);
+  }
+}
+
+export type DeletedUpload = { uploadId: string; callsRemoved: number; callsReclassified: number };
+
+/**
+ * Removes what only this upload contributed (its files, their lines, calls
+ * nobody else knew) and re-classifies the calls it shared with other uploads
+ * on what those still say.
+ */
+export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<DeletedUpload> {
+  return withTransaction(pool, async (client) => {
+    await inMergeLock(client);
+    const { rows } = await client.query<{ call_ref: string }>(`SELECT call_ref FROM call_contributions WHERE upload_id = $1`, [uploadId]);
+    const deleted = await client.query(`DELETE FROM uploads WHERE id = $1`, [uploadId]);
+    if (deleted.rowCount === 0) throw new UploadNotFoundError(uploadId);
+    const callRefs = rows.map((row) => row.call_ref);
+    const remaining = await loadContributions(client, callRefs, null);
+    const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
+    await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
+    await writeCalls(client, remaining.values());
+    return { uploadId, callsRemoved: orphaned.length, callsReclassified: remaining.size };
+  });
+}

@@ -1,0 +1,88 @@
+import type pg from "pg";
+import { summariseCall, type CallFacts } from "../calls";
+import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
+import { CopyBuffer } from "./copy-buffer";
+
+export type RejectionsByCause = Partial<Record<Cause, number>>;
+
+const CALL_COLUMNS = [
+  "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "status", "duration_ms",
+  "response_body", "extra_fields", "rejected", "cause", "credential_element", "credential_label",
+  "credential_location", "credential_name", "credential_fingerprint", "interceptor", "trace_line_count", "updated_at",
+] as const;
+const EVIDENCE_COLUMNS = ["call_ref", "role", "file", "line", "text"] as const;
+const CREDENTIAL_COLUMNS = [
+  "call_ref", "location", "name", "fingerprint", "preview", "length", "leading_whitespace", "trailing_whitespace", "line_break",
+] as const;
+
+const STAGE = `
+  CREATE TEMP TABLE incoming_calls (LIKE calls INCLUDING DEFAULTS) ON COMMIT DROP;
+  CREATE TEMP TABLE incoming_evidence (LIKE evidence) ON COMMIT DROP;
+  CREATE TEMP TABLE incoming_credentials (LIKE carried_credentials) ON COMMIT DROP;`;
+
+const UPSERT_CALLS = `
+  INSERT INTO calls SELECT * FROM incoming_calls
+  ON CONFLICT (call_ref) DO UPDATE SET ${CALL_COLUMNS.filter((c) => c !== "call_ref")
+    .map((column) => `"${column}" = EXCLUDED."${column}"`)
+    .join(", ")}`;
+
+const REPLACE_DETAILS = `
+  DELETE FROM evidence e USING incoming_calls i WHERE e.call_ref = i.call_ref;
+  INSERT INTO evidence SELECT * FROM incoming_evidence;
+  DELETE FROM carried_credentials c USING incoming_calls i WHERE c.call_ref = i.call_ref;
+  INSERT INTO carried_credentials
+    SELECT DISTINCT ON (call_ref, location, name, fingerprint) * FROM incoming_credentials;
+  DROP TABLE incoming_calls, incoming_evidence, incoming_credentials;`;
+
+/**
+ * Classifies each call on everything known about it and writes the call row,
+ * its evidence and its carried credentials (masked), replacing what was
+ * there. Set-based: rows are staged with COPY, then moved in three statements.
+ */
+export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>): Promise<RejectionsByCause> {
+  await client.query(STAGE);
+  const callRows = new CopyBuffer("incoming_calls", CALL_COLUMNS);
+  const evidenceRows = new CopyBuffer("incoming_evidence", EVIDENCE_COLUMNS);
+  const credentialRows = new CopyBuffer("incoming_credentials", CREDENTIAL_COLUMNS);
+  const rejections: RejectionsByCause = {};
+  const now = new Date();
+  for (const facts of calls) {
+    const verdict = classifyCall(facts);
+    if (verdict.cause) rejections[verdict.cause] = (rejections[verdict.cause] ?? 0) + 1;
+    callRows.push(callRow(facts, verdict, now));
+    for (const [role, evidence] of evidenceOf(verdict)) {
+      evidenceRows.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
+    }
+    for (const credential of summariseCall(facts).credentials) {
+      credentialRows.push([
+        facts.callRef, credential.location, credential.name, credential.fingerprint, credential.preview,
+        credential.length, credential.leadingWhitespace, credential.trailingWhitespace, credential.lineBreak,
+      ]);
+    }
+    for (const buffer of [callRows, evidenceRows, credentialRows]) if (buffer.full) await buffer.flush(client);
+  }
+  for (const buffer of [callRows, evidenceRows, credentialRows]) await buffer.flush(client);
+  await client.query(UPSERT_CALLS);
+  await client.query(REPLACE_DETAILS);
+  return rejections;
+}
+
+function callRow(facts: CallFacts, verdict: Verdict, now: Date): unknown[] {
+  const call = summariseCall(facts);
+  const credential = verdict.credential;
+  return [
+    call.callRef, call.time, call.method, call.uri, call.api, call.resource, call.app, call.clientIp, call.status,
+    call.durationMs, call.responseBody, call.extraFields, verdict.rejected, verdict.cause, credential?.element,
+    credential?.label, credential?.location, credential?.name, verdict.credentialFingerprint, verdict.interceptor,
+    call.traceLineCount, now,
+  ];
+}
+
+function evidenceOf(verdict: Verdict): Array<[string, Evidence]> {
+  const roles: Array<[string, Evidence | null]> = [
+    ["decisive", verdict.evidence],
+    ["response", verdict.responseEvidence],
+    ["gateway_verdict", verdict.gatewayVerdict],
+  ];
+  return roles.filter((entry): entry is [string, Evidence] => entry[1] !== null);
+}
