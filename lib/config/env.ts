@@ -1,10 +1,6 @@
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-
-// An empty variable means "not set", as in a shell `FOO= npm start`.
-const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+import { unsetWhenEmpty } from "./unset-when-empty";
 
 const environmentSchema = z.object({
   DATABASE_URL: unsetWhenEmpty(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -39,9 +35,4 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     host: values.HOST,
     port: values.PORT,
   };
-}
-
-/** Per-user Tracelens home (secrets that must live outside the repository). */
-export function tracelensHome(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.TRACELENS_HOME || path.join(os.homedir(), ".config", "tracelens"));
 }

@@ -8,7 +8,7 @@ import { freePort } from "./serve-process";
 // pointing DATABASE_URL at their own PostgreSQL would have.
 const BIN = process.env.TRACELENS_TEST_PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
-export type ExternalPostgres = { url: string; dataDir: string; stop(): void };
+export type ExternalPostgres = { url: string; dataDir: string; /** Path of its postgres binary. */ pgBin: string; stop(): void };
 
 function asPostgresUser(command: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
@@ -30,6 +30,7 @@ export async function startExternalPostgres(): Promise<ExternalPostgres> {
   return {
     url: `postgresql://tracelens@127.0.0.1:${port}/postgres`,
     dataDir,
+    pgBin: path.join(BIN, "postgres"),
     stop: () => {
       asPostgresUser(path.join(BIN, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]);
       fs.rmSync(dataDir, { recursive: true, force: true });

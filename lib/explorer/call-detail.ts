@@ -1,0 +1,98 @@
+import type { Database } from "../database";
+import { CAUSES, type Cause, type CauseDescription } from "../rules";
+
+export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };
+export type EvidenceView = { file: string; line: number | null; text: string };
+export type CarriedCredentialView = {
+  location: "header" | "query" | "cookie";
+  name: string;
+  fingerprint: string;
+  preview: string;
+  length: number;
+  leadingWhitespace: boolean;
+  trailingWhitespace: boolean;
+  lineBreak: boolean;
+};
+
+export type CallDetail = {
+  callId: string;
+  time: string | null;
+  method: string | null;
+  uri: string | null;
+  api: string | null;
+  resource: string | null;
+  app: string | null;
+  clientIp: string | null;
+  status: number | null;
+  durationMs: number | null;
+  responseBody: string | null;
+  extraFields: Record<string, unknown>;
+  rejected: boolean;
+  cause: Cause | null;
+  /** Plain-language title, explanation and what to do, for the cause. */
+  explanation: CauseDescription | null;
+  credential: { element: string; label: string | null; location: string; name: string; fingerprint: string | null } | null;
+  interceptor: string | null;
+  evidence: { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
+  credentials: CarriedCredentialView[];
+  trace: TraceLineView[];
+  uploads: Array<{ id: string; name: string }>;
+};
+
+/** One call with its whole trace (credentials masked) and its evidence; null when unknown. */
+export async function readCall(db: Database, callId: string): Promise<CallDetail | null> {
+  const call = await db.call.findUnique({
+    where: { callRef: callId },
+    include: {
+      evidence: true,
+      credentials: { orderBy: [{ location: "asc" }, { name: "asc" }] },
+      contributions: { include: { upload: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!call) return null;
+  const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
+    const found = call.evidence.find((evidence) => evidence.role === role);
+    return found ? { file: found.file, line: found.line, text: found.text } : null;
+  };
+  return {
+    callId: call.callRef,
+    time: call.time?.toISOString() ?? null,
+    method: call.method,
+    uri: call.uri,
+    api: call.api,
+    resource: call.resource,
+    app: call.app,
+    clientIp: call.clientIp,
+    status: call.status,
+    durationMs: call.durationMs,
+    responseBody: call.responseBody,
+    extraFields: call.extraFields as Record<string, unknown>,
+    rejected: call.rejected,
+    cause: call.cause,
+    explanation: call.cause ? CAUSES[call.cause] : null,
+    credential:
+      call.credentialElement && call.credentialLocation && call.credentialName !== null
+        ? {
+            element: call.credentialElement,
+            label: call.credentialLabel,
+            location: call.credentialLocation,
+            name: call.credentialName,
+            fingerprint: call.credentialFingerprint,
+          }
+        : null,
+    interceptor: call.interceptor,
+    evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: evidenceBy("gateway_verdict") },
+    credentials: call.credentials.map(({ callRef: _callRef, ...credential }) => credential),
+    trace: await readTrace(db, callId),
+    uploads: call.contributions.map((contribution) => contribution.upload),
+  };
+}
+
+async function readTrace(db: Database, callId: string): Promise<TraceLineView[]> {
+  const rows = await db.$queryRaw<Array<{ file: string; line: number | null; time: Date | null; level: string | null; text: string }>>`
+    SELECT f.name AS file, t.line, t.time, t.level, t.text
+      FROM trace_lines t JOIN upload_files f ON f.id = t.file_id
+     WHERE t.call_ref = ${callId}
+     ORDER BY t.time ASC NULLS LAST, f.name, t.seq`;
+  return rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null }));
+}

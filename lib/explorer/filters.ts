@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { CAUSE_ORDER } from "../rules";
+
+/**
+ * The explorer's URL contract, shared by the page (`/?cause=...`), the API
+ * (`GET /api/calls?cause=...`) and the export. A repeated parameter means any
+ * of its values. Anything unknown is an error naming it, never an empty page.
+ */
+export const SORT_FIELDS = ["time", "status", "method", "uri", "api", "app", "cause", "interceptor", "name"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const SORT_VALUES = SORT_FIELDS.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
+
+export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export type RelativeRange = keyof typeof RELATIVE_RANGES;
+
+export const COLUMN_IDS = ["time", "status", "method", "uri", "api", "app", "cause", "credential", "interceptor"] as const;
+
+const text = z.string().trim().min(1).max(500);
+const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
+const isoTime = z.iso.datetime({ offset: true, local: true }).transform((value) => new Date(value)).or(z.iso.date().transform((value) => new Date(value)));
+
+export const callFiltersSchema = z
+  .object({
+    rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+    cause: many(z.enum(CAUSE_ORDER)),
+    status: many(z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)])),
+    element: many(z.enum(["access_token", "client_id", "custom"])),
+    location: many(z.enum(["header", "query", "cookie"])),
+    name: many(text),
+    api: many(text),
+    app: many(text),
+    method: many(z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase())),
+    interceptor: many(text),
+    upload: many(z.uuid()),
+    /** Calls that carried a credential with this fingerprint (the call page links here). */
+    fingerprint: many(z.string().regex(/^[0-9a-f]{8,128}$/, "a credential fingerprint")),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(SORT_VALUES).default("-time"),
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    columns: many(z.enum(COLUMN_IDS)),
+  })
+  .strict();
+
+export type CallFilters = z.infer<typeof callFiltersSchema>;
+
+const REPEATABLE = new Set(["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor", "upload", "fingerprint", "columns"]);
+
+export class InvalidFilterError extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses URL parameters into filters, or throws InvalidFilterError naming the first bad one. */
+export function parseCallFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): CallFilters {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, value] of entries(params)) {
+    if (REPEATABLE.has(key)) raw[key] = [...((raw[key] as string[] | undefined) ?? []), value];
+    else if (key in raw) throw new InvalidFilterError(key, `parameter "${key}" may be given only once`);
+    else raw[key] = value;
+  }
+  const parsed = callFiltersSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue?.code === "unrecognized_keys") {
+    const key = issue.keys[0] ?? "?";
+    throw new InvalidFilterError(key, `unknown parameter "${key}"`);
+  }
+  const parameter = String(issue?.path[0] ?? "?");
+  const given = raw[parameter];
+  const value = Array.isArray(given) ? given[Number(issue?.path[1] ?? 0)] : given;
+  throw new InvalidFilterError(parameter, `invalid value ${JSON.stringify(value)} for "${parameter}": ${issue?.message ?? "not allowed"}`);
+}
+
+function* entries(params: URLSearchParams | Record<string, string | string[] | undefined>): Generator<[string, string]> {
+  if (params instanceof URLSearchParams) {
+    yield* params.entries();
+    return;
+  }
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) yield [key, item];
+  }
+}
+
+/** The inverse of parseCallFilters, for links: defaults are left out so URLs stay short. */
+export function filtersToSearchParams(filters: Partial<CallFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || (key === "sort" && value === "-time") || (key === "limit" && value === 50)) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      params.append(key, item instanceof Date ? item.toISOString() : String(item));
+    }
+  }
+  return params;
+}

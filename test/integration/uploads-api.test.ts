@@ -1,0 +1,194 @@
+import { gzipSync } from "node:zlib";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classifyFiles, getJson, sampleParts, SAMPLE_FILES, samplesDir, upload } from "../support/api-client";
+import { startServe, type ServeProcess } from "../support/serve-process";
+import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
+const env = { TRACELENS_HOME: home };
+
+let database: TestDatabase;
+let server: ServeProcess;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "0.25" });
+  expect(server.output()).toContain("ready");
+});
+
+afterAll(async () => {
+  server.child.kill("SIGTERM");
+  await server.exited;
+  await database.drop();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+const api = (pathAndQuery: string) => getJson(`${server.url}${pathAndQuery}`);
+const expected = () => classifyFiles(SAMPLE_FILES.map((name) => path.join(samplesDir, name)), { ...process.env, ...env });
+
+async function tableCounts(): Promise<Record<string, number>> {
+  return withClient(database.url, async (client) => {
+    const tables = ["uploads", "upload_files", "calls", "call_contributions", "evidence", "trace_lines", "carried_credentials", "gateway_events"];
+    const counts: Record<string, number> = {};
+    for (const table of tables) counts[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    return counts;
+  });
+}
+
+describe("POST /api/uploads with the samples", () => {
+  it("stores them and explains every call exactly as `tracelens classify` does", async () => {
+    const { status, body } = await upload(server.url, sampleParts());
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ callsAdded: 10, callsUpdated: 0, duplicateFiles: 0, gatewayEvents: 1 });
+    expect(body.uploadId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const reference = expected();
+    const { body: page } = await api("/api/calls?limit=1000&sort=time");
+    expect(page.total).toBe(reference.length);
+    const stored = new Map(page.items.map((item: any) => [item.callId, item]));
+    for (const call of reference) {
+      const item: any = stored.get(call.callId);
+      expect(item, call.callId).toBeDefined();
+      expect({ status: item.status, rejected: item.rejected, cause: item.cause, interceptor: item.interceptor }).toEqual({
+        status: call.status, rejected: call.rejected, cause: call.cause, interceptor: call.interceptor,
+      });
+      if (call.credential) expect(item.credential).toMatchObject(call.credential);
+      const { body: detail } = await api(`/api/calls/${encodeURIComponent(call.callId)}`);
+      expect(detail.evidence.decisive).toEqual(call.evidence);
+    }
+  });
+
+  it("adds nothing when the same bytes are uploaded again, and says so", async () => {
+    const before = await tableCounts();
+    const { status, body } = await upload(server.url, sampleParts());
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ uploadId: null, duplicateFiles: 3, callsAdded: 0 });
+    expect(body.files.every((file: any) => file.duplicate)).toBe(true);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("answers a call with its whole trace, evidence and masked credential", async () => {
+    const { status, body } = await api("/api/calls/b77");
+    expect(status).toBe(200);
+    expect(body.cause).toBe("malformed_credential");
+    expect(body.explanation.title).toBeTruthy();
+    expect(body.evidence.decisive.line).toBe(15);
+    expect(body.evidence.gatewayVerdict.line).toBe(16);
+    expect(body.trace.map((line: any) => line.line)).toEqual([14, 15, 16, 19]);
+    expect(body.credentials).toEqual([
+      expect.objectContaining({ location: "header", name: "access_token", trailingWhitespace: true, lineBreak: true, length: 18 }),
+    ]);
+    expect(JSON.stringify(body)).not.toContain("9fK2mQ7xL0pR4tV8");
+    expect((await api("/api/calls/no-such-call")).status).toBe(404);
+  });
+});
+
+describe("GET /api/calls filters", () => {
+  it("returns exactly the calls a filter combination matches, with the exact total", async () => {
+    const reference = expected().filter(
+      (call) => call.rejected && call.credential?.location === "header" && ["no_resource_access", "invalid_expired_revoked"].includes(call.cause),
+    );
+    const { status, body } = await api("/api/calls?rejected=true&location=header&cause=no_resource_access&cause=invalid_expired_revoked");
+    expect(status).toBe(200);
+    expect(body.total).toBe(reference.length);
+    expect(body.items.map((item: any) => item.callId).sort()).toEqual(reference.map((call) => call.callId).sort());
+    expect(reference.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("pages with a cursor through every call once, in order", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/calls?limit=3&sort=-time${cursor ? `&cursor=${cursor}` : ""}`;
+      const { body } = await api(query);
+      expect(body.total).toBe(10);
+      seen.push(...body.items.map((item: any) => item.callId));
+      cursor = body.nextCursor;
+    } while (cursor);
+    const { body: all } = await api("/api/calls?limit=1000&sort=-time");
+    expect(seen).toEqual(all.items.map((item: any) => item.callId));
+  });
+
+  it.each([
+    ["/api/calls?colour=red", "colour"],
+    ["/api/calls?cause=bogus", "cause"],
+    ["/api/calls?limit=0", "limit"],
+    ["/api/calls?from=yesterday", "from"],
+    ["/api/calls?cursor=xyz", "cursor"],
+  ])("answers 400 naming the parameter for %s", async (query, parameter) => {
+    const { status, body } = await api(query);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_parameter");
+    expect(body.error.message).toContain(`"${parameter}"`);
+  });
+});
+
+describe("calls spread over uploads", () => {
+  const response = (callId: string) =>
+    JSON.stringify({ callId, timestamp: "2026-11-21T10:00:00Z", method: "GET", uri: "/split", status: 401,
+      responseBody: "Access Token in the request, identified by HEADER access_token, is invalid. Check docs.sensedia.com" });
+  const traceLine = (callId: string) =>
+    `2026-11-21T10:00:00.001Z WARN [callId=${callId}] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired or revoked); rejecting call`;
+
+  it("joins a call across two uploads, re-classifies it, and undoes that when an upload is removed", async () => {
+    const first = await upload(server.url, [{ name: "responses.ndjson", content: `${response("split-1")}\n` }]);
+    expect((await api("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
+    const second = await upload(server.url, [{ name: "trace.log", content: `${traceLine("split-1")}\n` }]);
+    expect(second.body).toMatchObject({ callsAdded: 0, callsUpdated: 1 });
+    const joined = (await api("/api/calls/split-1")).body;
+    expect(joined.cause).toBe("invalid_expired_revoked");
+    expect(joined.status).toBe(401);
+    expect(joined.trace).toHaveLength(2);
+
+    const removed = await fetch(`${server.url}/api/uploads/${second.body.uploadId}`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
+    expect((await api("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
+    await fetch(`${server.url}/api/uploads/${first.body.uploadId}`, { method: "DELETE" });
+    expect((await api("/api/calls/split-1")).status).toBe(404);
+  });
+
+  it("lands two concurrent uploads of overlapping calls with the right totals", async () => {
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `overlap-${from + index}`);
+    const responses = ids(1, 50).map(response).join("\n");
+    const traces = ids(26, 75).map(traceLine).join("\n");
+    const [a, b] = await Promise.all([
+      upload(server.url, [{ name: "responses.ndjson", content: responses }]),
+      upload(server.url, [{ name: "traces.log", content: traces }]),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.callsAdded + b.body.callsAdded).toBe(75);
+    expect(a.body.callsUpdated + b.body.callsUpdated).toBe(25);
+    const byCause = async (cause: string) => (await api(`/api/calls?q=overlap-&cause=${cause}&limit=1`)).body.total;
+    expect(await byCause("invalid_unspecified")).toBe(25);
+    expect(await byCause("invalid_expired_revoked")).toBe(50);
+  });
+});
+
+describe("bad uploads change nothing", () => {
+  it("rejects a truncated gzip among good files with 422 naming it, and stores nothing of the others", async () => {
+    const before = await tableCounts();
+    const good = { name: "fresh.log", content: "2026-11-22T09:00:00Z INFO [callId=fresh-1] Response: 401 nope\n" };
+    const truncated = gzipSync(fs.readFileSync(path.join(samplesDir, "gateway-trace.log"))).subarray(0, 120);
+    const { status, body } = await upload(server.url, [good, { name: "broken.log.gz", content: truncated }]);
+    expect(status).toBe(422);
+    expect(body.error.code).toBe("unreadable_file");
+    expect(body.error.message).toMatch(/^broken\.log\.gz: byte \d+: /);
+    expect(await tableCounts()).toEqual(before);
+    expect((await upload(server.url, [good])).status).toBe(201);
+  });
+
+  it("answers 413 past the configured upload size, and 400/415 for bodies that are not uploads", async () => {
+    const big = { name: "big.log", content: Buffer.alloc(400 * 1024, "x") };
+    const { status, body } = await upload(server.url, [big]);
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("upload_too_large");
+    const plain = await fetch(`${server.url}/api/uploads`, { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
+    expect(plain.status).toBe(415);
+    const empty = await fetch(`${server.url}/api/uploads`, { method: "POST", body: new FormData() });
+    expect(empty.status).toBe(400);
+    expect((await fetch(`${server.url}/api/uploads/not-a-uuid`, { method: "DELETE" })).status).toBe(404);
+  });
+});
