@@ -1,6 +1,6 @@
 export type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, Sighting } from "./facts";
 export { emptyCallFacts } from "./facts";
-export { CallLinker } from "./linker";
+export { CallLinker, type LinkerOptions } from "./linker";
 export { mergeCallFacts } from "./merge";
 export { compareCalls, compareTraceOrder } from "./order";
 export { summariseCall, type CallSummary } from "./summarise";

@@ -1,8 +1,20 @@
 import { copyString, hasWhitespaceFlag } from "../credentials";
-import type { CallEvent, CallEventContent, CarriedValue, RequestFacts, TraceMessage } from "../trace-reading";
-import { emptyCallFacts, REQUEST_FIELDS, type CallFacts, type Sighting } from "./facts";
+import type { CallEvent, CallEventContent, CarriedValue, RequestFacts, ResponseFacts, TraceMessage } from "../trace-reading";
+import { emptyCallFacts, type CallFacts, type CallResponse, type CarriedCredential, type Sighting } from "./facts";
 import { Interner } from "./interner";
-import { addCredential, addInterceptor, addRejectingLine, mergeExtraFields, mergeResponse, pickValue } from "./merge";
+import { mergeExtraFields, mergeResponse, pickValue, withCredential, withInterceptor, withRejectingLine } from "./merge";
+
+const MAX_SHARED_CREDENTIALS = 100_000;
+
+export type LinkerOptions = {
+  /**
+   * False keeps only what classifyCall needs (no request details, unknown
+   * fields, cleanly sent credentials or bodies of calls that were not
+   * rejected): for `classify`, which prints verdicts of millions of lines'
+   * worth of calls and nothing else. Such facts must not be stored.
+   */
+  keepSummary: boolean;
+};
 
 /**
  * Links events into calls by their call reference, in any order and across
@@ -11,21 +23,23 @@ import { addCredential, addInterceptor, addRejectingLine, mergeExtraFields, merg
 export class CallLinker implements Iterable<CallFacts> {
   private readonly calls = new Map<string, CallFacts>();
   private readonly interner = new Interner();
+  private readonly cleanCredentials = new Map<string, CarriedCredential>();
+  private readonly keepSummary: boolean;
+
+  constructor(options: LinkerOptions = { keepSummary: true }) {
+    this.keepSummary = options.keepSummary;
+  }
 
   apply(event: CallEvent): void {
     const facts = this.callOf(event.callRef);
     facts.traceLineCount++;
     if (event.time !== null && (facts.time === null || event.time < facts.time)) facts.time = event.time;
     const content: CallEventContent = event.content;
-    if (content.request !== undefined) this.applyRequest(facts, content.request);
-    for (const carried of content.credentials ?? []) addCredential(facts.credentials, this.credential(carried, event));
-    if (content.response !== undefined) {
-      const { status, body, durationMs, text } = content.response;
-      const response = { status, body: body === null ? null : copyString(body), durationMs, sighting: sightingOf(event, text) };
-      facts.response = mergeResponse(facts.response, response);
-    }
+    if (content.request !== undefined && this.keepSummary) this.applyRequest(facts, content.request);
+    if (content.credentials !== undefined) this.applyCredentials(facts, content.credentials, event);
+    if (content.response !== undefined) facts.response = mergeResponse(facts.response, this.response(content.response, event));
     if (content.trace !== undefined) this.applyTrace(facts, content.trace, event);
-    if (content.extraFields !== undefined) facts.extraFields = mergeExtraFields(facts.extraFields, content.extraFields);
+    if (content.extraFields !== undefined && this.keepSummary) facts.extraFields = mergeExtraFields(facts.extraFields, content.extraFields);
   }
 
   get size(): number {
@@ -48,29 +62,81 @@ export class CallLinker implements Iterable<CallFacts> {
     return facts;
   }
 
+  /** APIs, apps and methods repeat across calls and are interned; URIs and addresses mostly do not. */
   private applyRequest(facts: CallFacts, request: RequestFacts): void {
-    for (const field of REQUEST_FIELDS) facts[field] = pickValue(facts[field], this.interner.internOrNull(request[field]));
+    const { interner } = this;
+    facts.method = pickValue(facts.method, interner.internOrNull(request.method));
+    facts.uri = pickValue(facts.uri, copyOrNull(request.uri));
+    facts.api = pickValue(facts.api, interner.internOrNull(request.api));
+    facts.resource = pickValue(facts.resource, interner.internOrNull(request.resource));
+    facts.app = pickValue(facts.app, interner.internOrNull(request.app));
+    facts.clientIp = pickValue(facts.clientIp, copyOrNull(request.clientIp));
   }
 
-  private credential(carried: CarriedValue, event: CallEvent) {
-    const { display: _display, text, name, ...masked } = carried;
-    const sighting = hasWhitespaceFlag(carried) ? sightingOf(event, text) : null;
-    return { ...masked, name: this.interner.intern(name), sighting };
+  private applyCredentials(facts: CallFacts, carried: CarriedValue[], event: CallEvent): void {
+    for (const value of carried) {
+      if (!this.keepSummary && !hasWhitespaceFlag(value)) continue;
+      facts.credentials = withCredential(facts.credentials, this.credential(value, event));
+    }
+  }
+
+  /**
+   * A response is evidence only of a rejection (status 401, or none logged):
+   * the text of any other is not kept, which spares most calls their longest string.
+   */
+  private response(response: ResponseFacts & { text: string }, event: CallEvent): CallResponse {
+    const { status, body, durationMs } = response;
+    const evidence = status === 401 || status === null;
+    const text = evidence ? copyString(response.text) : "";
+    const keptBody = evidence || this.keepSummary ? copyOrNull(body) : null;
+    return { file: event.file, line: event.line, seq: event.seq, time: event.time, text, status, body: keptBody, durationMs };
+  }
+
+  /** A token is sent with many calls: those that carried it cleanly share one (immutable) entry. */
+  private credential(carried: CarriedValue, event: CallEvent): CarriedCredential {
+    const name = this.interner.intern(carried.name);
+    if (hasWhitespaceFlag(carried)) return this.newCredential(carried, name, sightingOf(event, carried.text));
+    // Built from the interned name: a key holding a slice of the line would keep the whole chunk of text alive.
+    const key = `${carried.location}\u0000${name}\u0000${carried.fingerprint}\u0000${carried.length}`;
+    const known = this.cleanCredentials.get(key);
+    if (known !== undefined) return known;
+    const credential = this.newCredential(carried, name, null);
+    if (this.cleanCredentials.size < MAX_SHARED_CREDENTIALS) this.cleanCredentials.set(key, credential);
+    return credential;
+  }
+
+  private newCredential(carried: CarriedValue, name: string, sighting: Sighting | null): CarriedCredential {
+    return {
+      location: carried.location,
+      name,
+      fingerprint: carried.fingerprint,
+      preview: carried.preview,
+      length: carried.length,
+      leadingWhitespace: carried.leadingWhitespace,
+      trailingWhitespace: carried.trailingWhitespace,
+      lineBreak: carried.lineBreak,
+      sighting,
+    };
   }
 
   private applyTrace(facts: CallFacts, trace: TraceMessage, event: CallEvent): void {
     const { interceptor, verdict } = trace;
-    if (interceptor !== null) addInterceptor(facts.interceptors, { name: interceptor, file: event.file, seq: event.seq, time: event.time });
+    if (interceptor !== null) {
+      const mention = { name: interceptor, file: event.file, seq: event.seq, time: event.time };
+      facts.interceptors = withInterceptor(facts.interceptors, mention, facts.rejectingLines);
+    }
     if (verdict === null) return;
-    addRejectingLine(facts.rejectingLines, {
+    facts.rejectingLines = withRejectingLine(facts.rejectingLines, {
+      ...sightingOf(event, trace.text),
       says: verdict.says,
       label: this.interner.intern(verdict.label),
       location: verdict.location,
       name: this.interner.intern(verdict.name),
-      sighting: sightingOf(event, trace.text),
     });
   }
 }
+
+const copyOrNull = (text: string | null) => (text === null ? null : copyString(text));
 
 function sightingOf(event: CallEvent, text: string): Sighting {
   return { file: event.file, line: event.line, seq: event.seq, time: event.time, text: copyString(text) };

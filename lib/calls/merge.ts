@@ -8,23 +8,22 @@ import { compareTraceOrder, samePlace } from "./order";
  * a fixed rule picks one.
  */
 export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
+  const rejectingLines = [...b.rejectingLines.reduce(withRejectingLine, a.rejectingLines)].sort(compareTraceOrder);
   const merged: CallFacts = {
     ...a,
     time: earliest(a.time, b.time),
     response: mergeResponse(a.response, b.response),
-    credentials: [...a.credentials],
-    rejectingLines: [...a.rejectingLines],
-    interceptors: [...a.interceptors],
+    credentials: [...b.credentials.reduce(withCredential, a.credentials)],
+    rejectingLines,
+    interceptors: [...a.interceptors, ...b.interceptors].sort(compareTraceOrder).reduce(
+      (list: InterceptorMention[], mention) => withInterceptor(list, mention, rejectingLines),
+      [],
+    ),
     extraFields: mergeExtraFields(a.extraFields, b.extraFields),
     traceLineCount: a.traceLineCount + b.traceLineCount,
   };
   for (const field of REQUEST_FIELDS) merged[field] = pickValue(a[field], b[field]);
-  for (const credential of b.credentials) addCredential(merged.credentials, credential);
-  for (const line of b.rejectingLines) addRejectingLine(merged.rejectingLines, line);
-  for (const mention of b.interceptors) addInterceptor(merged.interceptors, mention);
   merged.credentials.sort((x, y) => compareText(credentialKey(x), credentialKey(y)));
-  merged.rejectingLines.sort((x, y) => compareTraceOrder(x.sighting, y.sighting));
-  merged.interceptors.sort(compareTraceOrder);
   return merged;
 }
 
@@ -45,12 +44,17 @@ export function pickValue<T>(a: T | null, b: T | null): T | null {
 export function mergeResponse(a: CallResponse | null, b: CallResponse | null): CallResponse | null {
   if (a === null) return b;
   if (b === null) return a;
-  const [later, earlier] = compareTraceOrder(a.sighting, b.sighting) >= 0 ? [a, b] : [b, a];
+  const [later, earlier] = compareTraceOrder(a, b) >= 0 ? [a, b] : [b, a];
+  const quoted = later.body !== null || earlier.body === null ? later : earlier;
   return {
+    file: quoted.file,
+    line: quoted.line,
+    seq: quoted.seq,
+    time: quoted.time,
+    text: quoted.text,
     status: later.status ?? earlier.status,
     body: later.body ?? earlier.body,
     durationMs: later.durationMs ?? earlier.durationMs,
-    sighting: later.body !== null || earlier.body === null ? later.sighting : earlier.sighting,
   };
 }
 
@@ -60,17 +64,37 @@ export function mergeExtraFields(a: Record<string, unknown>, b: Record<string, u
   return merged;
 }
 
-export function addCredential(list: CarriedCredential[], credential: CarriedCredential): void {
+export function withCredential(list: CarriedCredential[], credential: CarriedCredential): CarriedCredential[] {
   const key = credentialKey(credential);
-  if (!list.some((known) => credentialKey(known) === key)) list.push(credential);
+  return list.some((known) => credentialKey(known) === key) ? list : withItem(list, credential);
 }
 
-export function addRejectingLine(list: RejectingLine[], line: RejectingLine): void {
-  if (!list.some((known) => samePlace(known.sighting, line.sighting))) list.push(line);
+export function withRejectingLine(list: RejectingLine[], line: RejectingLine): RejectingLine[] {
+  return list.some((known) => samePlace(known, line)) ? list : withItem(list, line);
 }
 
-export function addInterceptor(list: InterceptorMention[], mention: InterceptorMention): void {
-  if (!list.some((known) => samePlace(known, mention) && known.name === mention.name)) list.push(mention);
+/**
+ * A trace names the same interceptor several times in a row (running it, its
+ * result): only the first of such a run is kept, which changes no answer of
+ * the interceptor rule as long as no rejecting line falls inside the run.
+ */
+export function withInterceptor(list: InterceptorMention[], mention: InterceptorMention, rejectingLines: RejectingLine[]): InterceptorMention[] {
+  if (list.some((known) => samePlace(known, mention) && known.name === mention.name)) return list;
+  const last = list.at(-1);
+  const continuesRun =
+    last !== undefined &&
+    last.name === mention.name &&
+    compareTraceOrder(last, mention) < 0 &&
+    !rejectingLines.some((line) => compareTraceOrder(last, line) < 0 && compareTraceOrder(line, mention) <= 0);
+  return continuesRun ? list : withItem(list, mention);
+}
+
+/**
+ * A new list, exactly one longer: pushing (or spreading) would leave most
+ * calls' short lists with room for 17 items. It never touches the shared empty list.
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  return list.concat([item]);
 }
 
 /** One entry per value sent under a name; the same token sent twice is one credential. */

@@ -56,5 +56,5 @@ export function displayMasked(raw: string, masked: MaskedCredential, quoted: boo
 }
 
 function escapeWhitespace(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+  return text === "" ? "" : JSON.stringify(text).slice(1, -1);
 }

@@ -1,7 +1,7 @@
 import { maskCredential, type MaskedCredential } from "./mask";
 
 /** A long trace sends the same few tokens thousands of times; hashing each send again is most of the cost. */
-const REMEMBERED_VALUES = 4096;
+const REMEMBERED_VALUES = 16_384;
 
 export type CredentialMasker = (raw: string) => MaskedCredential;
 

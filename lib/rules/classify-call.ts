@@ -61,7 +61,7 @@ const NOT_REJECTED: Verdict = {
  */
 export function classifyCall(facts: CallFacts): Verdict {
   const status = facts.response?.status ?? null;
-  const rejectingLines = [...facts.rejectingLines].sort((a, b) => compareTraceOrder(a.sighting, b.sighting));
+  const rejectingLines = [...facts.rejectingLines].sort(compareTraceOrder);
   if (status !== 401 && !(status === null && rejectingLines.length > 0)) return NOT_REJECTED;
   const body = facts.response?.body ?? null;
   const reading: Reading = { facts, rejectingLines, responseSays: body === null ? null : readResponseVerdict(body) };
@@ -79,31 +79,30 @@ const FINDERS: Record<Cause, (reading: Reading) => Finding | null> = {
   invalid_expired_revoked: (r) => fromTraceLine(r, "not_found"),
   no_resource_access: (r) => fromTraceLine(r, "no_access"),
   invalid_unspecified: (r) => (r.responseSays?.says === "invalid" ? fromResponse(r) : null),
-  unknown: (r) => ({ named: null, evidence: r.facts.response?.sighting ?? null, gatewayVerdict: null, carried: null, traceLine: null }),
+  unknown: (r) => ({ named: null, evidence: r.facts.response, gatewayVerdict: null, carried: null, traceLine: null }),
 };
 
 function fromResponse(r: Reading): Finding {
-  const evidence = r.facts.response?.sighting ?? null;
-  return { named: r.responseSays, evidence, gatewayVerdict: null, carried: null, traceLine: null };
+  return { named: r.responseSays, evidence: r.facts.response, gatewayVerdict: null, carried: null, traceLine: null };
 }
 
 function fromTraceLine(r: Reading, says: RejectingLine["says"]): Finding | null {
   const line = r.rejectingLines.find((l) => l.says === says);
   if (line === undefined) return null;
-  return { named: line, evidence: line.sighting, gatewayVerdict: null, carried: null, traceLine: line };
+  return { named: line, evidence: line, gatewayVerdict: null, carried: null, traceLine: line };
 }
 
 /** The credential the gateway names was carried with whitespace: the line that carried it is the evidence. */
 function findMalformed(r: Reading): Finding | null {
   for (const line of r.rejectingLines) {
     const carried = r.facts.credentials.find((c) => c.sighting !== null && hasWhitespaceFlag(c) && isNamedBy(c, line));
-    if (carried?.sighting) return { named: line, evidence: carried.sighting, gatewayVerdict: line.sighting, carried, traceLine: line };
+    if (carried?.sighting) return { named: line, evidence: carried.sighting, gatewayVerdict: line, carried, traceLine: line };
   }
   const said = r.responseSays;
   if (said === null) return null;
   const carried = r.facts.credentials.find((c) => c.sighting !== null && hasWhitespaceFlag(c) && isNamedBy(c, said));
   if (!carried?.sighting) return null;
-  return { named: said, evidence: carried.sighting, gatewayVerdict: r.facts.response?.sighting ?? null, carried, traceLine: null };
+  return { named: said, evidence: carried.sighting, gatewayVerdict: r.facts.response, carried, traceLine: null };
 }
 
 /** Header names compare as HTTP does, without case; query and cookie names exactly. */
@@ -122,7 +121,7 @@ function verdictOf(cause: Cause, finding: Finding, r: Reading): Verdict {
     credentialFingerprint: carried?.fingerprint ?? null,
     interceptor: interceptorOf(r, finding.traceLine ?? r.rejectingLines[0] ?? null),
     evidence: evidenceOf(finding.evidence),
-    responseEvidence: evidenceOf(r.facts.response?.sighting ?? null),
+    responseEvidence: evidenceOf(r.facts.response),
     gatewayVerdict: evidenceOf(finding.gatewayVerdict),
   };
 }
@@ -130,7 +129,7 @@ function verdictOf(cause: Cause, finding: Finding, r: Reading): Verdict {
 /** The last interceptor named before the decisive rejecting line or, with none, the last one named. */
 function interceptorOf(r: Reading, decisive: RejectingLine | null): string | null {
   const mentions = [...r.facts.interceptors].sort(compareTraceOrder);
-  const before = decisive === null ? mentions : mentions.filter((m) => compareTraceOrder(m, decisive.sighting) <= 0);
+  const before = decisive === null ? mentions : mentions.filter((m) => compareTraceOrder(m, decisive) <= 0);
   return before.at(-1)?.name ?? null;
 }
 

@@ -23,7 +23,8 @@ const MAY_NAME = /oauth|validation|signature/i;
 export function lastInterceptorNamed(message: string): Interceptor | null {
   if (!MAY_NAME.test(message)) return null;
   let last: Interceptor | null = null;
-  for (const m of message.matchAll(NAMED)) last = BY_SPELLING.get(spelling(m[1] ?? "")) ?? last;
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(message); m !== null; m = NAMED.exec(message)) last = BY_SPELLING.get(spelling(m[1] ?? "")) ?? last;
   return last;
 }
 

@@ -27,8 +27,10 @@ function unescapeJson(inner: string): string {
 /** `key=value` pairs, values quoted or bare, e.g. `api="Payments" ip=10.0.0.7`. */
 export function readKeyValues(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const m of text.matchAll(/([\w.-]+)=("(?:[^"\\]|\\.)*"|\S*)/g)) {
-    const [, key = "", raw = ""] = m;
+  const pair = /([\w.-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+  for (let m = pair.exec(text); m !== null; m = pair.exec(text)) {
+    const key = m[1] ?? "";
+    const raw = m[2] ?? "";
     pairs.set(key.toLowerCase(), raw.startsWith('"') ? (readQuoted(raw)?.value ?? raw) : raw);
   }
   return pairs;

@@ -91,10 +91,17 @@ function readLines(file: string, step: () => void): void {
   }
 }
 
-/** The raw stream or gzip failed: only the byte offset is known. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  EACCES: "permission denied",
+};
+
+/** The raw stream or gzip failed: only the byte offset is known (none when the file could not even be opened). */
 function sourceFailure(file: string, error: unknown, tally: RawTally): unknown {
+  const where = tally.byteCount > 0 ? { byteOffset: tally.byteCount } : {};
   if (error instanceof GzipError) return new TraceReadError(file, error.message, { byteOffset: tally.byteCount });
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === "string") return new TraceReadError(file, `cannot read (${code})`, { byteOffset: tally.byteCount });
+  if (typeof code === "string") return new TraceReadError(file, `cannot read: ${SYSTEM_ERRORS[code] ?? code}`, where);
   return error;
 }

@@ -17,7 +17,9 @@ export function parseIsoTimestamp(text: string): number | null {
 /** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */
 export function millisOf(fraction: string | undefined): number {
   if (fraction === undefined) return 0;
-  return Number((fraction + "00").slice(0, 3));
+  let millis = 0;
+  for (let i = 0; i < 3; i++) millis = millis * 10 + (i < fraction.length ? fraction.charCodeAt(i) - 48 : 0);
+  return millis;
 }
 
 export function zoneOffsetMs(zone: string | undefined): number {
@@ -37,23 +39,21 @@ export function zoneOffsetMs(zone: string | undefined): number {
 export class SecondCache {
   private day = "";
   private clock = "";
-  private zone: string | undefined = undefined;
-  private epochOfSecond = 0;
+  private utcSecond = 0;
 
   epoch(day: string, clock: string, fraction: string | undefined, zone: string | undefined): number {
-    if (day !== this.day || clock !== this.clock || zone !== this.zone) {
-      this.epochOfSecond = epochOfSecond(day, clock, zone);
+    if (day !== this.day || clock !== this.clock) {
+      this.utcSecond = utcEpochOfSecond(day, clock);
       this.day = day;
       this.clock = clock;
-      this.zone = zone;
     }
-    return this.epochOfSecond + millisOf(fraction);
+    return this.utcSecond + millisOf(fraction) - zoneOffsetMs(zone);
   }
 }
 
-/** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS. */
-function epochOfSecond(day: string, clock: string, zone: string | undefined): number {
-  const epoch = Date.UTC(
+/** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS, read as UTC. */
+function utcEpochOfSecond(day: string, clock: string): number {
+  return Date.UTC(
     Number(day.slice(0, 4)),
     Number(day.slice(5, 7)) - 1,
     Number(day.slice(8, 10)),
@@ -61,7 +61,6 @@ function epochOfSecond(day: string, clock: string, zone: string | undefined): nu
     Number(clock.slice(3, 5)),
     clock.length > 5 ? Number(clock.slice(6, 8)) : 0,
   );
-  return epoch - zoneOffsetMs(zone);
 }
 
 /** JSON records give either an ISO string or epoch milliseconds. */

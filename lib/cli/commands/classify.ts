@@ -26,7 +26,7 @@ async function classifyCommand(files: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof TraceReadError)) throw error;
-    process.stderr.write(`tracelens classify: ${error.message}\n`);
+    process.stderr.write(`${error.message}\n`);
     return 2;
   }
 }
@@ -38,7 +38,7 @@ function* openEach(files: string[]): Generator<TraceInput> {
 
 /** Calls are joined across all files of one run. */
 export async function linkTraceFiles(inputs: Iterable<TraceInput>, fingerprintKey: Buffer): Promise<CallLinker> {
-  const linker = new CallLinker();
+  const linker = new CallLinker({ keepSummary: false });
   const sink: TraceSink = { callEvent: (event) => linker.apply(event), gatewayEvent: () => {} };
   for (const input of inputs) await readTraceFile(input, sink, { fingerprintKey });
   return linker;

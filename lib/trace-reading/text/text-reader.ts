@@ -1,5 +1,5 @@
 import { displayMasked } from "../../credentials";
-import type { CallEvent, CallEventContent, GatewayEvent, TraceSink } from "../events";
+import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
 import { SecondCache } from "../timestamps";
 import { traceMessage } from "../trace-message";
@@ -13,7 +13,8 @@ import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseL
  */
 export class TextTraceReader {
   private readonly seconds = new SecondCache();
-  private pending: { call: CallEvent | null; gateway: GatewayEvent | null } = { call: null, gateway: null };
+  private pendingCall: CallEvent | null = null;
+  private pendingGateway: GatewayEvent | null = null;
   private seq = 0;
   eventCount = 0;
   gatewayEventCount = 0;
@@ -31,48 +32,60 @@ export class TextTraceReader {
       return;
     }
     this.flush();
-    const [, day = "", clock = "", fraction, zone, level, keyedRef, uuidRef, message = ""] = m;
-    const base = {
-      seq: this.seq++,
-      line: lineNumber,
-      time: this.seconds.epoch(day, clock, fraction, zone),
-      level: level === undefined ? null : level.toUpperCase(),
-      text,
-    };
-    const callRef = keyedRef ?? uuidRef;
-    if (callRef === undefined) this.pending.gateway = base;
-    else this.pending.call = this.callEvent(base, callRef, message);
+    // Indexed rather than destructured: this is the hottest line of the reader.
+    const time = this.seconds.epoch(m[1] ?? "", m[2] ?? "", m[3], m[4]);
+    const level = m[5] === undefined ? null : m[5].toUpperCase();
+    const callRef = m[6] ?? m[7];
+    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text };
+    else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, m[8] ?? "");
   }
 
   /** Emits the last event; call once the input has ended. */
   flush(): void {
-    const { call, gateway } = this.pending;
-    if (call !== null) this.sink.callEvent(call);
-    if (gateway !== null) this.sink.gatewayEvent(gateway);
-    if (call !== null || gateway !== null) this.eventCount++;
-    if (gateway !== null) this.gatewayEventCount++;
-    this.pending = { call: null, gateway: null };
+    if (this.pendingCall !== null) {
+      this.sink.callEvent(this.pendingCall);
+      this.pendingCall = null;
+      this.eventCount++;
+    } else if (this.pendingGateway !== null) {
+      this.sink.gatewayEvent(this.pendingGateway);
+      this.pendingGateway = null;
+      this.eventCount++;
+      this.gatewayEventCount++;
+    }
   }
 
-  private callEvent(base: GatewayEvent, callRef: string, message: string): CallEvent {
+  // Positional arguments rather than a spread `base` object: this runs once per line,
+  // and every event object built here has the same shape.
+  private callEvent(seq: number, line: number, time: number, level: string | null, lineText: string, callRef: string, message: string): CallEvent {
     const carried = mayBeRequestOrResponse(message) ? readCarriedLine(message) : null;
     if (carried !== null) {
       const masked = this.scrubber.carried(callRef, carried.raw);
-      const offset = base.text.length - message.length;
+      const offset = lineText.length - message.length;
       const display = displayMasked(carried.raw, masked, carried.quoted);
-      const text = base.text.slice(0, offset + carried.start) + display + base.text.slice(offset + carried.end);
-      const credential = { location: carried.location, name: carried.name, ...masked, display, text };
-      return { ...base, text, file: this.file, callRef, content: { credentials: [credential] } };
+      const text = lineText.slice(0, offset + carried.start) + display + lineText.slice(offset + carried.end);
+      const credential: CarriedValue = {
+        location: carried.location,
+        name: carried.name,
+        fingerprint: masked.fingerprint,
+        preview: masked.preview,
+        length: masked.length,
+        leadingWhitespace: masked.leadingWhitespace,
+        trailingWhitespace: masked.trailingWhitespace,
+        lineBreak: masked.lineBreak,
+        display,
+        text,
+      };
+      return { seq, line, time, level, text, file: this.file, callRef, content: { credentials: [credential] } };
     }
-    const text = this.scrubber.scrub(callRef, base.text);
-    const scrubbedMessage = text === base.text ? message : this.scrubber.scrub(callRef, message);
-    return { ...base, text, file: this.file, callRef, content: contentOf(scrubbedMessage, text) };
+    const text = this.scrubber.scrub(callRef, lineText);
+    const scrubbedMessage = text === lineText ? message : this.scrubber.scrub(callRef, message);
+    return { seq, line, time, level, text, file: this.file, callRef, content: contentOf(scrubbedMessage, text) };
   }
 
   private continuePending(text: string): void {
-    const { call, gateway } = this.pending;
+    const call = this.pendingCall;
     if (call !== null) call.text += "\n" + this.scrubber.scrub(call.callRef, text);
-    else if (gateway !== null) gateway.text += "\n" + text;
+    else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + text;
   }
 }
 

@@ -36,10 +36,9 @@ describe("tracelens classify on the shared samples", () => {
   });
 
   it("prints expected-classify.ndjson, call for call, in order, field for field", () => {
-    const withoutText = rows.map((row) => ({
-      ...row,
-      evidence: row.evidence === null ? null : { ...(row.evidence as object), text: undefined },
-    }));
+    const withoutText = rows.map(
+      (row): Record<string, unknown> => ({ ...row, evidence: row.evidence === null ? null : { ...(row.evidence as object), text: undefined } }),
+    );
     expect(withoutText.map((row) => row.callId)).toEqual(expected.map((row) => row.callId));
     expected.forEach((want, i) => expect(JSON.parse(JSON.stringify(withoutText[i]))).toEqual(want));
   });
