@@ -8,14 +8,16 @@ import { compareTraceOrder, samePlace } from "./order";
  * a fixed rule picks one.
  */
 export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
-  const rejectingLines = [...b.rejectingLines.reduce(withRejectingLine, a.rejectingLines)].sort(compareTraceOrder);
+  const rejectingLines = [...b.rejectingLines.reduce(withRejectingLine, a.rejectingLines)].sort(
+    (x, y) => compareTraceOrder(x, y) || compareText(JSON.stringify(x), JSON.stringify(y)),
+  );
   const merged: CallFacts = {
     ...a,
     time: earliest(a.time, b.time),
     response: mergeResponse(a.response, b.response),
     credentials: [...b.credentials.reduce(withCredential, a.credentials)],
     rejectingLines,
-    interceptors: [...a.interceptors, ...b.interceptors].sort(compareTraceOrder).reduce(
+    interceptors: [...a.interceptors, ...b.interceptors].sort((x, y) => compareTraceOrder(x, y) || compareText(x.name, y.name)).reduce(
       (list: InterceptorMention[], mention) => withInterceptor(list, mention, rejectingLines),
       [],
     ),
@@ -44,7 +46,8 @@ export function pickValue<T>(a: T | null, b: T | null): T | null {
 export function mergeResponse(a: CallResponse | null, b: CallResponse | null): CallResponse | null {
   if (a === null) return b;
   if (b === null) return a;
-  const [later, earlier] = compareTraceOrder(a, b) >= 0 ? [a, b] : [b, a];
+  const order = compareTraceOrder(a, b) || compareText(JSON.stringify(a), JSON.stringify(b));
+  const [later, earlier] = order >= 0 ? [a, b] : [b, a];
   const quoted = later.body !== null || earlier.body === null ? later : earlier;
   return {
     file: quoted.file,
@@ -70,7 +73,8 @@ export function withCredential(list: CarriedCredential[], credential: CarriedCre
 }
 
 export function withRejectingLine(list: RejectingLine[], line: RejectingLine): RejectingLine[] {
-  return list.some((known) => samePlace(known, line)) ? list : withItem(list, line);
+  const seen = (known: RejectingLine) => samePlace(known, line) && known.line === line.line && known.text === line.text && known.says === line.says;
+  return list.some(seen) ? list : withItem(list, line);
 }
 
 /**

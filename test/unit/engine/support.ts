@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { compareCalls } from "../../../lib/calls";
 import { linkTraceFiles, verdictRow } from "../../../lib/cli/commands/classify";
+import { readTraceFile, TraceReadError, type CallEvent, type GatewayEvent, type TraceFileSummary } from "../../../lib/trace-reading";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export const samplesDir = path.resolve(repoRoot, "../shared/samples");
@@ -47,4 +48,26 @@ export function writeTemp(name: string, content: string | Buffer): string {
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
+}
+
+export type ReadResult = { calls: CallEvent[]; gateway: GatewayEvent[]; summary: TraceFileSummary };
+
+/** Every event one file gives, in order, with its summary. */
+export async function readEvents(content: string | Buffer, name = "trace.log"): Promise<ReadResult> {
+  const calls: CallEvent[] = [];
+  const gateway: GatewayEvent[] = [];
+  const sink = { callEvent: (event: CallEvent) => calls.push(event), gatewayEvent: (event: GatewayEvent) => gateway.push(event) };
+  const summary = await readTraceFile({ name, stream: Readable.from([Buffer.from(content)]) }, sink, { fingerprintKey });
+  return { calls, gateway, summary };
+}
+
+/** The error reading this content fails with (the test fails if it reads). */
+export async function readError(content: string | Buffer, name = "trace.log"): Promise<TraceReadError> {
+  try {
+    await readEvents(content, name);
+  } catch (error) {
+    if (error instanceof TraceReadError) return error;
+    throw error;
+  }
+  throw new Error(`${name} was read without error`);
 }

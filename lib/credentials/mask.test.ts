@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { displayMasked, maskCredential } from "./mask";
+
+const key = Buffer.from("installation A");
+
+describe("maskCredential", () => {
+  it("keeps a preview, the length and no raw value", () => {
+    const masked = maskCredential("2YotnFZFEjr1zCsicMWpAA", key);
+    expect(masked.preview).toBe("2Yot…pAA");
+    expect(masked.length).toBe(22);
+    expect(JSON.stringify(masked)).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+  });
+
+  it("fingerprints with the installation's key: another key gives another fingerprint", () => {
+    expect(maskCredential("token-123456", key).fingerprint).not.toBe(maskCredential("token-123456", Buffer.from("installation B")).fingerprint);
+    expect(maskCredential("token-123456", key).fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("groups a token sent with stray whitespace with its clean sends, and flags the whitespace", () => {
+    const clean = maskCredential("9fK2mQ7xL0pR4tV8", key);
+    const sloppy = maskCredential("9fK2mQ7xL0pR4tV8 \n", key);
+    expect(sloppy.fingerprint).toBe(clean.fingerprint);
+    expect(sloppy.length).toBe(18);
+    expect(sloppy).toMatchObject({ leadingWhitespace: false, trailingWhitespace: true, lineBreak: true });
+    expect(maskCredential("\tabc", key)).toMatchObject({ leadingWhitespace: true, trailingWhitespace: false, lineBreak: false });
+    expect(clean).toMatchObject({ leadingWhitespace: false, trailingWhitespace: false, lineBreak: false });
+  });
+
+  it("shows less of shorter values, and nothing of the shortest", () => {
+    expect(maskCredential("k-777-abc", key).preview).toBe("k-…bc");
+    expect(maskCredential("abc", key).preview).toBe("…");
+  });
+
+  it("never lets a control character of the value into the preview", () => {
+    expect(maskCredential("ab\u0007defghijklmnopq", key).preview).toBe("ab\\u0007d…opq");
+  });
+});
+
+describe("displayMasked", () => {
+  it("keeps a quoted value's surrounding whitespace visible", () => {
+    const raw = "9fK2mQ7xL0pR4tV8 \n";
+    expect(displayMasked(raw, maskCredential(raw, key), true)).toBe('"9fK2…tV8 \\n"');
+    expect(displayMasked(" \tabcdefghijklmnop", maskCredential(" \tabcdefghijklmnop", key), true)).toBe('" \\tabcd…nop"');
+  });
+
+  it("shows a bare value as its preview alone", () => {
+    expect(displayMasked("2YotnFZFEjr1zCsicMWpAA", maskCredential("2YotnFZFEjr1zCsicMWpAA", key), false)).toBe("2Yot…pAA");
+  });
+});
