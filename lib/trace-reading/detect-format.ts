@@ -1,5 +1,6 @@
 import type { TraceFormat } from "./events";
 import { MAX_LINE_BYTES } from "./line-splitter";
+import { TEXT_LINE } from "./text/line-pattern";
 
 export type Detection = TraceFormat | "empty" | "need_more";
 
@@ -7,18 +8,20 @@ const RECORD_ARRAYS = ["calls", "items", "data", "records"];
 
 /**
  * The format, from the first bytes of decompressed content (never the file
- * name): `[` opens a JSON document; `{` opens JSON Lines when its first line
- * is a whole record, a JSON document otherwise; anything else is text.
+ * name). A first line that is a text trace line (`[2026-11-20 ...] ...` too)
+ * means text; otherwise `[` opens a JSON document, and `{` opens JSON Lines
+ * when its first line is a whole record, a JSON document when it is not.
  */
 export function detectFormat(head: Buffer, ended: boolean): Detection {
   const first = firstSignificantByte(head);
   if (first < 0) return ended ? "empty" : "need_more";
   const c = head[first];
-  if (c === 0x5b) return "json_document";
-  if (c !== 0x7b) return "text";
+  if (c !== 0x5b && c !== 0x7b) return "text";
   const newline = head.indexOf(0x0a, first);
   if (newline < 0 && !ended && head.length <= MAX_LINE_BYTES) return "need_more";
   const firstLine = head.toString("utf8", first, newline < 0 ? head.length : newline);
+  if (TEXT_LINE.test(firstLine)) return "text";
+  if (c === 0x5b) return "json_document";
   return isOneLineRecord(firstLine) ? "json_lines" : "json_document";
 }
 

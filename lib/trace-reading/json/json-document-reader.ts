@@ -137,7 +137,7 @@ export class JsonDocumentReader {
       return i + 1;
     }
     if (c !== OPEN_OBJECT || !this.expectRecord) {
-      throw new TraceFormatError(this.expectRecord ? "a call record must be a JSON object" : "invalid JSON", this.lineNumber);
+      throw new TraceFormatError(this.expectRecord && c !== COMMA ? "a call record must be a JSON object" : "invalid JSON", this.lineNumber);
     }
     this.record = { parts: [], start: i, line: this.lineNumber, size: 0 };
     this.depth++;

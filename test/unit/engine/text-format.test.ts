@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { classifyText, readEvents } from "./support";
+
+const REJECTION = "Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call";
+
+describe("text trace lines: timestamps", () => {
+  it.each([
+    ["2026-11-20T14:03:11.482Z", Date.UTC(2026, 10, 20, 14, 3, 11, 482)],
+    ["[2026-11-20 14:03:11,482]", Date.UTC(2026, 10, 20, 14, 3, 11, 482)],
+    ["2026-11-20T11:03:11.482-03:00", Date.UTC(2026, 10, 20, 14, 3, 11, 482)],
+    ["2026-11-20 14:03:11", Date.UTC(2026, 10, 20, 14, 3, 11)],
+    ["2026-11-20T16:03:11.4+0200", Date.UTC(2026, 10, 20, 14, 3, 11, 400)],
+    ["2026-11-20T14:03:11.482913Z", Date.UTC(2026, 10, 20, 14, 3, 11, 482)],
+  ])("%s is read as UTC %i (no zone means UTC)", async (stamp, epoch) => {
+    const { calls } = await readEvents(`${stamp} INFO [callId=c1] Running interceptor: OAuth\n`);
+    expect(calls[0]?.time).toBe(epoch);
+  });
+});
+
+describe("text trace lines: call references", () => {
+  it.each([
+    "[callId=c-1]",
+    "callId=c-1",
+    "CALLID=c-1",
+    "[call=c-1]",
+    "call=c-1 -",
+    "traceId=c-1",
+    "[requestId=c-1]",
+    "requestid=c-1",
+  ])("%s names call c-1", async (reference) => {
+    const { calls, gateway } = await readEvents(`2026-11-20T14:03:11Z INFO ${reference} Running interceptor: OAuth\n`);
+    expect(calls.map((e) => e.callRef)).toEqual(["c-1"]);
+    expect(gateway).toEqual([]);
+    expect(calls[0]?.content.trace?.message).toBe("Running interceptor: OAuth");
+  });
+
+  it("takes a bare [UUID] as the call reference", async () => {
+    const { calls } = await readEvents("2026-11-20T14:03:11Z [5d0c1e22-8f6a-4b3c-9d2e-1a2b3c4d5e6f] Running interceptor: OAuth\n");
+    expect(calls[0]?.callRef).toBe("5d0c1e22-8f6a-4b3c-9d2e-1a2b3c4d5e6f");
+  });
+
+  it.each(["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "[WARN]"])("reads the level %s", async (level) => {
+    const { calls } = await readEvents(`2026-11-20T14:03:11Z ${level} call=c1 hello\n`);
+    expect(calls[0]?.level).toBe(level.replace(/[[\]]/g, ""));
+    expect(calls[0]?.content.trace?.message).toBe("hello");
+  });
+});
+
+describe("text trace lines: events without a call, continuations, blank lines", () => {
+  const trace = [
+    "2026-11-20T14:03:12.001Z INFO Gateway node gw-2 reloaded 14 APIs",
+    "",
+    "2026-11-20T14:03:14.202Z WARN traceId=b77 " + REJECTION,
+    "java.lang.IllegalStateException: token lookup miss",
+    "\tat com.example.gateway.TokenStore.find(TokenStore.java:88)",
+    "2026-11-20T14:03:14.203Z INFO traceId=b77 Response: 401 oops",
+  ].join("\n");
+
+  it("keeps a timestamped line with no call reference as a gateway event, never a call", async () => {
+    const { calls, gateway, summary } = await readEvents(trace);
+    expect(gateway.map((e) => e.text)).toEqual(["2026-11-20T14:03:12.001Z INFO Gateway node gw-2 reloaded 14 APIs"]);
+    expect(summary.gatewayEventCount).toBe(1);
+    expect(new Set(calls.map((e) => e.callRef))).toEqual(new Set(["b77"]));
+    expect((await classifyText(trace)).map((row) => row.callId)).toEqual(["b77"]);
+  });
+
+  it("adds lines without a timestamp to the event before them, and skips blank lines", async () => {
+    const { calls, summary } = await readEvents(trace);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.text.split("\n")).toHaveLength(3);
+    expect(calls[0]?.line).toBe(3);
+    expect(calls[1]?.line).toBe(6);
+    expect(summary).toMatchObject({ format: "text", lineCount: 6, gzip: false });
+  });
+
+  it("quotes only the event's own line as evidence, not its stack trace", async () => {
+    const [row] = await classifyText(trace);
+    expect(row?.evidence).toEqual({ file: "trace.log", line: 3, text: "2026-11-20T14:03:14.202Z WARN traceId=b77 " + REJECTION });
+  });
+});
+
+describe("text trace lines: messages with meaning", () => {
+  it("reads a request line with quoted and bare key=value pairs", async () => {
+    const { calls } = await readEvents('2026-11-20T14:03:11Z INFO call=c1 Request: GET /payments/v2/charges api="Payments" resource=charges app="Mobile App" ip=10.0.0.7\n');
+    expect(calls[0]?.content.request).toEqual({ method: "GET", uri: "/payments/v2/charges", api: "Payments", resource: "charges", app: "Mobile App", clientIp: "10.0.0.7" });
+  });
+
+  it("reads a response with body= and duration_ms, and one whose rest of line is the body", async () => {
+    const { calls } = await readEvents(
+      [
+        '2026-11-20T14:03:11Z INFO call=c1 Response: 200 body="{\\"balance\\":10}" duration_ms=50',
+        "2026-11-20T14:03:11Z INFO call=c2 response : 401 Client Id in the request, identified by HEADER client_id, is invalid.",
+      ].join("\n"),
+    );
+    expect(calls[0]?.content.response).toMatchObject({ status: 200, body: '{"balance":10}', durationMs: 50 });
+    expect(calls[1]?.content.response).toMatchObject({ status: 401, body: "Client Id in the request, identified by HEADER client_id, is invalid.", durationMs: null });
+  });
+
+  it.each([
+    ["header", 'Request header access_token: "2YotnFZFEjr1zCsicMWpAA"', 'Request header access_token: "2Yot…pAA"'],
+    ["query", "Request query apikey: k-777-abc-def-ghi", "Request query apikey: k-77…ghi"],
+    ["cookie", 'request COOKIE session_token: " s3cr3t-cookie-value"', 'request COOKIE session_token: " s3cr…lue"'],
+  ])("reads a carried %s value and shows the line masked", async (location, message, shown) => {
+    const { calls } = await readEvents(`2026-11-20T14:03:11Z DEBUG call=c1 ${message}\n`);
+    const [credential] = calls[0]?.content.credentials ?? [];
+    expect(credential).toMatchObject({ location });
+    expect(calls[0]?.text).toBe(`2026-11-20T14:03:11Z DEBUG call=c1 ${shown}`);
+  });
+
+  it("keeps a quoted value's exact characters: escapes, leading space, trailing line break", async () => {
+    const { calls } = await readEvents('2026-11-20T14:03:11Z DEBUG call=c1 Request header x-token: " abc\\u0041def\\n"\n');
+    expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: true, lineBreak: true });
+  });
+});

@@ -1,0 +1,70 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readError, runClassify, samplesDir, writeTemp } from "./support";
+
+const LINE = "2026-11-20T14:03:11Z INFO call=c1 Running interceptor: OAuth\n";
+
+describe("unreadable input is a TraceReadError naming the file and where", () => {
+  it("an empty file, or one of blank lines: no trace records", async () => {
+    for (const content of ["", "\n \n\t\n"]) expect((await readError(content, "empty.log")).message).toBe("empty.log: no trace records");
+  });
+
+  it("a text file without a single trace line: no trace records", async () => {
+    expect((await readError("hello\nworld\n", "notes.txt")).message).toBe("notes.txt: no trace records");
+  });
+
+  it("a line over 1 MiB, by its number", async () => {
+    const error = await readError(LINE + LINE + "2026-11-20T14:03:11Z INFO call=c1 " + "x".repeat(1024 * 1024) + "\n" + LINE, "big.log");
+    expect(error).toMatchObject({ message: "big.log: line 3: line longer than 1 MiB", file: "big.log", line: 3 });
+  });
+
+  it("invalid UTF-8, by line", async () => {
+    const content = Buffer.concat([Buffer.from(LINE.repeat(11)), Buffer.from([0xc3, 0x28, 0x0a]), Buffer.from(LINE)]);
+    expect((await readError(gzipSync(content), "gateway.log.gz")).message).toBe("gateway.log.gz: line 12: invalid UTF-8");
+  });
+
+  it("binary data, by line", async () => {
+    expect((await readError(Buffer.concat([Buffer.from(LINE), Buffer.from([0, 1, 2, 3, 10])]), "x.bin")).message).toBe("x.bin: line 2: binary data (NUL byte), not a trace");
+  });
+
+  it("truncated gzip, by byte offset", async () => {
+    const zipped = gzipSync(Buffer.from(LINE.repeat(2000)));
+    const cut = zipped.subarray(0, 200);
+    expect(await readError(cut, "x.json")).toMatchObject({ message: "x.json: byte 200: truncated gzip data", byteOffset: 200 });
+  });
+
+  it("a JSON Lines line that does not parse, by line", async () => {
+    expect((await readError('{"callId":"a"}\n{"callId":"b",\n', "t.ndjson")).message).toBe("t.ndjson: line 2: invalid JSON");
+    expect((await readError('{"callId":"a"}\n[1,2]\n', "t.ndjson")).message).toBe("t.ndjson: line 2: not a JSON object (each line must be one record)");
+  });
+
+  it("a JSON document that does not parse, by the line where it fails", async () => {
+    const document = '{"calls": [\n  {"callId": "a",\n   "status": 401},\n  {"callId": "b",\n   "status": 40x1,\n   "body": "y"}\n]}';
+    expect((await readError(document, "d.json")).message).toBe("d.json: line 5: invalid JSON");
+    expect((await readError('[\n{"callId": "a"},\n{"callId": "b"}\n', "d.json")).message).toBe("d.json: line 3: JSON document ends before it is complete (truncated?)");
+    expect((await readError('[\n{"callId": "a"},,\n{"callId": "b"}]', "d.json")).message).toBe("d.json: line 2: invalid JSON");
+    expect((await readError('[\n{"callId": "a"},\n"b"]', "d.json")).message).toBe("d.json: line 3: a call record must be a JSON object");
+    expect((await readError('{"calls": [{"callId": "a"}]} trailing', "d.json")).message).toBe("d.json: line 1: unexpected text after the JSON document");
+    expect((await readError('{"version": 1,\n "list": [1]\n}', "d.json")).message).toBe("d.json: line 3: no calls, items, data or records array in the JSON document");
+  });
+});
+
+describe("tracelens classify on unreadable input", () => {
+  it("exits 2 with one line on stderr naming the file and position, and prints no calls", () => {
+    const good = `${samplesDir}/gateway-trace.log`;
+    const bad = writeTemp("gateway.log.gz", gzipSync(Buffer.concat([Buffer.from(LINE.repeat(11)), Buffer.from([0xff, 0x0a])])));
+    const result = runClassify([good, bad]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("gateway.log.gz: line 12: invalid UTF-8\n");
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 for a file that does not exist", () => {
+    const result = runClassify(["/nonexistent/trace.log"]);
+    expect(result).toMatchObject({ status: 2, stderr: "trace.log: cannot read: no such file\n", stdout: "" });
+  });
+
+  it("exits 2 on an empty file, saying there are no trace records", () => {
+    expect(runClassify([writeTemp("empty.log", "")])).toMatchObject({ status: 2, stderr: "empty.log: no trace records\n" });
+  });
+});
