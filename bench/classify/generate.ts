@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { jsonDocumentRecord, jsonLines, textLines, type Format } from "./render";
 import { CallFactory, Random, type Outcome } from "./scenarios";
@@ -46,6 +47,8 @@ export async function generateTrace(out: Writable, options: GenerateOptions): Pr
     }
   }
   await writer.end();
+  // With gzip, `out` is still being written to when the gzip stream ends.
+  if (options.gzip) await finished(out);
   return { calls: Object.keys(outcomes).length, lines: writer.lines, outcomes };
 }
 
