@@ -1,12 +1,29 @@
-import Link from "next/link";
-import { EmptyState } from "@/components/layout/empty-state";
+import { CallsTable } from "@/components/explorer/calls-table";
+import { FacetPanel } from "@/components/explorer/facet-panel";
+import { FilterBar } from "@/components/explorer/filter-bar";
+import { FirstRun } from "@/components/explorer/first-run";
+import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
-import { readOverview } from "@/lib/explorer";
+import { listCalls, parseCallFiltersLeniently, readFacets, readHistogram, readOverview, readTopFailingCredentials } from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
-export default async function CallsPage() {
-  const overview = await readOverview(database());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
+export default async function CallsPage({ searchParams }: Props) {
+  const db = database();
+  const overview = await readOverview(db);
+  const { filters, problems } = parseCallFiltersLeniently(await searchParams);
+  const now = new Date();
+  const [page, facets, histogram, credentials] = overview.calls
+    ? await Promise.all([
+        listCalls(db, filters, now),
+        readFacets(db, filters, now),
+        readHistogram(db, filters, now),
+        readTopFailingCredentials(db, filters, now),
+      ])
+    : [];
   return (
     <>
       <div className="page-heading">
@@ -26,31 +43,19 @@ export default async function CallsPage() {
           </div>
         </dl>
       </div>
-      {overview.calls === 0 && (
-        <EmptyState title="No calls yet: load a gateway trace log">
-          <p>
-            Tracelens reads the API gateway&apos;s General trace log (text, JSON Lines or a JSON document, plain or
-            gzip), links every line to its call and explains each <strong>401</strong>: which credential was refused,
-            why, and the exact log line that says so.
-          </p>
-          <ol className="steps">
-            <li>
-              <span className="step-title">In the browser</span>
-              <span>
-                Drop one or more trace files on the <Link href="/uploads">Uploads</Link> page.
-              </span>
-            </li>
-            <li>
-              <span className="step-title">From a terminal</span>
-              <code className="command">npx tracelens ingest path/to/gateway-trace.log</code>
-            </li>
-            <li>
-              <span className="step-title">Without storing anything</span>
-              <code className="command">npx tracelens classify path/to/gateway-trace.log</code>
-            </li>
-          </ol>
-          <p className="hint">Credentials in the logs are never stored: only a fingerprint and a masked preview.</p>
-        </EmptyState>
+      {!page || !facets || !histogram || !credentials ? (
+        <FirstRun />
+      ) : (
+        <>
+          <FilterBar problems={problems} />
+          <div className="explorer">
+            <FacetPanel facets={facets} />
+            <div className="explorer-main">
+              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} />
+              <CallsTable page={page} />
+            </div>
+          </div>
+        </>
       )}
     </>
   );

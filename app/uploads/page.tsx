@@ -1,17 +1,27 @@
-import { EmptyState } from "@/components/layout/empty-state";
+import { UploadDropzone } from "@/components/uploads/upload-dropzone";
+import { UploadsList } from "@/components/uploads/uploads-list";
+import { database } from "@/lib/database";
+import { listUploads } from "@/lib/ingest";
 
 export const metadata = { title: "Uploads" };
+export const dynamic = "force-dynamic";
 
-export default function UploadsPage() {
+export default async function UploadsPage() {
+  const uploads = await listUploads(database());
   return (
     <>
       <div className="page-heading">
         <h1>Uploads</h1>
       </div>
-      <EmptyState title="Uploading in the browser is on its way">
-        <p>Until then, load trace files from a terminal in this checkout:</p>
-        <code className="command">npx tracelens ingest path/to/gateway-trace.log</code>
-      </EmptyState>
+      <UploadDropzone />
+      <section className="card" aria-labelledby="past-uploads">
+        <h2 id="past-uploads">Past uploads</h2>
+        <UploadsList uploads={uploads} />
+      </section>
+      <p className="muted hint">
+        From a terminal: <code>npx tracelens ingest gateway-trace.log</code> · over HTTP:{" "}
+        <code>curl -F file=@gateway-trace.log http://127.0.0.1:3000/api/uploads</code>
+      </p>
     </>
   );
 }

@@ -19,6 +19,10 @@ const text = z.string().trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 const isoTime = z.iso.datetime({ offset: true, local: true }).transform((value) => new Date(value)).or(z.iso.date().transform((value) => new Date(value)));
 
+/** Facet fields that can also be filtered out: `not_<field>=value`. */
+export const EXCLUDABLE = ["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor"] as const;
+export type Excludable = (typeof EXCLUDABLE)[number];
+
 export const callFiltersSchema = z
   .object({
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
@@ -42,12 +46,27 @@ export const callFiltersSchema = z
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     columns: many(z.enum(COLUMN_IDS)),
+    not_cause: many(z.enum(CAUSE_ORDER)),
+    not_status: many(z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)])),
+    not_element: many(z.enum(["access_token", "client_id", "custom"])),
+    not_location: many(z.enum(["header", "query", "cookie"])),
+    not_name: many(text),
+    not_api: many(text),
+    not_app: many(text),
+    not_method: many(z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase())),
+    not_interceptor: many(text),
   })
   .strict();
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
-const REPEATABLE = new Set(["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor", "upload", "fingerprint", "columns"]);
+const REPEATABLE = new Set<string>([
+  ...EXCLUDABLE,
+  ...EXCLUDABLE.map((field) => `not_${field}`),
+  "upload",
+  "fingerprint",
+  "columns",
+]);
 
 export class InvalidFilterError extends Error {
   constructor(
@@ -99,4 +118,24 @@ export function filtersToSearchParams(filters: Partial<CallFilters>): URLSearchP
     }
   }
   return params;
+}
+
+/**
+ * For pages: the view a URL asks for, minus the parameters that are wrong,
+ * each reported, so a bad link still shows calls and says what it ignored.
+ */
+export function parseCallFiltersLeniently(
+  params: Record<string, string | string[] | undefined>,
+): { filters: CallFilters; problems: string[] } {
+  const remaining = { ...params };
+  const problems: string[] = [];
+  for (;;) {
+    try {
+      return { filters: parseCallFilters(remaining), problems };
+    } catch (error) {
+      if (!(error instanceof InvalidFilterError) || !(error.parameter in remaining)) throw error;
+      problems.push(`${error.message}; it was ignored`);
+      delete remaining[error.parameter];
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "../database";
-import { RELATIVE_RANGES, type CallFilters } from "./filters";
+import { EXCLUDABLE, RELATIVE_RANGES, type CallFilters, type Excludable } from "./filters";
 
 /**
  * Filters to SQL over `calls c`, through an allowlist: every value is a bound
@@ -9,15 +9,11 @@ export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const add = (condition: Prisma.Sql | null) => condition && conditions.push(condition);
   if (filters.rejected !== undefined) add(Prisma.sql`c.rejected = ${filters.rejected}`);
-  add(anyOf(Prisma.sql`c.cause::text`, filters.cause));
-  add(statusCondition(filters.status));
-  add(anyOf(Prisma.sql`c.credential_element::text`, filters.element));
-  add(anyOf(Prisma.sql`c.credential_location::text`, filters.location));
-  add(anyOf(Prisma.sql`c.credential_name`, filters.name));
-  add(anyOf(Prisma.sql`c.api`, filters.api));
-  add(anyOf(Prisma.sql`c.app`, filters.app));
-  add(anyOf(Prisma.sql`c.method`, filters.method));
-  add(anyOf(Prisma.sql`c.interceptor`, filters.interceptor));
+  for (const field of EXCLUDABLE) {
+    add(matching(field, filters[field]?.map(String)));
+    const excluded = filters[`not_${field}`]?.map(String);
+    if (excluded?.length) add(Prisma.sql`(${matching(field, excluded)}) IS NOT TRUE`);
+  }
   if (filters.upload?.length) {
     add(Prisma.sql`EXISTS (SELECT 1 FROM call_contributions u WHERE u.call_ref = c.call_ref AND u.upload_id = ANY(${filters.upload}::uuid[]))`);
   }
@@ -31,17 +27,25 @@ export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 
-function anyOf(column: Prisma.Sql, values: readonly string[] | undefined): Prisma.Sql | null {
-  return values?.length ? Prisma.sql`${column} = ANY(${values}::text[])` : null;
-}
+/** The column behind each facet field. */
+export const FILTER_COLUMNS: Record<Excludable, Prisma.Sql> = {
+  cause: Prisma.sql`c.cause::text`,
+  status: Prisma.sql`c.status::text`,
+  element: Prisma.sql`c.credential_element::text`,
+  location: Prisma.sql`c.credential_location::text`,
+  name: Prisma.sql`c.credential_name`,
+  api: Prisma.sql`c.api`,
+  app: Prisma.sql`c.app`,
+  method: Prisma.sql`c.method`,
+  interceptor: Prisma.sql`c.interceptor`,
+};
 
-function statusCondition(values: CallFilters["status"]): Prisma.Sql | null {
+/** The field has one of the values; status "none" means no response was logged. */
+function matching(field: Excludable, values: readonly string[] | undefined): Prisma.Sql | null {
   if (!values?.length) return null;
-  const codes = values.filter((value): value is number => value !== "none");
-  const parts = [];
-  if (codes.length) parts.push(Prisma.sql`c.status = ANY(${codes}::int[])`);
-  if (values.includes("none")) parts.push(Prisma.sql`c.status IS NULL`);
-  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+  const column = FILTER_COLUMNS[field];
+  const equal = Prisma.sql`${column} = ANY(${values}::text[])`;
+  return field === "status" && values.includes("none") ? Prisma.sql`(${equal} OR ${column} IS NULL)` : equal;
 }
 
 /** Text in the URI, the response body or any trace line of the call. */

@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { EvidenceView, TraceLineView } from "@/lib/explorer/call-detail";
+import { LocalTime } from "@/components/calls/local-time";
+
+type Marks = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
+
+const sameLine = (line: TraceLineView, evidence: EvidenceView | null) =>
+  evidence !== null && line.file === evidence.file && line.line === evidence.line && (line.line !== null || line.text === evidence.text);
+
+/**
+ * The call's whole trace, line numbers and files beside it. The decisive
+ * evidence line is highlighted and scrolled into view; the response line and
+ * the gateway's own verdict are marked. Text is rendered as text, never HTML.
+ */
+export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Marks }) {
+  const decisive = useRef<HTMLLIElement>(null);
+  useEffect(() => decisive.current?.scrollIntoView({ block: "center" }), []);
+  const files = new Set(trace.map((line) => line.file));
+  return (
+    <ol className="trace" aria-label="Trace">
+      {trace.map((line, index) => {
+        const role = sameLine(line, marks.decisive)
+          ? "decisive"
+          : sameLine(line, marks.gatewayVerdict)
+            ? "verdict"
+            : sameLine(line, marks.response)
+              ? "response"
+              : null;
+        return (
+          <li
+            key={`${line.file}:${line.line}:${index}`}
+            ref={role === "decisive" ? decisive : undefined}
+            className={role ? `trace-line trace-${role}` : "trace-line"}
+            data-testid={role === "decisive" ? "decisive-line" : undefined}
+          >
+            <span className="trace-where mono">
+              {files.size > 1 && <span className="trace-file">{line.file}</span>}
+              <span className="trace-number">{line.line ?? "·"}</span>
+            </span>
+            <span className="trace-time mono">
+              <LocalTime iso={line.time} withDate={false} />
+            </span>
+            <span className={`trace-level mono level-${(line.level ?? "").toLowerCase()}`}>{line.level ?? ""}</span>
+            <span className="trace-text mono">{line.text}</span>
+            {role && <span className={`trace-tag tag-${role}`}>{ROLE_LABELS[role]}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const ROLE_LABELS = { decisive: "evidence", verdict: "gateway verdict", response: "response" } as const;

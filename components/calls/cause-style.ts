@@ -1,0 +1,19 @@
+// Imported from the module itself, not lib/rules' index: client components
+// need only this data, not the classifier (which reaches node:crypto).
+import { CAUSE_ORDER, CAUSES, type Cause } from "@/lib/rules/causes";
+
+export { CAUSE_ORDER, CAUSES, type Cause };
+
+/** One color per cause, readable on light and dark backgrounds; charts and badges share it. */
+export const CAUSE_COLORS: Record<Cause, string> = {
+  missing_credential: "#d97706",
+  malformed_credential: "#8b5cf6",
+  invalid_expired_revoked: "#dc2626",
+  no_resource_access: "#2563eb",
+  invalid_unspecified: "#db2777",
+  unknown: "#64748b",
+};
+
+export function isCause(value: string | null | undefined): value is Cause {
+  return (CAUSE_ORDER as readonly string[]).includes(value ?? "");
+}

@@ -1,0 +1,203 @@
+"use client";
+
+import { columnVisibilityFeature, flexRender, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { CauseBadge } from "@/components/calls/cause-badge";
+import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
+import type { CallListItem, CallPage } from "@/lib/explorer/list-calls";
+import { useExplorerUrl } from "./use-explorer-url";
+
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+type Column = ColumnDef<typeof features, CallListItem>;
+
+// Column id → the `sort` field the API orders by.
+const SORT_FIELD: Record<string, string> = {
+  time: "time", status: "status", method: "method", uri: "uri", api: "api", app: "app", cause: "cause", credential: "name", interceptor: "interceptor",
+};
+const COLUMN_TITLES: Record<string, string> = {
+  time: "Time", status: "Status", method: "Method", uri: "URI", api: "API", app: "App", cause: "Cause", credential: "Credential", interceptor: "Interceptor",
+};
+export const DEFAULT_COLUMNS = Object.keys(COLUMN_TITLES);
+
+export const callHref = (callId: string) => `/calls/${encodeURIComponent(callId)}`;
+
+const columns: Column[] = [
+  { id: "time", header: () => <>Time <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
+  { id: "status", header: "Status", accessorFn: (call) => call.status, cell: ({ row }) => <StatusCell status={row.original.status} /> },
+  { id: "method", header: "Method", accessorFn: (call) => call.method, cell: ({ row }) => <span className="mono">{row.original.method ?? "—"}</span> },
+  {
+    id: "uri",
+    header: "URI",
+    accessorFn: (call) => call.uri,
+    cell: ({ row }) => (
+      <Link className="uri-link mono" href={callHref(row.original.callId)} title={row.original.uri ?? row.original.callId}>
+        {row.original.uri ?? row.original.callId}
+      </Link>
+    ),
+  },
+  { id: "api", header: "API", accessorFn: (call) => call.api, cell: ({ row }) => row.original.api ?? <span className="muted">—</span> },
+  { id: "app", header: "App", accessorFn: (call) => call.app, cell: ({ row }) => row.original.app ?? <span className="muted">—</span> },
+  { id: "cause", header: "Cause", accessorFn: (call) => call.cause, cell: ({ row }) => <CauseBadge cause={row.original.cause} /> },
+  { id: "credential", header: "Credential", accessorFn: (call) => call.credential?.name, cell: ({ row }) => <CredentialCell call={row.original} /> },
+  { id: "interceptor", header: "Interceptor", accessorFn: (call) => call.interceptor, cell: ({ row }) => row.original.interceptor ?? <span className="muted">—</span> },
+];
+
+/**
+ * The calls of the current view. Sorting, paging and visible columns are
+ * read from the URL on every render and written back to it; PostgreSQL does
+ * the sorting and paging (manualSorting), the table only renders.
+ */
+export function CallsTable({ page }: { page: CallPage }) {
+  const url = useExplorerUrl();
+  const router = useRouter();
+  const sort = url.params.get("sort") ?? "-time";
+  const visible = url.values("columns");
+  const shown = visible.length > 0 ? visible : DEFAULT_COLUMNS;
+
+  const sorting: SortingState = useMemo(() => {
+    const field = sort.replace(/^-/, "");
+    const id = Object.keys(SORT_FIELD).find((key) => SORT_FIELD[key] === field) ?? "time";
+    return [{ id, desc: sort.startsWith("-") }];
+  }, [sort]);
+  const columnVisibility = useMemo(() => Object.fromEntries(DEFAULT_COLUMNS.map((id) => [id, shown.includes(id)])), [shown]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: page.items,
+    getRowId: (call) => call.callId,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      if (first) url.setValues("sort", [`${first.desc ? "-" : ""}${SORT_FIELD[first.id] ?? "time"}`]);
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
+      const ids = DEFAULT_COLUMNS.filter((id) => next[id] !== false);
+      url.setValues("columns", ids.length === DEFAULT_COLUMNS.length ? [] : ids);
+    },
+  });
+
+  const selected = useKeyboardRows(page.items, (call) => router.push(callHref(call.callId)));
+  return (
+    <section className="table-card" aria-label="Calls" aria-busy={url.pending}>
+      <div className="table-toolbar">
+        <p className="table-total">
+          <strong data-testid="total">{page.total.toLocaleString("en")}</strong> {page.total === 1 ? "call" : "calls"}
+          {url.pending && <span className="loading-dot" aria-label="Loading" />}
+        </p>
+        <details className="column-chooser">
+          <summary className="button">Columns</summary>
+          <div className="menu" role="group" aria-label="Visible columns">
+            {table.getAllLeafColumns().map((column) => (
+              <label key={column.id}>
+                <input type="checkbox" checked={column.getIsVisible()} onChange={() => column.toggleVisibility()} />
+                {COLUMN_TITLES[column.id]}
+              </label>
+            ))}
+          </div>
+        </details>
+      </div>
+      <div className="table-scroll">
+        <table className="calls-table">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const direction = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"} className={`col-${header.column.id}`}>
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span className="sort-mark" aria-hidden="true">{direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row, index) => (
+              <tr
+                key={row.id}
+                data-call-id={row.id}
+                aria-selected={index === selected}
+                className={row.original.rejected ? "rejected-row" : undefined}
+                onClick={(event) => {
+                  if (!(event.target instanceof HTMLElement && event.target.closest("a"))) router.push(callHref(row.id));
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.items.length === 0 && <p className="table-empty">No calls match these filters. Remove a filter or widen the time range.</p>}
+      </div>
+      <nav className="pager" aria-label="Pages">
+        <button type="button" className="button" disabled={!url.params.get("cursor")} onClick={() => url.navigate((next) => next.delete("cursor"))}>
+          First page
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!page.nextCursor}
+          onClick={() => page.nextCursor && url.navigate((next) => next.set("cursor", page.nextCursor ?? ""), { keepCursor: true })}
+        >
+          Next page
+        </button>
+        <span className="muted keyboard-hint">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search
+        </span>
+      </nav>
+    </section>
+  );
+}
+
+/** j/k move through rows, Enter opens the selected call. */
+function useKeyboardRows(calls: CallListItem[], open: (call: CallListItem) => void): number {
+  const [selected, setSelected] = useState(-1);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
+      if (event.key === "j") setSelected((index) => Math.min(index + 1, calls.length - 1));
+      else if (event.key === "k") setSelected((index) => Math.max(index - 1, 0));
+      else if (event.key === "Enter" && calls[selected]) open(calls[selected]);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [calls, selected, open]);
+  useEffect(() => {
+    if (selected >= 0) document.querySelectorAll("tbody tr")[selected]?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+  return selected;
+}
+
+function StatusCell({ status }: { status: number | null }) {
+  if (status === null) return <span className="status status-none" title="No response was logged">—</span>;
+  return <span className={`status status-${Math.floor(status / 100)}xx`}>{status}</span>;
+}
+
+function CredentialCell({ call }: { call: CallListItem }) {
+  const credential = call.credential;
+  if (!credential) return <span className="muted">—</span>;
+  return (
+    <span className="credential-cell">
+      <span className="credential-name mono">{credential.name}</span>
+      <span className="muted"> in {credential.location}</span>
+      {credential.preview && <span className="credential-preview mono"> {credential.preview}</span>}
+    </span>
+  );
+}

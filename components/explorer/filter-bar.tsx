@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { CAUSES, isCause } from "@/components/calls/cause-style";
+import { useExplorerUrl } from "./use-explorer-url";
+
+const RANGES = [
+  ["", "All time"],
+  ["15m", "15 min"],
+  ["1h", "1 hour"],
+  ["24h", "24 hours"],
+  ["7d", "7 days"],
+] as const;
+
+const REJECTED = [
+  ["", "All calls"],
+  ["true", "Rejected"],
+  ["false", "Not rejected"],
+] as const;
+
+// Parameters that are not shown as chips (they have their own controls).
+const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", "columns"]);
+
+export function FilterBar({ problems }: { problems: string[] }) {
+  const url = useExplorerUrl();
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const focusSearch = (event: KeyboardEvent) => {
+      if (event.key !== "/" || isTyping(event.target)) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener("keydown", focusSearch);
+    return () => window.removeEventListener("keydown", focusSearch);
+  }, []);
+
+  const chips = [...url.params.entries()].filter(([key]) => !NOT_CHIPS.has(key));
+  return (
+    <section className="filter-bar" aria-label="Filters">
+      <div className="filter-row">
+        <form
+          role="search"
+          className="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const q = new FormData(event.currentTarget).get("q")?.toString().trim() ?? "";
+            url.setValues("q", q ? [q] : []);
+          }}
+        >
+          <input
+            ref={search}
+            key={url.params.get("q") ?? ""}
+            name="q"
+            type="search"
+            defaultValue={url.params.get("q") ?? ""}
+            placeholder="Search URI, response body or trace…   /"
+            aria-label="Search calls"
+          />
+        </form>
+        <Segmented label="Time range" options={RANGES} value={url.params.get("range") ?? ""} onChange={(value) =>
+          url.navigate((next) => {
+            next.delete("from");
+            next.delete("to");
+            if (value) next.set("range", value);
+            else next.delete("range");
+          })
+        } />
+        <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
+        <div className="filter-actions">
+          <CopyLinkButton />
+          <ExportLinks params={url.params} />
+        </div>
+      </div>
+      {chips.length > 0 && (
+        <ul className="chips" aria-label="Active filters">
+          {chips.map(([key, value]) => (
+            <li key={`${key}=${value}`} className={key.startsWith("not_") ? "chip chip-out" : "chip"}>
+              <span>{chipLabel(key, value)}</span>
+              <button type="button" aria-label={`Remove filter ${chipLabel(key, value)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
+                ×
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" className="link-button" onClick={() => url.navigate((next) => chips.forEach(([key]) => next.delete(key)))}>
+              Clear all
+            </button>
+          </li>
+        </ul>
+      )}
+      {problems.length > 0 && (
+        <div className="alert" role="alert">
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Segmented({ label, options, value, onChange }: { label: string; options: ReadonlyArray<readonly [string, string]>; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="segmented" role="group" aria-label={label}>
+      {options.map(([option, text]) => (
+        <button key={option} type="button" aria-pressed={value === option} onClick={() => onChange(option)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function CopyLinkButton() {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={async () => {
+        await navigator.clipboard.writeText(window.location.href).catch(() => undefined);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      }}
+    >
+      {copied ? "Link copied" : "Copy link"}
+    </button>
+  );
+}
+
+function ExportLinks({ params }: { params: URLSearchParams }) {
+  const query = new URLSearchParams(params.toString());
+  for (const key of ["cursor", "limit", "columns"]) query.delete(key);
+  const href = (format: string) => `/api/export?${new URLSearchParams([...query.entries(), ["format", format]]).toString()}`;
+  return (
+    <div className="export-links" role="group" aria-label="Export this view">
+      <a className="button" href={href("csv")} download>
+        Export CSV
+      </a>
+      <a className="button" href={href("ndjson")} download>
+        NDJSON
+      </a>
+    </div>
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  cause: "Cause", status: "Status", element: "Element", location: "Location", name: "Credential name", api: "API", app: "App",
+  method: "Method", interceptor: "Interceptor", upload: "Upload", fingerprint: "Credential", from: "From", to: "To",
+};
+
+export function chipLabel(key: string, value: string): string {
+  const out = key.startsWith("not_");
+  const field = out ? key.slice(4) : key;
+  const shown = field === "cause" && isCause(value) ? CAUSES[value].title : field === "upload" || field === "fingerprint" ? `${value.slice(0, 8)}…` : value;
+  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shown}`;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useState } from "react";
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Histogram } from "@/lib/explorer/histogram";
+import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import { useExplorerUrl } from "./use-explorer-url";
+
+type Row = Record<string, number | string>;
+
+/** Rejections over time, stacked by cause. Dragging across it narrows the view to that time span. */
+export function RejectionsChart({ histogram }: { histogram: Histogram }) {
+  const url = useExplorerUrl();
+  const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
+  const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts }));
+  const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
+  const unit = describeWidth(histogram.bucketSeconds);
+
+  const apply = () => {
+    if (selection?.to && selection.to !== selection.from) {
+      const [from, to] = [selection.from, selection.to].sort();
+      const end = new Date(new Date(to ?? from ?? "").getTime() + histogram.bucketSeconds * 1000).toISOString();
+      url.navigate((next) => {
+        next.delete("range");
+        next.set("from", from ?? "");
+        next.set("to", end);
+      });
+    }
+    setSelection(null);
+  };
+
+  return (
+    <figure className="chart-card" aria-label="Rejections over time">
+      <figcaption>
+        <span>Rejections over time</span>
+        <span className="muted">per {unit} · drag to zoom</span>
+      </figcaption>
+      {rows.length === 0 ? (
+        <p className="chart-empty">No rejections with a timestamp in this view.</p>
+      ) : (
+        <div className="chart-area" style={{ height: 180 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart
+              data={rows}
+              margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+              onMouseDown={(state) => state?.activeLabel && setSelection({ from: String(state.activeLabel) })}
+              onMouseMove={(state) => selection && state?.activeLabel && setSelection({ ...selection, to: String(state.activeLabel) })}
+              onMouseUp={apply}
+            >
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram.bucketSeconds)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
+              <YAxis allowDecimals={false} width={44} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
+              <Tooltip
+                cursor={{ fill: "var(--accent-soft)" }}
+                labelFormatter={(value) => new Date(String(value)).toLocaleString()}
+                formatter={(value, name) => [`${value} calls`, CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
+                contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
+              />
+              {causes.map((cause) => (
+                <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
+              ))}
+              {selection?.to && <ReferenceArea x1={selection.from} x2={selection.to} fill="var(--accent)" fillOpacity={0.15} />}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </figure>
+  );
+}
+
+function describeWidth(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${seconds / 60} min`;
+  if (seconds < 86_400) return `${seconds / 3600} h`;
+  return seconds === 86_400 ? "day" : `${seconds / 86_400} days`;
+}
+
+function shortTime(iso: string, bucketSeconds: number): string {
+  const date = new Date(iso);
+  return bucketSeconds >= 86_400
+    ? date.toLocaleDateString(undefined, { month: "short", day: "numeric" })
+    : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined });
+}

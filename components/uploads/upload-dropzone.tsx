@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import type { UploadResult } from "@/lib/ingest/ingest-upload";
+
+type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult } | { kind: "failed"; message: string };
+
+/**
+ * Several files in one upload (stored whole or not at all). One request
+ * carries them in order, so the bytes sent so far tell how far each file is;
+ * once all are sent the server finishes reading and classifying them.
+ */
+export function UploadDropzone() {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [dragging, setDragging] = useState(false);
+  const busy = phase.kind === "sending" || phase.kind === "processing";
+
+  const send = (chosen: File[]) => {
+    if (chosen.length === 0 || busy) return;
+    setFiles(chosen);
+    setPhase({ kind: "sending", loaded: 0 });
+    const form = new FormData();
+    for (const file of chosen) form.append("file", file, file.name);
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/uploads");
+    request.responseType = "json";
+    request.upload.onprogress = (event) => setPhase({ kind: "sending", loaded: event.loaded });
+    request.upload.onload = () => setPhase({ kind: "processing" });
+    request.onload = () => {
+      const body = request.response as (UploadResult & { error?: undefined }) | { error: { message: string } } | null;
+      if (request.status < 300 && body && !("error" in body && body.error)) {
+        setPhase({ kind: "done", result: body as UploadResult });
+        router.refresh();
+      } else {
+        setPhase({ kind: "failed", message: (body && "error" in body && body.error?.message) || `the server answered ${request.status}` });
+      }
+    };
+    request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server" });
+    request.send(form);
+  };
+
+  return (
+    <section className="upload-panel" aria-label="Upload trace files">
+      <div
+        className={dragging ? "dropzone dragging" : "dropzone"}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          send([...event.dataTransfer.files]);
+        }}
+      >
+        <p className="dropzone-title">Drop gateway trace files here</p>
+        <p className="muted">Text, JSON Lines or JSON documents, plain or .gz. Several files become one upload, stored whole or not at all.</p>
+        <button type="button" className="button primary" disabled={busy} onClick={() => input.current?.click()}>
+          Choose files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="file-input"
+          onChange={(event) => {
+            send([...(event.currentTarget.files ?? [])]);
+            event.currentTarget.value = "";
+          }}
+        />
+      </div>
+      {files.length > 0 && phase.kind !== "idle" && <FileProgress files={files} phase={phase} />}
+      {phase.kind === "done" && <UploadOutcome result={phase.result} />}
+      {phase.kind === "failed" && (
+        <div className="alert" role="alert">
+          <p>
+            <strong>Nothing was stored.</strong> {phase.message}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FileProgress({ files, phase }: { files: File[]; phase: Phase }) {
+  let before = 0;
+  return (
+    <ul className="file-progress" aria-label="Files">
+      {files.map((file) => {
+        const start = before;
+        before += file.size;
+        const sent = phase.kind === "sending" ? Math.min(Math.max(phase.loaded - start, 0), file.size) : file.size;
+        const fraction = file.size === 0 ? 1 : sent / file.size;
+        const state = phase.kind === "sending" ? (fraction >= 1 ? "sent" : "sending") : phase.kind === "processing" ? "processing" : phase.kind === "done" ? "stored" : "failed";
+        return (
+          <li key={`${file.name}:${start}`}>
+            <span className="file-name mono">{file.name}</span>
+            <progress max={1} value={phase.kind === "processing" ? undefined : fraction} aria-label={`${file.name} ${state}`} />
+            <span className="muted file-state">{state === "stored" ? formatBytes(file.size) : state}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function UploadOutcome({ result }: { result: UploadResult }) {
+  const rejected = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
+  const link = (cause?: string) => `/?upload=${result.uploadId}${cause ? `&cause=${cause}` : ""}`;
+  return (
+    <section className="upload-result" aria-label="Upload result" data-testid="upload-result">
+      {result.uploadId ? (
+        <h2>
+          Stored: <Link href={link()}>{result.callsAdded.toLocaleString("en")} calls added</Link>
+          {result.callsUpdated > 0 && `, ${result.callsUpdated.toLocaleString("en")} updated`}
+        </h2>
+      ) : (
+        <h2>Nothing new: every file was already uploaded</h2>
+      )}
+      {result.duplicateFiles > 0 && <p className="muted">{result.duplicateFiles} duplicate {result.duplicateFiles === 1 ? "file" : "files"} skipped (the same bytes were stored before).</p>}
+      {rejected.length > 0 && (
+        <ul className="cause-links">
+          {rejected.map((cause) => (
+            <li key={cause}>
+              <span className="swatch" style={{ background: CAUSE_COLORS[cause] }} aria-hidden="true" />
+              <Link href={link(cause)}>
+                {result.rejectionsByCause[cause]} × {CAUSES[cause].title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { SAMPLE_FILES } from "./support/samples";
+
+test("uploading the sample files through the page shows what was stored and why calls were rejected", async ({ page }) => {
+  await page.goto("/uploads");
+  await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
+
+  const result = page.getByTestId("upload-result");
+  await expect(result.getByRole("heading")).toContainText("10 calls added");
+  for (const file of ["gateway-trace.log", "gateway-trace.ndjson", "gateway-calls.json"]) {
+    await expect(page.getByRole("progressbar", { name: `${file} stored` })).toBeVisible();
+  }
+  await expect(result.getByRole("link", { name: "3 × No access to this resource" })).toBeVisible();
+  await expect(result.getByRole("link", { name: "1 × Credential sent with extra whitespace" })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("link", { name: "gateway-trace.log and 2 more" })).toBeVisible();
+
+  await result.getByRole("link", { name: "3 × No access to this resource" }).click();
+  await expect(page).toHaveURL(/[?&]cause=no_resource_access/);
+  await expect(page.getByTestId("total")).toHaveText("3");
+});
+
+test("uploading the same files again stores nothing and says so", async ({ page }) => {
+  await page.goto("/uploads");
+  await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
+  await expect(page.getByTestId("upload-result").getByRole("heading")).toHaveText("Nothing new: every file was already uploaded");
+  await expect(page.getByText("3 duplicate files skipped")).toBeVisible();
+});
+
+test("a file that cannot be read is refused with its name and position, and nothing is stored", async ({ page }) => {
+  await page.goto("/uploads");
+  await page.getByTestId("file-input").setInputFiles({ name: "broken.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from('{"callId":"ok-1","status":401}\n{"callId": oops\n') });
+  const alert = page.getByRole("region", { name: "Upload trace files" }).getByRole("alert");
+  await expect(alert).toContainText("Nothing was stored.");
+  await expect(alert).toContainText("broken.ndjson: line 2");
+  await page.goto("/");
+  await expect(page.getByTestId("stored-calls")).toHaveText("10");
+});

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { ensureSamplesStored } from "./support/samples";
+
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+const rowIds = (page: import("@playwright/test").Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
+
+test("filtering by cause and by location in the page changes the URL and the rows", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("total")).toHaveText("10");
+
+  await page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: "Cause" }).getByRole("button", { name: /^No access to this resource/ }).click();
+  await expect(page).toHaveURL(/[?&]cause=no_resource_access/);
+  await expect(page.getByTestId("total")).toHaveText("3");
+
+  await page.getByRole("region", { name: "Credential location" }).getByRole("button", { name: /^header/ }).click();
+  await expect(page).toHaveURL(/location=header/);
+  await expect(page.getByTestId("total")).toHaveText("2");
+  expect((await rowIds(page)).sort()).toEqual(["a91", "h8"]);
+
+  await page.getByRole("region", { name: "Credential location" }).getByRole("button", { name: "Exclude header" }).click();
+  await expect(page).toHaveURL(/not_location=header/);
+  await expect(page.getByTestId("total")).toHaveText("1");
+  expect(await rowIds(page)).toEqual(["f6"]);
+
+  await page.goBack();
+  await expect(page.getByTestId("total")).toHaveText("2");
+  await page.goBack();
+  await expect(page.getByTestId("total")).toHaveText("3");
+});
+
+test("a copied link opened in a fresh browser shows the same rows and total", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/?rejected=true&sort=status");
+  await page.getByRole("button", { name: "Rejected", exact: true }).waitFor();
+  await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Mobile App/ }).click();
+  await expect(page.getByTestId("total")).toHaveText("2");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("button", { name: "Link copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain("app=Mobile+App");
+  const rows = await rowIds(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId("total")).toHaveText("2");
+  expect(await rowIds(other)).toEqual(rows);
+  await fresh.close();
+});
+
+test("a bad parameter is explained beside the filters and the rest of the view still shows", async ({ page }) => {
+  await page.goto("/?cause=bogus&app=Mobile%20App");
+  await expect(page.getByRole("region", { name: "Filters" }).getByRole("alert")).toContainText('invalid value "bogus" for "cause"');
+  await expect(page.getByTestId("total")).toHaveText("2");
+});
+
+test("sorting by a column header and the keyboard: j/k move, Enter opens the call", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("columnheader", { name: /Status/ }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=-?status/);
+  await expect(page.getByRole("columnheader", { name: /Status/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  await page.keyboard.press("j");
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-selected", "true");
+  const first = await page.locator("tbody tr").first().getAttribute("data-call-id");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/calls/${encodeURIComponent(first ?? "")}$`));
+});

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { ensureSamplesStored, RAW_CREDENTIALS } from "./support/samples";
+
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+test("a no_resource_access call shows its evidence line highlighted and what to do", async ({ page }) => {
+  await page.goto("/calls/a91");
+  await expect(page.getByRole("heading", { level: 2, name: "No access to this resource" })).toBeVisible();
+  await expect(page.getByTestId("remedy")).toContainText("Grant the app access to this API's plan or resource");
+  const decisive = page.getByTestId("decisive-line");
+  await expect(decisive).toContainText("Client Id in HEADER client_id DOES NOT HAVE ACCESS TO THIS RESOURCE");
+  await expect(decisive).toContainText("10");
+  await expect(decisive).toBeInViewport();
+  await expect(page.getByRole("region", { name: "Call details" }).getByText("Client ID Validation")).toBeVisible();
+});
+
+test("the malformed_credential sample shows whitespace markers on the credential", async ({ page }) => {
+  await page.goto("/calls/b77");
+  await expect(page.getByRole("heading", { level: 2, name: "Credential sent with extra whitespace" })).toBeVisible();
+  await expect(page.getByTestId("whitespace-mark")).toHaveCount(2);
+  await expect(page.getByLabel("trailing whitespace")).toBeVisible();
+  await expect(page.getByLabel("line break")).toBeVisible();
+  await expect(page.getByText("sent with trailing whitespace and a line break")).toBeVisible();
+  await expect(page.getByTestId("decisive-line")).toContainText('Request header access_token: "9fK2…tV8 \\n"');
+  const html = await page.content();
+  for (const raw of RAW_CREDENTIALS) expect(html).not.toContain(raw);
+});
+
+test("log text holding markup is shown as text, never run as HTML", async ({ page, request }) => {
+  const hostile = [
+    '2026-11-23T08:00:00Z INFO [callId=xss-1] Request: GET /x?<b>bold</b> api="<img src=x onerror=window.__xss=1>"',
+    "2026-11-23T08:00:00Z WARN [callId=xss-1] <script>window.__xss=2</script> <img src=x onerror=window.__xss=3>",
+    '2026-11-23T08:00:01Z INFO [callId=xss-1] Response: 401 body="<script>window.__xss=4</script>"',
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "hostile.log", mimeType: "text/plain", buffer: Buffer.from(hostile) } } });
+  expect(upload.status()).toBe(201);
+
+  await page.goto("/calls/xss-1");
+  await expect(page.getByText("<script>window.__xss=2</script> <img src=x onerror=window.__xss=3>")).toBeVisible();
+  await expect(page.getByText("<script>window.__xss=4</script>").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator("main img")).toHaveCount(0);
+
+  await page.goto("/?q=xss");
+  await expect(page.getByRole("cell", { name: "<img src=x onerror=window.__xss=1>" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+});

@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { ensureSamplesStored, RAW_CREDENTIALS } from "./support/samples";
+
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+test("exporting a filtered view as CSV gives exactly its calls, with credentials masked", async ({ page }) => {
+  await page.goto("/?rejected=true&location=header");
+  const total = Number(await page.getByTestId("total").textContent());
+  const shown = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await (await download).path();
+  const csv = (await import("node:fs")).readFileSync(file, "utf8");
+  const [header, ...rows] = csv.trim().split("\r\n");
+  expect(header?.split(",")).toContain("credentialPreview");
+  expect(rows).toHaveLength(total);
+  expect(rows.map((row) => row.split(",")[0]).sort()).toEqual([...shown].sort());
+  expect(csv).toContain("2Yot…pAA");
+  for (const raw of RAW_CREDENTIALS) expect(csv).not.toContain(raw);
+
+  const ndjson = await page.request.get("/api/export?format=ndjson&rejected=true&location=header");
+  expect(ndjson.headers()["content-type"]).toContain("application/x-ndjson");
+  expect((await ndjson.text()).trim().split("\n")).toHaveLength(total);
+});

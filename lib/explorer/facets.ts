@@ -1,0 +1,29 @@
+import type { Database } from "../database";
+import { EXCLUDABLE, type CallFilters, type Excludable } from "./filters";
+import { FILTER_COLUMNS, whereClause } from "./where-clause";
+
+export type FacetField = Excludable;
+
+export type FacetValue = { value: string | null; count: number };
+export type Facets = Record<FacetField, FacetValue[]>;
+
+const VALUES_PER_FACET = 12;
+
+/**
+ * Exact counts per value for each facet, under every current filter except
+ * the facet's own, so the other values stay visible (and countable) while
+ * one is selected.
+ */
+export async function readFacets(db: Database, filters: CallFilters, now = new Date()): Promise<Facets> {
+  const entries = await Promise.all(
+    EXCLUDABLE.map(async (field) => {
+      const where = whereClause({ ...filters, [field]: undefined, [`not_${field}`]: undefined }, now);
+      const rows = await db.$queryRaw<Array<{ value: string | null; count: number }>>`
+        SELECT ${FILTER_COLUMNS[field]} AS value, count(*)::int AS count
+          FROM calls c WHERE ${where}
+         GROUP BY 1 ORDER BY 2 DESC, 1 ASC NULLS LAST LIMIT ${VALUES_PER_FACET}`;
+      return [field, rows] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Facets;
+}

@@ -1,0 +1,34 @@
+import type { Database } from "../database";
+import type { Cause } from "../rules";
+import type { CallFilters } from "./filters";
+import { whereClause } from "./where-clause";
+
+export type HistogramBucket = { start: string; counts: Partial<Record<Cause, number>> };
+export type Histogram = { bucketSeconds: number; buckets: HistogramBucket[] };
+
+// Bucket widths a person reads easily; the first that gives at most ~80 bars wins.
+const WIDTHS = [1, 10, 60, 5 * 60, 15 * 60, 3600, 3 * 3600, 6 * 3600, 86_400, 7 * 86_400];
+const TARGET_BUCKETS = 80;
+
+/** Rejections over time, stacked by cause, under the current filters. */
+export async function readHistogram(db: Database, filters: CallFilters, now = new Date()): Promise<Histogram> {
+  const where = whereClause({ ...filters, rejected: true }, now);
+  const [span] = await db.$queryRaw<Array<{ first: Date | null; last: Date | null }>>`
+    SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
+  if (!span?.first || !span.last) return { bucketSeconds: 60, buckets: [] };
+  const seconds = (span.last.getTime() - span.first.getTime()) / 1000;
+  const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
+  const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause; count: number }>>`
+    SELECT to_timestamp(floor(extract(epoch FROM c.time) / ${bucketSeconds}) * ${bucketSeconds}) AS start,
+           c.cause::text AS cause, count(*)::int AS count
+      FROM calls c WHERE ${where} AND c.time IS NOT NULL AND c.cause IS NOT NULL
+     GROUP BY 1, 2 ORDER BY 1`;
+  const buckets = new Map<string, HistogramBucket>();
+  for (const row of rows) {
+    const start = row.start.toISOString();
+    const bucket = buckets.get(start) ?? { start, counts: {} };
+    bucket.counts[row.cause] = row.count;
+    buckets.set(start, bucket);
+  }
+  return { bucketSeconds, buckets: [...buckets.values()] };
+}
