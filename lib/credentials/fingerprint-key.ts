@@ -11,13 +11,15 @@ const KEY_BYTES = 32;
  * of guessed tokens. The CLI and the app must call this same function so their
  * fingerprints group together.
  */
-export function loadFingerprintKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+type Environment = Readonly<Record<string, string | undefined>>;
+
+export function loadFingerprintKey(env: Environment = process.env): Buffer {
   const fromEnvironment = env.TRACELENS_FINGERPRINT_KEY;
   if (fromEnvironment !== undefined && fromEnvironment !== "") return Buffer.from(fromEnvironment, "utf8");
   return readOrCreateKeyFile(path.join(tracelensHome(env), "fingerprint.key"));
 }
 
-function tracelensHome(env: NodeJS.ProcessEnv): string {
+function tracelensHome(env: Environment): string {
   const home = env.TRACELENS_HOME;
   return home !== undefined && home !== "" ? home : path.join(os.homedir(), ".config", "tracelens");
 }

@@ -39,13 +39,13 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** A sample or random bytes, mutated, perhaps gzipped, perhaps with the gzip cut short. */
 const anyInput: fc.Arbitrary<Buffer> = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...samples), fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.from(bytes))),
+    fc.oneof(fc.constantFrom<Buffer>(...samples), fc.uint8Array({ maxLength: 600 }).map((bytes): Buffer => Buffer.from(bytes))),
     fc.array(mutation, { maxLength: 4 }),
     fc.constantFrom("plain", "gzip", "truncated gzip"),
     fc.nat(),
   )
   .map(([start, mutations, packing, cut]) => {
-    const content = mutations.reduce((bytes, mutate) => mutate(bytes), start);
+    const content = mutations.reduce((bytes: Buffer, mutate) => mutate(bytes), start);
     if (packing === "plain") return content;
     const zipped = gzipSync(content);
     return packing === "gzip" ? zipped : zipped.subarray(0, cut % zipped.length);
