@@ -60,10 +60,13 @@ export function verdictRow(facts: CallFacts) {
 
 const LINES_PER_WRITE = 2000;
 
+/** Stops quietly when the reader of the output goes away (`tracelens classify x | head`). */
 async function writeVerdicts(calls: Iterable<CallFacts>, out: NodeJS.WritableStream): Promise<void> {
+  let closed = false;
+  out.on("error", () => (closed = true));
   const ordered = [...calls].sort(compareCalls);
-  for (let start = 0; start < ordered.length; start += LINES_PER_WRITE) {
+  for (let start = 0; start < ordered.length && !closed; start += LINES_PER_WRITE) {
     const batch = ordered.slice(start, start + LINES_PER_WRITE).map((facts) => JSON.stringify(verdictRow(facts))).join("\n") + "\n";
-    if (!out.write(batch)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(batch)) await new Promise((resolve) => out.once("drain", resolve).once("error", resolve));
   }
 }

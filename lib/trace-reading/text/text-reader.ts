@@ -4,7 +4,7 @@ import type { CredentialScrubber } from "../scrubber";
 import { SecondCache } from "../timestamps";
 import { traceMessage } from "../trace-message";
 import { TEXT_LINE } from "./line-pattern";
-import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine } from "./messages";
+import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, type CarriedLine } from "./messages";
 
 /**
  * Text trace lines into events. An event is emitted once the next timestamped
@@ -36,7 +36,7 @@ export class TextTraceReader {
     const time = this.seconds.epoch(m[1] ?? "", m[2] ?? "", m[3], m[4]);
     const level = m[5] === undefined ? null : m[5].toUpperCase();
     const callRef = m[6] ?? m[7];
-    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text };
+    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text: this.gatewayText(text, m[8] ?? "") };
     else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, m[8] ?? "");
   }
 
@@ -60,9 +60,8 @@ export class TextTraceReader {
     const carried = mayBeRequestOrResponse(message) ? readCarriedLine(message) : null;
     if (carried !== null) {
       const masked = this.scrubber.carried(callRef, carried.raw);
-      const offset = lineText.length - message.length;
       const display = displayMasked(carried.raw, masked, carried.quoted);
-      const text = lineText.slice(0, offset + carried.start) + display + lineText.slice(offset + carried.end);
+      const text = withValueShown(lineText, message, carried, display);
       const credential: CarriedValue = {
         location: carried.location,
         name: carried.name,
@@ -82,11 +81,24 @@ export class TextTraceReader {
     return { seq, line, time, level, text, file: this.file, callRef, content: contentOf(scrubbedMessage, text) };
   }
 
+  /** A carried value is masked even on a line that names no call. */
+  private gatewayText(lineText: string, message: string): string {
+    const carried = mayBeRequestOrResponse(message) ? readCarriedLine(message) : null;
+    if (carried === null) return lineText;
+    return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.mask(carried.raw), carried.quoted));
+  }
+
   private continuePending(text: string): void {
     const call = this.pendingCall;
     if (call !== null) call.text += "\n" + this.scrubber.scrub(call.callRef, text);
     else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + text;
   }
+}
+
+/** The line with the carried value replaced by how it may be shown. */
+function withValueShown(lineText: string, message: string, carried: CarriedLine, display: string): string {
+  const offset = lineText.length - message.length;
+  return lineText.slice(0, offset + carried.start) + display + lineText.slice(offset + carried.end);
 }
 
 function contentOf(message: string, text: string): CallEventContent {

@@ -64,6 +64,23 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     expect((await classifyText(trace)).map((row) => row.callId)).toEqual(["b77"]);
   });
 
+  it("masks a carried value on a line that names no call", async () => {
+    const { gateway } = await readEvents('2026-11-20T14:03:12Z DEBUG Request header Authorization: "Bearer 2YotnFZFEjr1zCsicMWpAA"\n');
+    expect(gateway.map((e) => e.text)).toEqual(['2026-11-20T14:03:12Z DEBUG Request header Authorization: "Bear…pAA"']);
+  });
+
+  it("masks a call's carried value wherever its later lines repeat it", async () => {
+    const { calls } = await readEvents(
+      [
+        '2026-11-20T14:03:12Z DEBUG call=c1 Request header access_token: "2YotnFZFEjr1zCsicMWpAA"',
+        "2026-11-20T14:03:12Z DEBUG call=c1 looking up 2YotnFZFEjr1zCsicMWpAA in the token store",
+        "java.lang.IllegalStateException: no token 2YotnFZFEjr1zCsicMWpAA",
+      ].join("\n"),
+    );
+    expect(calls[1]?.text).toBe("2026-11-20T14:03:12Z DEBUG call=c1 looking up 2Yot…pAA in the token store\njava.lang.IllegalStateException: no token 2Yot…pAA");
+    expect(calls[1]?.content.trace?.message).toBe("looking up 2Yot…pAA in the token store");
+  });
+
   it("adds lines without a timestamp to the event before them, and skips blank lines", async () => {
     const { calls, summary } = await readEvents(trace);
     expect(calls).toHaveLength(2);
