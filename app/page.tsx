@@ -21,7 +21,7 @@ export default async function CallsPage({ searchParams }: Props) {
         listCalls(db, filters, now),
         readFacets(db, filters, now),
         readHistogram(db, filters, now),
-        readTopFailingCredentials(db, filters, now),
+        readTopFailingCredentials(db, filters, now, 6),
       ])
     : [];
   return (
@@ -51,7 +51,7 @@ export default async function CallsPage({ searchParams }: Props) {
           <div className="explorer">
             <FacetPanel facets={facets} />
             <div className="explorer-main">
-              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} />
+              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} filters={filters} />
               <CallsTable page={page} />
             </div>
           </div>

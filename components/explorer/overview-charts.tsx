@@ -1,18 +1,31 @@
-import type { Facets, FailingCredential, Histogram } from "@/lib/explorer";
+import type { CallFilters, FacetValue, Facets, FailingCredential, Histogram } from "@/lib/explorer";
 import { CAUSE_COLORS, CAUSES, isCause } from "@/components/calls/cause-style";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";
 
+type Props = { histogram: Histogram; facets: Facets; credentials: FailingCredential[]; filters: CallFilters };
+
+/**
+ * A facet's counts leave out the facet's own filter (so other values stay
+ * selectable); a chart must follow every filter, so its own is applied here.
+ * The count of a kept value is the same either way.
+ */
+function underOwnFilter(entries: FacetValue[], included: ReadonlyArray<string | number> | undefined, excluded: ReadonlyArray<string | number> | undefined) {
+  return entries.filter(
+    (entry) => entry.value !== null && (!included?.length || included.map(String).includes(entry.value)) && !excluded?.map(String).includes(entry.value),
+  );
+}
+
 /** The charts above the table; all follow the current filters. */
-export function OverviewCharts({ histogram, facets, credentials }: { histogram: Histogram; facets: Facets; credentials: FailingCredential[] }) {
-  const causes: TopEntry[] = facets.cause
+export function OverviewCharts({ histogram, facets, credentials, filters }: Props) {
+  const causes: TopEntry[] = underOwnFilter(facets.cause, filters.cause, filters.not_cause)
     .filter((entry) => isCause(entry.value))
     .map((entry) => {
       const cause = entry.value as keyof typeof CAUSES;
       return { key: cause, label: CAUSES[cause].title, count: entry.count, color: CAUSE_COLORS[cause] };
     });
   const top = (field: "api" | "app"): TopEntry[] =>
-    facets[field].filter((entry) => entry.value !== null).slice(0, 6).map((entry) => ({ key: entry.value ?? "", label: entry.value ?? "", count: entry.count }));
+    underOwnFilter(facets[field], filters[field], filters[`not_${field}`]).slice(0, 6).map((entry) => ({ key: entry.value ?? "", label: entry.value ?? "", count: entry.count }));
   const failing: TopEntry[] = credentials.map((credential) => ({
     key: credential.fingerprint,
     label: `${credential.name ?? "?"} ${credential.preview ?? ""}`.trim(),
