@@ -61,8 +61,8 @@ const NOT_REJECTED: Verdict = {
  */
 export function classifyCall(facts: CallFacts): Verdict {
   const status = facts.response?.status ?? null;
+  if (status !== 401 && !(status === null && facts.rejectingLines.length > 0)) return NOT_REJECTED;
   const rejectingLines = [...facts.rejectingLines].sort(compareTraceOrder);
-  if (status !== 401 && !(status === null && rejectingLines.length > 0)) return NOT_REJECTED;
   const body = facts.response?.body ?? null;
   const reading: Reading = { facts, rejectingLines, responseSays: body === null ? null : readResponseVerdict(body) };
   for (const cause of CAUSE_ORDER) {

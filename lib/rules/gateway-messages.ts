@@ -58,9 +58,12 @@ export function readTraceVerdict(message: string): TraceVerdict | null {
   return { ...finding, says: finding.says };
 }
 
+/** Both response messages say this; other bodies are spared the full patterns. */
+const MAY_BE_RESPONSE_VERDICT = /in\s+the\s+request/i;
+
 /** A response body, plain or wrapped in JSON or other text. */
 export function readResponseVerdict(body: string): GatewayFinding | null {
-  return findIn(body, "response");
+  return MAY_BE_RESPONSE_VERDICT.test(body) ? findIn(body, "response") : null;
 }
 
 function findIn(text: string, source: Source): GatewayFinding | null {
