@@ -127,7 +127,11 @@ export class CallLinker implements Iterable<CallFacts> {
     }
     if (verdict === null) return;
     facts.rejectingLines = withRejectingLine(facts.rejectingLines, {
-      ...sightingOf(event, trace.text),
+      file: event.file,
+      line: event.line,
+      seq: event.seq,
+      time: event.time,
+      text: copyString(trace.text),
       says: verdict.says,
       label: this.interner.intern(verdict.label),
       location: verdict.location,
