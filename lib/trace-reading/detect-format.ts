@@ -13,6 +13,7 @@ const RECORD_ARRAYS = ["calls", "items", "data", "records"];
  * when its first line is a whole record, a JSON document when it is not.
  */
 export function detectFormat(head: Buffer, ended: boolean): Detection {
+  if (!ended && mayBeCutBom(head)) return "need_more";
   const first = firstSignificantByte(head);
   if (first < 0) return ended ? "empty" : "need_more";
   const c = head[first];
@@ -25,9 +26,14 @@ export function detectFormat(head: Buffer, ended: boolean): Detection {
   return isOneLineRecord(firstLine) ? "json_lines" : "json_document";
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The first chunk may end inside the BOM. */
+const mayBeCutBom = (head: Buffer) => head.length < BOM.length && BOM.subarray(0, head.length).equals(head);
+
 /** Skips a BOM and blanks. */
 function firstSignificantByte(head: Buffer): number {
-  let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  let i = head.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0d || head[i] === 0x0a)) i++;
   return i < head.length ? i : -1;
 }
