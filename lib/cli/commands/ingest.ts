@@ -4,9 +4,6 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { readEnvironment } from "../../config/env";
 import { loadFingerprintKey } from "../../credentials";
-import { connectPool } from "../../database";
-import { openDatabase } from "../../database-setup";
-import { ingestUpload } from "../../ingest";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { ProgressReporter } from "../progress";
 import { formatUploadResult } from "../upload-report";
@@ -30,6 +27,12 @@ export function registerIngest(program: Command): void {
 }
 
 async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<number> {
+  // Loaded on demand: `classify` and `--help` should not pay for the database packages.
+  const [{ connectPool }, { openDatabase }, { ingestUpload }] = await Promise.all([
+    import("../../database"),
+    import("../../database-setup"),
+    import("../../ingest"),
+  ]);
   const database = await openDatabase(readEnvironment(), { shareRunning: true });
   const pool = connectPool(database.url);
   const progress = new ProgressReporter(process.stderr);
