@@ -26,13 +26,21 @@ export class GzipError extends Error {}
  * The decompressed bytes of a trace file. Gzip is recognised by its magic bytes,
  * whatever the file is called.
  */
-export async function openByteSource(input: AsyncIterable<unknown>, tally: RawTally): Promise<ByteSource> {
+export async function openByteSource(input: AsyncIterable<unknown>, tally: RawTally, limits = DECOMPRESSION_LIMITS): Promise<ByteSource> {
   const raw = tallied(input, tally)[Symbol.asyncIterator]();
   const head = await readHead(raw);
   const rest = prepend(head, raw);
   if (!isGzip(head)) return { gzip: false, chunks: rest };
-  return { gzip: true, chunks: gunzipped(rest) };
+  return { gzip: true, chunks: gunzipped(rest, tally, limits) };
 }
+
+/**
+ * Guard against gzip bombs: past `floorBytes`, decompressed data may be at
+ * most `ratio` times the compressed bytes read so far. Real gateway logs
+ * compress 5 to 30 times; a bomb compresses a thousand times or more.
+ */
+export type DecompressionLimits = { ratio: number; floorBytes: number };
+export const DECOMPRESSION_LIMITS: DecompressionLimits = { ratio: 200, floorBytes: 64 * 1024 * 1024 };
 
 async function* tallied(input: AsyncIterable<unknown>, tally: RawTally): AsyncGenerator<Buffer> {
   for await (const chunk of input) {
@@ -62,11 +70,19 @@ async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerat
 
 const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
-async function* gunzipped(compressed: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+async function* gunzipped(compressed: AsyncIterable<Buffer>, tally: RawTally, limits: DecompressionLimits): AsyncGenerator<Buffer> {
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   const output = pipeline(Readable.from(compressed), gunzip, () => {});
+  let decompressed = 0;
   try {
-    for await (const chunk of output) yield chunk as Buffer;
+    for await (const chunk of output) {
+      decompressed += (chunk as Buffer).length;
+      if (decompressed > limits.floorBytes && decompressed > limits.ratio * tally.byteCount) {
+        gunzip.destroy();
+        throw new GzipError(`decompresses to more than ${limits.ratio} times its size: refused as a likely gzip bomb`);
+      }
+      yield chunk as Buffer;
+    }
   } catch (error) {
     if (isZlibError(error)) throw new GzipError(describeZlibError(error));
     throw error;

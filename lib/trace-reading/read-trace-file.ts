@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { GzipError, openByteSource, RawTally } from "./byte-source";
+import { DECOMPRESSION_LIMITS, GzipError, openByteSource, RawTally, type DecompressionLimits } from "./byte-source";
 import { detectFormat } from "./detect-format";
 import { TraceFormatError, TraceReadError } from "./errors";
 import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
@@ -10,7 +10,7 @@ import { CredentialScrubber } from "./scrubber";
 import { TextTraceReader } from "./text/text-reader";
 
 export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readable };
-export type ReadOptions = { fingerprintKey: Buffer };
+export type ReadOptions = { fingerprintKey: Buffer; decompression?: DecompressionLimits };
 
 type FormatReader = { line(text: string, lineNumber: number): void; flush(): void; eventCount: number; gatewayEventCount: number };
 type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter };
@@ -28,7 +28,7 @@ const READERS: Record<TraceFormat, new (file: string, sink: TraceSink, scrubber:
  */
 export async function readTraceFile(input: TraceInput, sink: TraceSink, options: ReadOptions): Promise<TraceFileSummary> {
   const tally = new RawTally();
-  const source = await openByteSource(input.stream as AsyncIterable<unknown>, tally).catch((error: unknown) => {
+  const source = await openByteSource(input.stream as AsyncIterable<unknown>, tally, options.decompression ?? DECOMPRESSION_LIMITS).catch((error: unknown) => {
     throw sourceFailure(input.name, error, tally);
   });
   const chunks = source.chunks[Symbol.asyncIterator]();

@@ -33,6 +33,13 @@ describe("unreadable input is a TraceReadError naming the file and where", () =>
     expect(await readError(cut, "x.json")).toMatchObject({ message: "x.json: byte 200: truncated gzip data", byteOffset: 200 });
   });
 
+  it("a gzip bomb (decompressing over 200 times its size past 64 MiB), by byte offset, before it is all inflated", async () => {
+    const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, LINE), { level: 9 });
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const error = await readError(bomb, "bomb.log.gz");
+    expect(error.message).toMatch(/^bomb\.log\.gz: byte \d+: decompresses to more than 200 times its size: refused as a likely gzip bomb$/);
+  });
+
   it("a JSON Lines line that does not parse, by line", async () => {
     expect((await readError('{"callId":"a"}\n{"callId":"b",\n', "t.ndjson")).message).toBe("t.ndjson: line 2: invalid JSON");
     expect((await readError('{"callId":"a"}\n[1,2]\n', "t.ndjson")).message).toBe("t.ndjson: line 2: not a JSON object (each line must be one record)");
