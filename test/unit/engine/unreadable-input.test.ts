@@ -38,7 +38,7 @@ describe("unreadable input is a TraceReadError naming the file and where", () =>
     expect(bomb.length).toBeLessThan(400 * 1024);
     const error = await readError(bomb, "bomb.log.gz");
     expect(error.message).toMatch(/^bomb\.log\.gz: byte \d+: decompresses to more than 200 times its size: refused as a likely gzip bomb$/);
-  });
+  }, 60_000); // inflates 64 MiB first: seconds on a loaded 2-core machine
 
   it("a JSON Lines line that does not parse, by line", async () => {
     expect((await readError('{"callId":"a"}\n{"callId":"b",\n', "t.ndjson")).message).toBe("t.ndjson: line 2: invalid JSON");
