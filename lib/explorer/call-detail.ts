@@ -1,28 +1,15 @@
+import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, type Cause, type CauseDescription } from "../rules";
+import type { CredentialLocation, RequestFacts } from "../trace-reading";
 
 export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };
 export type EvidenceView = { file: string; line: number | null; text: string };
-export type CarriedCredentialView = {
-  location: "header" | "query" | "cookie";
-  name: string;
-  fingerprint: string;
-  preview: string;
-  length: number;
-  leadingWhitespace: boolean;
-  trailingWhitespace: boolean;
-  lineBreak: boolean;
-};
+export type CarriedCredentialView = MaskedCredential & { location: CredentialLocation; name: string };
 
-export type CallDetail = {
+export type CallDetail = RequestFacts & {
   callId: string;
   time: string | null;
-  method: string | null;
-  uri: string | null;
-  api: string | null;
-  resource: string | null;
-  app: string | null;
-  clientIp: string | null;
   status: number | null;
   durationMs: number | null;
   responseBody: string | null;
