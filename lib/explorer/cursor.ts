@@ -45,9 +45,10 @@ export function afterCursor({ field, descending }: Sort, cursor: Cursor | null):
       : Prisma.sql`(${column} IS NULL AND c.call_ref < ${ref})`;
   }
   const value = Prisma.sql`${cursor.value}${cast}`;
+  // The outer bound (<= or >=) gives an index scan its starting point at the cursor.
   return descending
-    ? Prisma.sql`(${column} < ${value} OR (${column} = ${value} AND c.call_ref > ${ref}))`
-    : Prisma.sql`(${column} > ${value} OR (${column} = ${value} AND c.call_ref < ${ref}) OR ${column} IS NULL)`;
+    ? Prisma.sql`(${column} <= ${value} AND (${column} < ${value} OR c.call_ref > ${ref}))`
+    : Prisma.sql`((${column} >= ${value} AND (${column} > ${value} OR c.call_ref < ${ref})) OR ${column} IS NULL)`;
 }
 
 const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string()]);

@@ -19,7 +19,7 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
   const seconds = (span.last.getTime() - span.first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
   const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause; count: number }>>`
-    SELECT to_timestamp(floor(extract(epoch FROM c.time) / ${bucketSeconds}) * ${bucketSeconds}) AS start,
+    SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS start,
            c.cause::text AS cause, count(*)::int AS count
       FROM calls c WHERE ${where} AND c.time IS NOT NULL AND c.cause IS NOT NULL
      GROUP BY 1, 2 ORDER BY 1`;

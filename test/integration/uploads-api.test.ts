@@ -98,18 +98,29 @@ describe("GET /api/calls filters", () => {
     expect(reference.length).toBeGreaterThanOrEqual(3);
   });
 
-  it("pages with a cursor through every call once, in order", async () => {
+  // Sorts on columns with nulls (status of i9, api of most JSON calls) in both directions.
+  it.each(["-time", "time", "status", "-status", "api", "-api", "cause"])("pages with a cursor through every call once, in order (sort=%s)", async (sort) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `/api/calls?limit=3&sort=-time${cursor ? `&cursor=${cursor}` : ""}`;
+      const query: string = `/api/calls?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`;
       const { body } = await api(query);
       expect(body.total).toBe(10);
       seen.push(...body.items.map((item: any) => item.callId));
       cursor = body.nextCursor;
     } while (cursor);
-    const { body: all } = await api("/api/calls?limit=1000&sort=-time");
+    const { body: all } = await api(`/api/calls?limit=1000&sort=${sort}`);
     expect(seen).toEqual(all.items.map((item: any) => item.callId));
+    expect(new Set(seen).size).toBe(10);
+  });
+
+  it("filters by a missing response (status=none) and excludes values (not_cause)", async () => {
+    const { body: none } = await api("/api/calls?status=none");
+    expect(none.items.map((item: any) => item.callId)).toEqual(["i9"]);
+    const { body: withNone } = await api("/api/calls?status=none&status=200");
+    expect(withNone.items.map((item: any) => item.callId).sort()).toEqual(["c01", "i9"]);
+    const { body: notAccess } = await api("/api/calls?rejected=true&not_cause=no_resource_access");
+    expect(notAccess.total).toBe(6);
   });
 
   it.each([
