@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CredentialValue, whitespaceProblems } from "@/components/call/credential-value";
 import { TraceView } from "@/components/call/trace-view";
 import { CauseBadge } from "@/components/calls/cause-badge";
-import { LocalTime } from "@/components/calls/local-time";
+import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import { database } from "@/lib/database";
 import { readCall, type CallDetail, type EvidenceView } from "@/lib/explorer";
 
@@ -31,7 +31,10 @@ export default async function CallPage({ params }: Props) {
         <p className="call-meta">
           <span className={call.status === null ? "status status-none" : `status status-${Math.floor(call.status / 100)}xx`}>{call.status ?? "no response"}</span>
           <CauseBadge cause={call.cause} />
-          <LocalTime iso={call.time} />
+          <span>
+            <LocalTime iso={call.time} />
+            <TimeZoneName />
+          </span>
           <span className="muted mono">call {call.callId}</span>
         </p>
       </header>
