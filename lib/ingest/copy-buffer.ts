@@ -14,8 +14,12 @@ export function copyValue(value: unknown): string {
         : typeof value === "object"
           ? JSON.stringify(value).replaceAll("\\u0000", "\\ufffd")
           : String(value);
-  return text.replace(/[\\\n\r\t\0]/g, (character) => COPY_ESCAPES[character] ?? "");
+  // Most values need no escape: test first, replace only when there is one.
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (character) => COPY_ESCAPES[character] ?? "") : text;
 }
+
+const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
+const ESCAPED = /[\\\n\r\t\0]/g;
 
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\ufffd" };
 

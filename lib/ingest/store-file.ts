@@ -3,6 +3,7 @@ import type pg from "pg";
 import { CallLinker } from "../calls";
 import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-reading";
 import { CopyBuffer } from "./copy-buffer";
+import { CopyStream } from "./copy-stream";
 
 export type StoredFile = { fileId: string; summary: TraceFileSummary; calls: CallLinker };
 
@@ -12,7 +13,9 @@ const pendingHash = (fileId: string) => `pending-${fileId.replaceAll("-", "")}`.
 
 /**
  * Streams one file into trace_lines and gateway_events with COPY, inside the
- * upload's transaction, and keeps only its calls' facts in memory.
+ * upload's transaction, and keeps only its calls' facts in memory. The lines'
+ * COPY stays open while the file is read (PostgreSQL stores while the reader
+ * parses); gateway events, which are few, are batched and sent in between.
  */
 export async function storeFile(
   client: pg.PoolClient,
@@ -27,14 +30,18 @@ export async function storeFile(
     [fileId, uploadId, input.name, pendingHash(fileId)],
   );
   const calls = new CallLinker();
-  const traceLines = new CopyBuffer("trace_lines", ["call_ref", "file_id", "seq", "line", "time", "level", "text"]);
+  const traceLines = new CopyStream(client, "trace_lines", ["call_ref", "file_id", "seq", "line", "time", "level", "text"]);
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
-  const flushFull = async () => {
+  const drain = async () => {
     options.onProgress?.(calls.size);
-    if (traceLines.full) await traceLines.flush(client);
-    if (gatewayEvents.full) await gatewayEvents.flush(client);
+    await traceLines.drain();
+    if (gatewayEvents.full) {
+      // One COPY at a time on a connection: close the lines' COPY while the events go.
+      await traceLines.end();
+      await gatewayEvents.flush(client);
+    }
   };
-  const summary = await readTraceFile(
+  const reading = readTraceFile(
     input,
     {
       callEvent(event) {
@@ -44,11 +51,15 @@ export async function storeFile(
       gatewayEvent(event) {
         gatewayEvents.push([fileId, event.seq, event.line ?? 0, timeOf(event.time), event.level, event.text]);
       },
-      drain: flushFull,
+      drain,
     },
     { fingerprintKey: options.fingerprintKey },
   );
-  await traceLines.flush(client);
+  const summary = await reading.catch(async (error: Error) => {
+    await traceLines.abort(error);
+    throw error;
+  });
+  await traceLines.end();
   await gatewayEvents.flush(client);
   return { fileId, summary, calls };
 }

@@ -15,7 +15,7 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "0.25" });
+  server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "2" });
   expect(server.output()).toContain("ready");
 });
 
@@ -191,8 +191,19 @@ describe("bad uploads change nothing", () => {
     expect((await upload(server.url, [good])).status).toBe(201);
   });
 
+  it("rejects a file whose bad line comes deep inside it (after lines were already streamed), and keeps serving", async () => {
+    const before = await tableCounts();
+    const good = Array.from({ length: 10_000 }, (_, index) => `2026-11-22T09:00:00Z INFO [callId=deep-${index}] Running interceptor: OAuth`).join("\n");
+    const content = Buffer.concat([Buffer.from(`${good}\n`), Buffer.from([0xc3, 0x28, 0x0a])]);
+    const { status, body } = await upload(server.url, [{ name: "deep.log", content }]);
+    expect(status).toBe(422);
+    expect(body.error.message).toContain("deep.log: line 10001: invalid UTF-8");
+    expect(await tableCounts()).toEqual(before);
+    expect((await api("/api/calls?limit=1")).status).toBe(200);
+  });
+
   it("answers 413 past the configured upload size, and 400/415 for bodies that are not uploads", async () => {
-    const big = { name: "big.log", content: Buffer.alloc(400 * 1024, "x") };
+    const big = { name: "big.log", content: Buffer.alloc(3 * 1024 * 1024, "x") };
     const { status, body } = await upload(server.url, [big]);
     expect(status).toBe(413);
     expect(body.error.code).toBe("upload_too_large");

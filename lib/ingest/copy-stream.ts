@@ -1,0 +1,66 @@
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
+import { copyValue } from "./copy-buffer";
+
+const CHUNK = 256 * 1024;
+
+/**
+ * One COPY kept open while a file is read: rows go out in 256 KB chunks as
+ * they come, so PostgreSQL stores one part while the reader parses the next.
+ * `drain()` (awaited between input chunks) is the only place that waits.
+ */
+export class CopyStream {
+  private stream: CopyStreamQuery | null = null;
+  private pending: string[] = [];
+  private size = 0;
+  private full = false;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+  ) {}
+
+  push(values: readonly unknown[]): void {
+    let row = "";
+    for (let index = 0; index < values.length; index++) row += (index === 0 ? "" : "\t") + copyValue(values[index]);
+    this.pending.push(`${row}\n`);
+    this.size += row.length + 1;
+    if (this.size >= CHUNK) this.send();
+  }
+
+  async drain(): Promise<void> {
+    if (this.full && this.stream) await once(this.stream, "drain");
+    this.full = false;
+  }
+
+  /** Sends what is left and waits until PostgreSQL has stored it all. */
+  async end(): Promise<void> {
+    this.send();
+    if (!this.stream) return;
+    const stream = this.stream;
+    this.stream = null;
+    stream.end();
+    await finished(stream);
+  }
+
+  /** Abandons the COPY (PostgreSQL gets CopyFail), so the connection can roll back. */
+  async abort(reason: Error): Promise<void> {
+    const stream = this.stream;
+    this.stream = null;
+    this.pending = [];
+    if (!stream) return;
+    stream.destroy(reason);
+    await finished(stream).catch(() => undefined);
+  }
+
+  private send(): void {
+    if (this.pending.length === 0) return;
+    this.stream ??= this.client.query(copyFrom(`COPY ${this.table} (${this.columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+    if (!this.stream.write(this.pending.join(""))) this.full = true;
+    this.pending = [];
+    this.size = 0;
+  }
+}
