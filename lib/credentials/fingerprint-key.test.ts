@@ -1,10 +1,15 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { loadFingerprintKey } from "./fingerprint-key";
 
-const freshHome = () => mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
+/** A home folder of the test's own, removed when the test finishes. */
+function freshHome(): string {
+  const home = mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
+  onTestFinished(() => rmSync(home, { recursive: true, force: true }));
+  return home;
+}
 
 describe("loadFingerprintKey", () => {
   it("takes TRACELENS_FINGERPRINT_KEY when set", () => {

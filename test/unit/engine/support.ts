@@ -1,5 +1,6 @@
+import { onTestFinished } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -43,8 +44,10 @@ export async function classifyText(content: string, name = "trace.log") {
   return classifyFiles([{ name, content }]);
 }
 
+/** A file on disk for the test that calls it; removed when that test finishes. */
 export function writeTemp(name: string, content: string | Buffer): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tracelens-engine-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
