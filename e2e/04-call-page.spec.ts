@@ -46,3 +46,14 @@ test("log text holding markup is shown as text, never run as HTML", async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
+
+test("a call whose reference holds % and / opens from the table", async ({ page, request }) => {
+  const trace = '2026-11-24T10:00:00Z INFO [callId=odd%20ref/x] Response: 401 body="nope"\n';
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "odd.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  await page.goto("/?q=nope");
+  await page.locator('tr[data-call-id="odd%20ref/x"]').getByRole("link").click();
+  await expect(page.getByText("call odd%20ref/x")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Unexplained 401" })).toBeVisible();
+  await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+});

@@ -12,12 +12,21 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ callId: string }> };
 
+/** The call reference as links encode it (once, callHref); a malformed one names no call. */
+async function callIdOf(params: Props["params"]): Promise<string> {
+  try {
+    return decodeURIComponent((await params).callId);
+  } catch {
+    notFound();
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Call ${decodeURIComponent((await params).callId)}` };
+  return { title: `Call ${await callIdOf(params)}` };
 }
 
 export default async function CallPage({ params }: Props) {
-  const call = await readCall(database(), decodeURIComponent((await params).callId));
+  const call = await readCall(database(), await callIdOf(params));
   if (!call) notFound();
   return (
     <article className="call-page">
