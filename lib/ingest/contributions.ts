@@ -4,18 +4,21 @@ import { CopyBuffer } from "./copy-buffer";
 
 const BATCH = 5_000;
 
-/** What other uploads knew about these calls, merged per call. */
+/** Whose contributions to load: one upload's own, or every other upload's. */
+export type ContributionScope = { of: string } | { besides: string | null };
+
+/** What the uploads in scope knew about these calls, merged per call. */
 export async function loadContributions(
   client: pg.PoolClient,
   callRefs: readonly string[],
-  exceptUpload: string | null,
+  scope: ContributionScope,
 ): Promise<Map<string, CallFacts>> {
   const known = new Map<string, CallFacts>();
+  const [condition, uploadId] = "of" in scope ? ["upload_id = $2::uuid", scope.of] : ["upload_id IS DISTINCT FROM $2::uuid", scope.besides];
   for (let start = 0; start < callRefs.length; start += BATCH) {
     const { rows } = await client.query<{ facts: CallFacts }>(
-      `SELECT facts FROM call_contributions
-        WHERE call_ref = ANY($1::text[]) AND upload_id IS DISTINCT FROM $2::uuid`,
-      [callRefs.slice(start, start + BATCH), exceptUpload],
+      `SELECT facts FROM call_contributions WHERE call_ref = ANY($1::text[]) AND ${condition}`,
+      [callRefs.slice(start, start + BATCH), uploadId],
     );
     for (const { facts } of rows) {
       const other = known.get(facts.callRef);
@@ -25,24 +28,16 @@ export async function loadContributions(
   return known;
 }
 
-export async function storeContributions(client: pg.PoolClient, uploadId: string, calls: Iterable<CallFacts>): Promise<void> {
+/** This upload's facts for these calls, replacing what its earlier batches stored for them. */
+export async function replaceContributions(client: pg.PoolClient, uploadId: string, calls: readonly CallFacts[]): Promise<void> {
+  await client.query(`DELETE FROM call_contributions WHERE upload_id = $1 AND call_ref = ANY($2::text[])`, [
+    uploadId,
+    calls.map((facts) => facts.callRef),
+  ]);
   const rows = new CopyBuffer("call_contributions", ["call_ref", "upload_id", "facts"]);
   for (const facts of calls) {
     rows.push([facts.callRef, uploadId, facts]);
     if (rows.full) await rows.flush(client);
   }
   await rows.flush(client);
-}
-
-/** Which of these call references already have a call row. */
-export async function existingCalls(client: pg.PoolClient, callRefs: readonly string[]): Promise<Set<string>> {
-  const existing = new Set<string>();
-  for (let start = 0; start < callRefs.length; start += BATCH) {
-    const { rows } = await client.query<{ call_ref: string }>(
-      `SELECT call_ref FROM calls WHERE call_ref = ANY($1::text[])`,
-      [callRefs.slice(start, start + BATCH)],
-    );
-    for (const row of rows) existing.add(row.call_ref);
-  }
-  return existing;
 }

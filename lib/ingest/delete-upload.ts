@@ -23,7 +23,7 @@ export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<Del
     const deleted = await client.query(`DELETE FROM uploads WHERE id = $1`, [uploadId]);
     if (deleted.rowCount === 0) throw new UploadNotFoundError(uploadId);
     const callRefs = rows.map((row) => row.call_ref);
-    const remaining = await loadContributions(client, callRefs, null);
+    const remaining = await loadContributions(client, callRefs, { besides: null });
     const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
     await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
     await writeCalls(client, remaining.values());

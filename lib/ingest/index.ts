@@ -1,4 +1,4 @@
 export { deleteUpload, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
 export { ingestUpload, type FileOutcome, type IngestRequest, type UploadResult, type UploadSource } from "./ingest-upload";
 export { listUploads, type UploadListing } from "./list-uploads";
-export type { RejectionsByCause } from "./write-calls";
+export type { RejectionsByCause } from "./ingest-upload";

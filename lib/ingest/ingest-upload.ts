@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import { mergeCallFacts, type CallFacts } from "../calls";
-import type { TraceFormat, TraceInput } from "../trace-reading";
-import { existingCalls, loadContributions, storeContributions } from "./contributions";
+import type { CallFacts } from "../calls";
+import type { Cause } from "../rules";
+import type { TraceFileSummary, TraceFormat, TraceInput } from "../trace-reading";
+import { settleCalls } from "./settle-calls";
+import { storeFile } from "./store-file";
 import { inMergeLock, withTransaction } from "./transaction";
-import { storeFile, type StoredFile } from "./store-file";
-import { writeCalls, type RejectionsByCause } from "./write-calls";
 
 export type UploadSource = "http" | "cli";
+export type RejectionsByCause = Partial<Record<Cause, number>>;
 
 export type IngestRequest = {
   source: UploadSource;
@@ -16,6 +17,8 @@ export type IngestRequest = {
   files: AsyncIterable<TraceInput> | Iterable<TraceInput>;
   /** Told, now and then while a file is read, how many calls it has so far. */
   onProgress?: (callsSoFar: number) => void;
+  /** Calls held in memory before they are joined with stored ones and written. */
+  callsPerBatch?: number;
 };
 
 export type FileOutcome = {
@@ -39,105 +42,111 @@ export type UploadResult = {
   rejectionsByCause: RejectionsByCause;
 };
 
+const CALLS_PER_BATCH = 10_000;
+
 /**
- * One upload, stored whole or not at all: files are streamed into the
- * database inside one transaction; a file that cannot be read rolls back
- * everything. Only the last step, joining this upload's calls with what
- * earlier uploads knew and re-classifying them, runs under a lock, so
- * concurrent uploads of the same calls neither lose an update nor deadlock.
+ * One upload, stored whole or not at all, in one transaction: a file that
+ * cannot be read rolls back everything. Files stream into the database and
+ * their calls are settled in batches, so memory stays bounded whatever the
+ * size. Each file runs in a savepoint: one whose bytes were stored before is
+ * undone whole. Uploads take the merge lock first, so concurrent uploads of
+ * the same calls run one after the other: no lost update, no deadlock.
  */
 export async function ingestUpload(pool: pg.Pool, request: IngestRequest, fingerprintKey: Buffer): Promise<UploadResult> {
   return withTransaction(pool, async (client, rollback) => {
+    await inMergeLock(client);
     const uploadId = crypto.randomUUID();
     await client.query(
       `INSERT INTO uploads (id, name, source, file_count, duplicate_files, byte_count, line_count, calls_added, calls_updated, gateway_events)
        VALUES ($1, '', $2, 0, 0, 0, 0, 0, 0, 0)`,
       [uploadId, request.source],
     );
-    const stored: StoredFile[] = [];
-    for await (const input of request.files) stored.push(await storeFile(client, uploadId, input, { fingerprintKey, onProgress: request.onProgress }));
-    await inMergeLock(client);
-    const duplicates = await dropDuplicateFiles(client, stored);
-    const files = stored.map((file) => outcomeOf(file, duplicates.has(file)));
-    const accepted = stored.filter((file) => !duplicates.has(file));
+    const options = {
+      fingerprintKey,
+      onProgress: request.onProgress,
+      settle: (calls: Iterable<CallFacts>) => settleCalls(client, uploadId, calls),
+      batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
+    };
+    const files: FileOutcome[] = [];
+    const accepted: TraceFileSummary[] = [];
+    for await (const input of request.files) {
+      await client.query("SAVEPOINT file");
+      const stored = await storeFile(client, uploadId, input, options);
+      const duplicate = await isStored(client, stored.summary.sha256);
+      if (duplicate) {
+        await client.query("ROLLBACK TO SAVEPOINT file");
+      } else {
+        await options.settle(stored.calls);
+        await recordFile(client, stored.fileId, stored.summary);
+        accepted.push(stored.summary);
+      }
+      await client.query("RELEASE SAVEPOINT file");
+      files.push({ ...outcomeOf(stored.summary), duplicate });
+    }
+    const duplicateFiles = files.length - accepted.length;
     if (accepted.length === 0) {
       await rollback();
-      return { uploadId: null, files, callsAdded: 0, callsUpdated: 0, duplicateFiles: duplicates.size, gatewayEvents: 0, rejectionsByCause: {} };
+      return { uploadId: null, files, callsAdded: 0, callsUpdated: 0, duplicateFiles, gatewayEvents: 0, rejectionsByCause: {} };
     }
-    const uploadCalls = callsOf(accepted);
-    const callRefs = [...uploadCalls.keys()];
-    const alreadyStored = await existingCalls(client, callRefs);
-    const fromOtherUploads = await loadContributions(client, callRefs, uploadId);
-    const rejectionsByCause = await writeCalls(client, joined(uploadCalls.values(), fromOtherUploads));
-    await storeContributions(client, uploadId, uploadCalls.values());
     const result: UploadResult = {
       uploadId,
       files,
-      callsAdded: callRefs.length - alreadyStored.size,
-      callsUpdated: alreadyStored.size,
-      duplicateFiles: duplicates.size,
-      gatewayEvents: accepted.reduce((sum, file) => sum + file.summary.gatewayEventCount, 0),
-      rejectionsByCause,
+      ...(await callsTouched(client, uploadId)),
+      duplicateFiles,
+      gatewayEvents: accepted.reduce((sum, file) => sum + file.gatewayEventCount, 0),
+      rejectionsByCause: await rejectionsAmongTouched(client, uploadId),
     };
-    await recordUpload(client, uploadId, request.name ?? defaultName(stored), accepted, result);
+    await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
     return result;
   });
 }
 
-/**
- * Files whose bytes are already stored (by an earlier upload, or earlier in
- * this one) are removed again; the others get their real hash and format.
- * Runs under the merge lock, so "already stored" cannot race.
- */
-async function dropDuplicateFiles(client: pg.PoolClient, stored: StoredFile[]): Promise<Set<StoredFile>> {
-  const duplicates = new Set<StoredFile>();
-  const seen = new Set<string>();
-  for (const file of stored) {
-    const { sha256, format, gzip, byteCount, lineCount } = file.summary;
-    const known = await client.query(`SELECT 1 FROM upload_files WHERE sha256 = $1`, [sha256]);
-    if (seen.has(sha256) || (known.rowCount ?? 0) > 0) {
-      duplicates.add(file);
-      await client.query(`DELETE FROM upload_files WHERE id = $1`, [file.fileId]);
-      continue;
-    }
-    seen.add(sha256);
-    await client.query(
-      `UPDATE upload_files SET sha256 = $2, format = $3, gzip = $4, byte_count = $5, line_count = $6 WHERE id = $1`,
-      [file.fileId, sha256, format, gzip, byteCount, lineCount],
-    );
-  }
-  return duplicates;
+/** Bytes already stored by an earlier upload, or earlier in this one. Under the merge lock, so it cannot race. */
+async function isStored(client: pg.PoolClient, sha256: string): Promise<boolean> {
+  const known = await client.query(`SELECT 1 FROM upload_files WHERE sha256 = $1`, [sha256]);
+  return (known.rowCount ?? 0) > 0;
 }
 
-function callsOf(files: StoredFile[]): Map<string, CallFacts> {
-  const calls = new Map<string, CallFacts>();
-  for (const file of files) {
-    for (const facts of file.calls) {
-      const known = calls.get(facts.callRef);
-      calls.set(facts.callRef, known ? mergeCallFacts(known, facts) : facts);
-    }
-  }
-  return calls;
+async function recordFile(client: pg.PoolClient, fileId: string, summary: TraceFileSummary): Promise<void> {
+  const { sha256, format, gzip, byteCount, lineCount } = summary;
+  await client.query(
+    `UPDATE upload_files SET sha256 = $2, format = $3, gzip = $4, byte_count = $5, line_count = $6 WHERE id = $1`,
+    [fileId, sha256, format, gzip, byteCount, lineCount],
+  );
 }
 
-function* joined(calls: Iterable<CallFacts>, others: Map<string, CallFacts>): Iterable<CallFacts> {
-  for (const facts of calls) {
-    const other = others.get(facts.callRef);
-    yield other ? mergeCallFacts(other, facts) : facts;
-  }
+/** A call this upload touched is new unless another upload knew it too. */
+async function callsTouched(client: pg.PoolClient, uploadId: string): Promise<{ callsAdded: number; callsUpdated: number }> {
+  const { rows } = await client.query<{ added: number; updated: number }>(
+    `SELECT count(*) FILTER (WHERE NOT shared)::int AS added, count(*) FILTER (WHERE shared)::int AS updated
+       FROM (SELECT EXISTS (SELECT 1 FROM call_contributions o WHERE o.call_ref = m.call_ref AND o.upload_id <> m.upload_id) AS shared
+               FROM call_contributions m WHERE m.upload_id = $1) touched`,
+    [uploadId],
+  );
+  return { callsAdded: rows[0]?.added ?? 0, callsUpdated: rows[0]?.updated ?? 0 };
 }
 
-function outcomeOf(file: StoredFile, duplicate: boolean): FileOutcome {
-  const { name, format, gzip, byteCount, lineCount } = file.summary;
-  return { name, format, gzip, byteCount, lineCount, duplicate };
+async function rejectionsAmongTouched(client: pg.PoolClient, uploadId: string): Promise<RejectionsByCause> {
+  const { rows } = await client.query<{ cause: Cause; count: number }>(
+    `SELECT c.cause::text AS cause, count(*)::int AS count
+       FROM calls c JOIN call_contributions m ON m.call_ref = c.call_ref AND m.upload_id = $1
+      WHERE c.cause IS NOT NULL GROUP BY 1`,
+    [uploadId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.cause, row.count]));
 }
 
-function defaultName(files: StoredFile[]): string {
-  const [first, ...rest] = files.map((file) => file.summary.name);
+function outcomeOf(summary: TraceFileSummary): Omit<FileOutcome, "duplicate"> {
+  const { name, format, gzip, byteCount, lineCount } = summary;
+  return { name, format, gzip, byteCount, lineCount };
+}
+
+function defaultName(files: FileOutcome[]): string {
+  const [first, ...rest] = files.map((file) => file.name);
   return rest.length === 0 ? (first ?? "upload") : `${first} and ${rest.length} more`;
 }
 
-async function recordUpload(client: pg.PoolClient, uploadId: string, name: string, accepted: StoredFile[], result: UploadResult) {
+async function recordUpload(client: pg.PoolClient, uploadId: string, name: string, accepted: TraceFileSummary[], result: UploadResult) {
   await client.query(
     `UPDATE uploads SET name = $2, file_count = $3, duplicate_files = $4, byte_count = $5, line_count = $6,
             calls_added = $7, calls_updated = $8, rejections_by_cause = $9, gateway_events = $10
@@ -147,8 +156,8 @@ async function recordUpload(client: pg.PoolClient, uploadId: string, name: strin
       name,
       accepted.length,
       result.duplicateFiles,
-      accepted.reduce((sum, file) => sum + file.summary.byteCount, 0),
-      accepted.reduce((sum, file) => sum + file.summary.lineCount, 0),
+      accepted.reduce((sum, file) => sum + file.byteCount, 0),
+      accepted.reduce((sum, file) => sum + file.lineCount, 0),
       result.callsAdded,
       result.callsUpdated,
       JSON.stringify(result.rejectionsByCause),

@@ -5,7 +5,16 @@ import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-
 import { CopyBuffer } from "./copy-buffer";
 import { CopyStream } from "./copy-stream";
 
+/** The calls still held when the file ends (earlier batches are already settled). */
 export type StoredFile = { fileId: string; summary: TraceFileSummary; calls: CallLinker };
+
+export type StoreOptions = {
+  fingerprintKey: Buffer;
+  onProgress?: ((callsSoFar: number) => void) | undefined;
+  /** Joins and writes a batch of calls; called whenever `batchSize` calls are held. */
+  settle: (calls: CallLinker) => Promise<void>;
+  batchSize: number;
+};
 
 // Until the file is read its hash is unknown, but its row must exist before
 // its lines (foreign key). A unique placeholder stands in until then.
@@ -21,7 +30,7 @@ export async function storeFile(
   client: pg.PoolClient,
   uploadId: string,
   input: TraceInput,
-  options: { fingerprintKey: Buffer; onProgress?: ((callsSoFar: number) => void) | undefined },
+  options: StoreOptions,
 ): Promise<StoredFile> {
   const fileId = crypto.randomUUID();
   await client.query(
@@ -29,16 +38,23 @@ export async function storeFile(
      VALUES ($1, $2, $3, $4, 'text', false, 0, 0)`,
     [fileId, uploadId, input.name, pendingHash(fileId)],
   );
-  const calls = new CallLinker();
+  let calls = new CallLinker();
+  let settledCalls = 0;
   const traceLines = new CopyStream(client, "trace_lines", ["call_ref", "file_id", "seq", "line", "time", "level", "text"]);
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const drain = async () => {
-    options.onProgress?.(calls.size);
+    options.onProgress?.(settledCalls + calls.size);
     await traceLines.drain();
+    // One COPY at a time on a connection: the lines' COPY closes while events or a batch go.
     if (gatewayEvents.full) {
-      // One COPY at a time on a connection: close the lines' COPY while the events go.
       await traceLines.end();
       await gatewayEvents.flush(client);
+    }
+    if (calls.size >= options.batchSize) {
+      await traceLines.end();
+      await options.settle(calls);
+      settledCalls += calls.size;
+      calls = new CallLinker();
     }
   };
   const reading = readTraceFile(

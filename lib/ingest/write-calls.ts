@@ -1,9 +1,7 @@
 import type pg from "pg";
 import { summariseCall, type CallFacts } from "../calls";
-import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
+import { classifyCall, type Evidence, type Verdict } from "../rules";
 import { CopyBuffer } from "./copy-buffer";
-
-export type RejectionsByCause = Partial<Record<Cause, number>>;
 
 const CALL_COLUMNS = [
   "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "status", "duration_ms",
@@ -39,16 +37,14 @@ const REPLACE_DETAILS = `
  * its evidence and its carried credentials (masked), replacing what was
  * there. Set-based: rows are staged with COPY, then moved in three statements.
  */
-export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>): Promise<RejectionsByCause> {
+export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>): Promise<void> {
   await client.query(STAGE);
   const callRows = new CopyBuffer("incoming_calls", CALL_COLUMNS);
   const evidenceRows = new CopyBuffer("incoming_evidence", EVIDENCE_COLUMNS);
   const credentialRows = new CopyBuffer("incoming_credentials", CREDENTIAL_COLUMNS);
-  const rejections: RejectionsByCause = {};
   const now = new Date();
   for (const facts of calls) {
     const verdict = classifyCall(facts);
-    if (verdict.cause) rejections[verdict.cause] = (rejections[verdict.cause] ?? 0) + 1;
     callRows.push(callRow(facts, verdict, now));
     for (const [role, evidence] of evidenceOf(verdict)) {
       evidenceRows.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
@@ -64,7 +60,6 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   for (const buffer of [callRows, evidenceRows, credentialRows]) await buffer.flush(client);
   await client.query(UPSERT_CALLS);
   await client.query(REPLACE_DETAILS);
-  return rejections;
 }
 
 function callRow(facts: CallFacts, verdict: Verdict, now: Date): unknown[] {

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadFingerprintKey } from "../../lib/credentials";
+import { connectPool } from "../../lib/database";
+import { ingestUpload } from "../../lib/ingest";
+import { SAMPLE_FILES, samplesDir } from "../support/api-client";
+import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+
+// Settling calls in batches keeps memory bounded; it must not change a single verdict.
+const key = loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" });
+let whole: TestDatabase;
+let batched: TestDatabase;
+
+beforeAll(async () => {
+  [whole, batched] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+});
+afterAll(async () => Promise.all([whole.drop(), batched.drop()]));
+
+/** Small chunks: batches settle between chunks, so several settle inside each file. */
+function chunked(bytes: Buffer): Readable {
+  const chunks: Buffer[] = [];
+  for (let start = 0; start < bytes.length; start += 64) chunks.push(bytes.subarray(start, start + 64));
+  return Readable.from(chunks);
+}
+
+const files = () => SAMPLE_FILES.map((name) => ({ name, stream: chunked(fs.readFileSync(path.join(samplesDir, name))) }));
+
+async function ingest(database: TestDatabase, callsPerBatch?: number) {
+  const pool = connectPool(database.url);
+  try {
+    return await ingestUpload(pool, { source: "cli", files: files(), callsPerBatch }, key);
+  } finally {
+    await pool.end();
+  }
+}
+
+const snapshot = (database: TestDatabase) =>
+  withClient(database.url, async (client) => ({
+    calls: (await client.query(`SELECT call_ref, status, rejected, cause, credential_name, interceptor, trace_line_count, time FROM calls ORDER BY call_ref`)).rows,
+    evidence: (await client.query(`SELECT call_ref, role, file, line, text FROM evidence ORDER BY call_ref, role`)).rows,
+    credentials: (await client.query(`SELECT call_ref, location, name, preview FROM carried_credentials ORDER BY call_ref, name`)).rows,
+    lines: (await client.query(`SELECT count(*)::int AS n FROM trace_lines`)).rows[0].n,
+  }));
+
+it("gives the same calls, verdicts, evidence and counts with batches of 2 calls as in one batch", async () => {
+  const [one, many] = await Promise.all([ingest(whole), ingest(batched, 2)]);
+  expect({ ...many, uploadId: null }).toEqual({ ...one, uploadId: null });
+  expect(one).toMatchObject({ callsAdded: 10, callsUpdated: 0 });
+  const [a, b] = await Promise.all([snapshot(whole), snapshot(batched)]);
+  expect(b).toEqual(a);
+  expect(a.calls).toHaveLength(10);
+  expect(a.evidence.length).toBeGreaterThan(9);
+});
+
+it("counts a call spread over batches of one upload once", async () => {
+  const lines = Array.from({ length: 6 }, (_, index) => `2026-11-21T10:00:0${index}Z INFO [callId=spread-${index % 2}] step ${index}`);
+  lines.push('2026-11-21T10:00:09Z INFO [callId=spread-0] Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid."');
+  const pool = connectPool(batched.url);
+  try {
+    const result = await ingestUpload(pool, { source: "cli", files: [{ name: "spread.log", stream: chunked(Buffer.from(lines.join("\n"))) }], callsPerBatch: 1 }, key);
+    expect(result).toMatchObject({ callsAdded: 2, callsUpdated: 0, rejectionsByCause: { invalid_unspecified: 1 } });
+  } finally {
+    await pool.end();
+  }
+  const rows = await withClient(batched.url, (client) => client.query(`SELECT call_ref, trace_line_count FROM calls WHERE call_ref LIKE 'spread-%' ORDER BY 1`));
+  expect(rows.rows).toEqual([
+    { call_ref: "spread-0", trace_line_count: 4 },
+    { call_ref: "spread-1", trace_line_count: 3 },
+  ]);
+});
+
