@@ -2,6 +2,7 @@ import "@fontsource-variable/inter";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { HydrationMark } from "@/components/layout/hydration-mark";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <AppHeader />
         <main className="page">{children}</main>
+        <HydrationMark />
       </body>
     </html>
   );

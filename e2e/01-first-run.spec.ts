@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { open } from "./support/open";
 
 // Files run in name order on one worker: this one sees the empty database.
 
 test("a first-time user sees the product frame and how to load a trace", async ({ page }) => {
-  await page.goto("/");
+  await open(page, "/");
   await expect(page).toHaveTitle(/Tracelens/);
   await expect(page.getByRole("link", { name: "Tracelens home" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calls" })).toHaveAttribute("aria-current", "page");

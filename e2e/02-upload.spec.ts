@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { open } from "./support/open";
 import { SAMPLE_FILES } from "./support/samples";
 
+const openUploads = (page: import("@playwright/test").Page) => open(page, "/uploads");
+
 test("uploading the sample files through the page shows what was stored and why calls were rejected", async ({ page }) => {
-  await page.goto("/uploads");
+  await openUploads(page);
   await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
 
   const result = page.getByTestId("upload-result");
@@ -20,18 +23,18 @@ test("uploading the sample files through the page shows what was stored and why 
 });
 
 test("uploading the same files again stores nothing and says so", async ({ page }) => {
-  await page.goto("/uploads");
+  await openUploads(page);
   await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
   await expect(page.getByTestId("upload-result").getByRole("heading")).toHaveText("Nothing new: every file was already uploaded");
   await expect(page.getByText("3 duplicate files skipped")).toBeVisible();
 });
 
 test("a file that cannot be read is refused with its name and position, and nothing is stored", async ({ page }) => {
-  await page.goto("/uploads");
+  await openUploads(page);
   await page.getByTestId("file-input").setInputFiles({ name: "broken.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from('{"callId":"ok-1","status":401}\n{"callId": oops\n') });
   const alert = page.getByRole("region", { name: "Upload trace files" }).getByRole("alert");
   await expect(alert).toContainText("Nothing was stored.");
   await expect(alert).toContainText("broken.ndjson: line 2");
-  await page.goto("/");
+  await open(page, "/");
   await expect(page.getByTestId("stored-calls")).toHaveText("10");
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
@@ -6,7 +7,7 @@ test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 const rowIds = (page: import("@playwright/test").Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 
 test("filtering by cause and by location in the page changes the URL and the rows", async ({ page }) => {
-  await page.goto("/");
+  await open(page, "/");
   await expect(page.getByTestId("total")).toHaveText("10");
 
   await page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: "Cause" }).getByRole("button", { name: /^No access to this resource/ }).click();
@@ -31,7 +32,7 @@ test("filtering by cause and by location in the page changes the URL and the row
 
 test("a copied link opened in a fresh browser shows the same rows and total", async ({ page, browser, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/?rejected=true&sort=status");
+  await open(page, "/?rejected=true&sort=status");
   await page.getByRole("button", { name: "Rejected", exact: true }).waitFor();
   await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Mobile App/ }).click();
   await expect(page.getByTestId("total")).toHaveText("2");
@@ -43,20 +44,20 @@ test("a copied link opened in a fresh browser shows the same rows and total", as
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(link);
+  await open(other, link);
   await expect(other.getByTestId("total")).toHaveText("2");
   expect(await rowIds(other)).toEqual(rows);
   await fresh.close();
 });
 
 test("a bad parameter is explained beside the filters and the rest of the view still shows", async ({ page }) => {
-  await page.goto("/?cause=bogus&app=Mobile%20App");
+  await open(page, "/?cause=bogus&app=Mobile%20App");
   await expect(page.getByRole("region", { name: "Filters" }).getByRole("alert")).toContainText('invalid value "bogus" for "cause"');
   await expect(page.getByTestId("total")).toHaveText("2");
 });
 
 test("sorting by a column header and the keyboard: j/k move, Enter opens the call", async ({ page }) => {
-  await page.goto("/");
+  await open(page, "/");
   await page.getByRole("columnheader", { name: /Status/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=-?status/);
   await expect(page.getByRole("columnheader", { name: /Status/ })).toHaveAttribute("aria-sort", /ascending|descending/);

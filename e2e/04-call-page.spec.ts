@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { open } from "./support/open";
 import { ensureSamplesStored, RAW_CREDENTIALS } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
 test("a no_resource_access call shows its evidence line highlighted and what to do", async ({ page }) => {
-  await page.goto("/calls/a91");
+  await open(page, "/calls/a91");
   await expect(page.getByRole("heading", { level: 2, name: "No access to this resource" })).toBeVisible();
   await expect(page.getByTestId("remedy")).toContainText("Grant the app access to this API's plan or resource");
   const decisive = page.getByTestId("decisive-line");
@@ -15,7 +16,7 @@ test("a no_resource_access call shows its evidence line highlighted and what to 
 });
 
 test("the malformed_credential sample shows whitespace markers on the credential", async ({ page }) => {
-  await page.goto("/calls/b77");
+  await open(page, "/calls/b77");
   await expect(page.getByRole("heading", { level: 2, name: "Credential sent with extra whitespace" })).toBeVisible();
   await expect(page.getByTestId("whitespace-mark")).toHaveCount(2);
   await expect(page.getByLabel("trailing whitespace")).toBeVisible();
@@ -35,13 +36,13 @@ test("log text holding markup is shown as text, never run as HTML", async ({ pag
   const upload = await request.post("/api/uploads", { multipart: { file: { name: "hostile.log", mimeType: "text/plain", buffer: Buffer.from(hostile) } } });
   expect(upload.status()).toBe(201);
 
-  await page.goto("/calls/xss-1");
+  await open(page, "/calls/xss-1");
   await expect(page.getByText("<script>window.__xss=2</script> <img src=x onerror=window.__xss=3>")).toBeVisible();
   await expect(page.getByText("<script>window.__xss=4</script>").first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(page.locator("main img")).toHaveCount(0);
 
-  await page.goto("/?q=xss");
+  await open(page, "/?q=xss");
   await expect(page.getByRole("cell", { name: "<img src=x onerror=window.__xss=1>" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
@@ -51,7 +52,7 @@ test("a call whose reference holds % and / opens from the table", async ({ page,
   const trace = '2026-11-24T10:00:00Z INFO [callId=odd%20ref/x] Response: 401 body="nope"\n';
   const upload = await request.post("/api/uploads", { multipart: { file: { name: "odd.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
   expect(upload.status()).toBe(201);
-  await page.goto("/?q=nope");
+  await open(page, "/?q=nope");
   await page.locator('tr[data-call-id="odd%20ref/x"]').getByRole("link").click();
   await expect(page.getByText("call odd%20ref/x")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Unexplained 401" })).toBeVisible();

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { open } from "./support/open";
 import { ensureSamplesStored, RAW_CREDENTIALS } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
 test("exporting a filtered view as CSV gives exactly its calls, with credentials masked", async ({ page }) => {
-  await page.goto("/?rejected=true&location=header");
+  await open(page, "/?rejected=true&location=header");
   const total = Number(await page.getByTestId("total").textContent());
   const shown = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 

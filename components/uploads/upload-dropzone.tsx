@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import type { UploadResult } from "@/lib/ingest/ingest-upload";
 
@@ -20,6 +20,8 @@ export function UploadDropzone() {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
   const busy = phase.kind === "sending" || phase.kind === "processing";
+  // Until React has hydrated, a chosen file would go unnoticed: the controls wait.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const send = (chosen: File[]) => {
     if (chosen.length === 0 || busy) return;
@@ -62,7 +64,7 @@ export function UploadDropzone() {
       >
         <p className="dropzone-title">Drop gateway trace files here</p>
         <p className="muted">Text, JSON Lines or JSON documents, plain or .gz. Several files become one upload, stored whole or not at all.</p>
-        <button type="button" className="button primary" disabled={busy} onClick={() => input.current?.click()}>
+        <button type="button" className="button primary" disabled={busy || !hydrated} onClick={() => input.current?.click()}>
           Choose files…
         </button>
         <input
@@ -141,6 +143,8 @@ function UploadOutcome({ result }: { result: UploadResult }) {
     </section>
   );
 }
+
+const noSubscription = () => () => {};
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
