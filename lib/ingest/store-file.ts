@@ -22,9 +22,10 @@ const pendingHash = (fileId: string) => `pending-${fileId.replaceAll("-", "")}`.
 
 /**
  * Streams one file into trace_lines and gateway_events with COPY, inside the
- * upload's transaction, and keeps only its calls' facts in memory. The lines'
- * COPY stays open while the file is read (PostgreSQL stores while the reader
- * parses); gateway events, which are few, are batched and sent in between.
+ * upload's transaction, holding at most a batch of calls' facts in memory
+ * (each full batch is handed to `settle`). The lines' COPY stays open while
+ * the file is read (PostgreSQL stores while the reader parses); gateway
+ * events, which are few, are batched and sent in between.
  */
 export async function storeFile(
   client: pg.PoolClient,
