@@ -1,5 +1,5 @@
 import type { MaskedCredential } from "../credentials";
-import type { CredentialLocation } from "../trace-reading";
+import type { CredentialLocation, RequestFacts } from "../trace-reading";
 
 /** Where something was read, and its text (credentials masked): what evidence quotes. */
 export type Sighting = {
@@ -37,16 +37,10 @@ export type CallResponse = Sighting & { status: number | null; body: string | nu
  * summarise it, not every line. Plain JSON: stored per upload and merged with
  * what other uploads knew about the same call (mergeCallFacts).
  */
-export type CallFacts = {
+export type CallFacts = RequestFacts & {
   callRef: string;
   /** Earliest timestamp seen, epoch milliseconds. */
   time: number | null;
-  method: string | null;
-  uri: string | null;
-  api: string | null;
-  resource: string | null;
-  app: string | null;
-  clientIp: string | null;
   response: CallResponse | null;
   credentials: CarriedCredential[];
   rejectingLines: RejectingLine[];

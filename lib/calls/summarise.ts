@@ -1,17 +1,11 @@
 import type { MaskedCredential } from "../credentials";
-import type { CredentialLocation } from "../trace-reading";
+import type { CredentialLocation, RequestFacts } from "../trace-reading";
 import type { CallFacts } from "./facts";
 
-export type CallSummary = {
+export type CallSummary = RequestFacts & {
   callRef: string;
   /** The earliest timestamp seen for the call. */
   time: Date | null;
-  method: string | null;
-  uri: string | null;
-  api: string | null;
-  resource: string | null;
-  app: string | null;
-  clientIp: string | null;
   status: number | null;
   durationMs: number | null;
   responseBody: string | null;
