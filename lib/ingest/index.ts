@@ -1,4 +1,10 @@
 export { deleteUpload, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
-export { ingestUpload, type FileOutcome, type IngestRequest, type UploadResult, type UploadSource } from "./ingest-upload";
+export {
+  ingestUpload,
+  type FileOutcome,
+  type IngestRequest,
+  type RejectionsByCause,
+  type UploadResult,
+  type UploadSource,
+} from "./ingest-upload";
 export { listUploads, type UploadListing } from "./list-uploads";
-export type { RejectionsByCause } from "./ingest-upload";
