@@ -7,8 +7,21 @@ import { sampleParts, upload } from "../support/api-client";
 import { startExternalPostgres, type ExternalPostgres } from "../support/external-postgres";
 import { startServe } from "../support/serve-process";
 
-// Every raw credential value the samples carry (headers, query parameters, cookies).
-const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie"];
+// Every raw credential value uploaded: the samples' headers, query parameters and
+// cookies, and tokens sent in request URIs' query strings (text and JSON).
+const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie", "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt"];
+
+const TOKENS_IN_URIS = [
+  {
+    name: "query-token.log",
+    content: [
+      '2026-11-20T14:03:11Z INFO [callId=uri-1] Request: GET /payments/v2/charges?access_token=Qs7TokenInUri42&page=2&key=sh0rt api="Payments"',
+      '2026-11-20T14:03:11Z DEBUG [callId=uri-1] Request query access_token: "Qs7TokenInUri42"',
+      "2026-11-20T14:03:12Z WARN [callId=uri-1] Access token in QUERYPARAM access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+    ].join("\n"),
+  },
+  { name: "query-token.ndjson", content: '{"callId":"uri-2","url":"/x?access_token=J50nTokenInUri77","status":401,"responseBody":"Access Token in the request, identified by QUERYPARAM access_token, is invalid"}\n' },
+];
 
 let external: ExternalPostgres;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
@@ -25,7 +38,7 @@ afterAll(() => {
 it("stores no raw credential anywhere: a pg_dump of the database holds only masked previews", async () => {
   const server = await startServe({ DATABASE_URL: external.url, TRACELENS_HOME: home });
   try {
-    expect((await upload(server.url, sampleParts())).status).toBe(201);
+    expect((await upload(server.url, [...sampleParts(), ...TOKENS_IN_URIS])).status).toBe(201);
   } finally {
     server.child.kill("SIGTERM");
     await server.exited;

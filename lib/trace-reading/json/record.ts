@@ -1,6 +1,7 @@
 import { displayMasked } from "../../credentials";
 import type { CallEventContent, CarriedValue, CredentialLocation, RequestFacts, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
+import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { FIELD_SCHEMAS, fieldOf, type FieldValues, type RecordField } from "./fields";
 
@@ -27,6 +28,8 @@ export function emitRecord(
   const callRef = values.callRef?.trim() ?? null;
   const key = callRef ?? NO_CALL;
   const credentials = carriedValues(values, key, scrubber);
+  // Before any text is made: the query values become known to the scrubber too.
+  if (values.uri !== undefined) values.uri = maskUriQuery(values.uri, (raw) => scrubber.carried(key, raw));
   const scrub = (text: string) => scrubber.scrub(key, text);
   const time = values.time ?? null;
   const base = { seq: place.nextSeq(), line: place.line, time, level: values.level ?? null };

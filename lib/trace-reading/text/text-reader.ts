@@ -1,7 +1,8 @@
-import { displayMasked } from "../../credentials";
+import { displayMasked, type MaskedCredential } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
 import { SecondCache } from "../timestamps";
+import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { TEXT_LINE } from "./line-pattern";
 import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, type CarriedLine } from "./messages";
@@ -56,8 +57,9 @@ export class TextTraceReader {
 
   // Positional arguments rather than a spread `base` object: this runs once per line,
   // and every event object built here has the same shape.
-  private callEvent(seq: number, line: number, time: number, level: string | null, lineText: string, callRef: string, message: string): CallEvent {
-    const carried = mayBeRequestOrResponse(message) ? readCarriedLine(message) : null;
+  private callEvent(seq: number, line: number, time: number, level: string | null, fullText: string, callRef: string, fullMessage: string): CallEvent {
+    const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, (raw) => this.scrubber.carried(callRef, raw)) : [fullText, fullMessage];
     if (carried !== null) {
       const masked = this.scrubber.carried(callRef, carried.raw);
       const display = displayMasked(carried.raw, masked, carried.quoted);
@@ -81,9 +83,18 @@ export class TextTraceReader {
     return { seq, line, time, level, text, file: this.file, callRef, content: contentOf(scrubbedMessage, text) };
   }
 
+  /** A `Request:` line's URI with its query values masked, in the line and in the message. */
+  private withQueryMasked(lineText: string, message: string, mask: (raw: string) => MaskedCredential): [string, string] {
+    const uri = mayBeRequestOrResponse(message) ? readRequestLine(message)?.uri : null;
+    if (!uri?.includes("?")) return [lineText, message];
+    const masked = maskUriQuery(uri, mask);
+    return [lineText.replace(uri, masked), message.replace(uri, masked)];
+  }
+
   /** A carried value is masked even on a line that names no call. */
-  private gatewayText(lineText: string, message: string): string {
-    const carried = mayBeRequestOrResponse(message) ? readCarriedLine(message) : null;
+  private gatewayText(fullText: string, fullMessage: string): string {
+    const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, this.scrubber.mask) : [fullText, fullMessage];
     if (carried === null) return lineText;
     return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.mask(carried.raw), carried.quoted));
   }
