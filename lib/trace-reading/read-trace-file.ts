@@ -97,11 +97,18 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EACCES: "permission denied",
 };
 
-/** The raw stream or gzip failed: only the byte offset is known (none when the file could not even be opened). */
+/**
+ * The raw stream or gzip failed: only the byte offset is known (none when the
+ * file could not even be opened). Only the file's own failures become a
+ * TraceReadError; a stream stopped by its source (an upload over its size
+ * limit, say) passes through as it is.
+ */
 function sourceFailure(file: string, error: unknown, tally: RawTally): unknown {
   const where = tally.byteCount > 0 ? { byteOffset: tally.byteCount } : {};
   if (error instanceof GzipError) return new TraceReadError(file, error.message, { byteOffset: tally.byteCount });
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === "string") return new TraceReadError(file, `cannot read: ${SYSTEM_ERRORS[code] ?? code}`, where);
+  if (typeof code === "string" && error instanceof Error && "syscall" in error) {
+    return new TraceReadError(file, `cannot read: ${SYSTEM_ERRORS[code] ?? code}`, where);
+  }
   return error;
 }

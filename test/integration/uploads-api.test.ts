@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import os from "node:os";
@@ -207,6 +208,21 @@ describe("bad uploads change nothing", () => {
     const { status, body } = await upload(server.url, [big]);
     expect(status).toBe(413);
     expect(body.error.code).toBe("upload_too_large");
+    // Sent chunked (no Content-Length): the limit is enforced while the file streams in.
+    const boundary = "tracelens-test-boundary";
+    const chunked = Readable.from([
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.log"\r\n\r\n`,
+      ...Array.from({ length: 12 }, () => Buffer.alloc(256 * 1024, "2026-11-22T09:00:00Z INFO [callId=big] x\n")),
+      `\r\n--${boundary}--\r\n`,
+    ]);
+    const streamed = await fetch(`${server.url}/api/uploads`, {
+      method: "POST",
+      body: Readable.toWeb(chunked) as ReadableStream,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error.code).toBe("upload_too_large");
     const plain = await fetch(`${server.url}/api/uploads`, { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
     expect(plain.status).toBe(415);
     const empty = await fetch(`${server.url}/api/uploads`, { method: "POST", body: new FormData() });
