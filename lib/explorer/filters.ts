@@ -17,7 +17,9 @@ export const COLUMN_IDS = ["time", "status", "method", "uri", "api", "app", "cau
 
 const text = z.string().trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
-const isoTime = z.iso.datetime({ offset: true, local: true }).transform((value) => new Date(value)).or(z.iso.date().transform((value) => new Date(value)));
+// A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
+const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
+const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).or(z.iso.date().transform((value) => new Date(value)));
 
 /** Facet fields that can also be filtered out: `not_<field>=value`. */
 export const EXCLUDABLE = ["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor"] as const;
