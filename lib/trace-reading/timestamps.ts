@@ -63,12 +63,19 @@ function utcEpochOfSecond(day: string, clock: string): number {
   );
 }
 
+// Epoch milliseconds up to the end of year 9999: beyond (nanoseconds, say) is no time a Date can hold.
+const LATEST_EPOCH_MS = 253_402_300_799_999;
+
 /** JSON records give either an ISO string or epoch milliseconds. */
 export function parseRecordTimestamp(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "number") return plausibleEpoch(value);
   if (typeof value === "string") {
-    if (/^\d{10,}$/.test(value)) return Number(value);
+    if (/^\d{10,}$/.test(value)) return plausibleEpoch(Number(value));
     return parseIsoTimestamp(value);
   }
   return null;
+}
+
+function plausibleEpoch(value: number): number | null {
+  return Number.isFinite(value) && value >= 0 && value <= LATEST_EPOCH_MS ? value : null;
 }

@@ -203,6 +203,20 @@ describe("bad uploads change nothing", () => {
     expect((await api("/api/calls?limit=1")).status).toBe(200);
   });
 
+  it("stores fractional durations rounded and an impossible epoch as an unknown field, instead of failing", async () => {
+    const text = '2026-11-22T10:00:00Z INFO [callId=num-1] Response: 401 body="nope" duration_ms=3.5\n';
+    const json = '{"callId":"num-2","durationMs":12.7,"ts":1763647391482000000,"status":401}\n';
+    const { status } = await upload(server.url, [{ name: "numbers.log", content: text }, { name: "numbers.ndjson", content: json }]);
+    expect(status).toBe(201);
+    const stored = await withClient(database.url, (client) =>
+      client.query(`SELECT call_ref, duration_ms, time, extra_fields FROM calls WHERE call_ref LIKE 'num-%' ORDER BY 1`),
+    );
+    expect(stored.rows).toEqual([
+      { call_ref: "num-1", duration_ms: 4, time: new Date("2026-11-22T10:00:00Z"), extra_fields: {} },
+      { call_ref: "num-2", duration_ms: 13, time: null, extra_fields: { ts: 1763647391482000000 } },
+    ]);
+  });
+
   it("answers 413 past the configured upload size, and 400/415 for bodies that are not uploads", async () => {
     const big = { name: "big.log", content: Buffer.alloc(3 * 1024 * 1024, "x") };
     const { status, body } = await upload(server.url, [big]);

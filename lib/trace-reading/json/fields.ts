@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { durationMillis } from "../duration";
 import { parseRecordTimestamp } from "../timestamps";
 
 /**
@@ -40,7 +41,9 @@ export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.
 const text = z.union([z.string(), z.number().transform(String)]);
 const nonEmptyText = text.pipe(z.string().trim().min(1));
 const whole = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]).pipe(z.number().int());
-const milliseconds = z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)]);
+const milliseconds = z
+  .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)])
+  .transform((value, ctx) => durationMillis(value) ?? (ctx.addIssue("not a duration"), z.NEVER));
 /** Every carried value is a credential, whatever its JSON type: it must reach the masker. */
 const valueText = z.unknown().transform((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
 

@@ -1,4 +1,5 @@
 import type { CredentialLocation, RequestFacts, ResponseFacts } from "../events";
+import { durationMillis } from "../duration";
 import { readKeyValues, readQuoted } from "../quoted";
 
 const REQUEST = /^request[ \t]*:[ \t]*(\S+)(?:[ \t]+([^ \t]+))?(.*)$/i;
@@ -61,11 +62,6 @@ export function readResponseLine(message: string): ResponseFacts | null {
   const quoted = bodyKey === null ? null : readQuoted(rest.slice(bodyKey[0].length));
   if (bodyKey === null || quoted === null) return { status, body: rest === "" ? null : rest, durationMs: null };
   const after = readKeyValues(rest.slice(bodyKey[0].length + quoted.length));
-  return { status, body: quoted.value, durationMs: numberOrNull(after.get("duration_ms")) };
-}
-
-function numberOrNull(text: string | undefined): number | null {
-  if (text === undefined || text === "") return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  const duration = after.get("duration_ms");
+  return { status, body: quoted.value, durationMs: duration ? durationMillis(Number(duration)) : null };
 }
