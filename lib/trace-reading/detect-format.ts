@@ -1,4 +1,5 @@
 import type { TraceFormat } from "./events";
+import { fieldOf } from "./json/fields";
 import { MAX_LINE_BYTES } from "./line-splitter";
 import { TEXT_LINE } from "./text/line-pattern";
 
@@ -38,12 +39,18 @@ function firstSignificantByte(head: Buffer): number {
   return i < head.length ? i : -1;
 }
 
-/** A whole document on one line (`{"calls": [...]}`) is a document, not one record. */
+/**
+ * A whole document on one line (`{"calls": [...]}`) is a document, not one
+ * record. A line naming its call (`callId`, ...) is a record even when one of
+ * its unknown fields happens to be called `items` or `data`.
+ */
 function isOneLineRecord(line: string): boolean {
   try {
     const value = JSON.parse(line) as unknown;
     if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-    return !Object.entries(value).some(([key, inner]) => RECORD_ARRAYS.includes(key.toLowerCase()) && Array.isArray(inner));
+    const entries = Object.entries(value);
+    if (entries.some(([key]) => fieldOf(key) === "callRef")) return true;
+    return !entries.some(([key, inner]) => RECORD_ARRAYS.includes(key.toLowerCase()) && Array.isArray(inner));
   } catch {
     return false;
   }

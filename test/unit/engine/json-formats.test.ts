@@ -106,6 +106,14 @@ describe("JSON document", () => {
     }
   });
 
+  it("reads JSON Lines whose records carry an unknown `items` or `data` array as records, keeping the field", async () => {
+    const lines = '{"callId":"j1","status":401,"items":[{"sku":"a"}]}\n{"callId":"j2","status":200,"data":[1]}\n';
+    const { summary, calls } = await readEvents(lines, "orders.ndjson");
+    expect(summary.format).toBe("json_lines");
+    expect(calls.map((event) => event.callRef)).toEqual(["j1", "j2"]);
+    expect(calls[0]?.content.extraFields).toEqual({ items: [{ sku: "a" }] });
+  });
+
   it("quotes the decisive trace entry's text as evidence, with no line", async () => {
     const [row] = await classifyFiles([{ name: "doc.json", content: JSON.stringify(records) }]);
     expect(row?.evidence).toEqual({ file: "doc.json", line: null, text: "Access token in HEADER access_token DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call" });
