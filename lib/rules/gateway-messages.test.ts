@@ -34,6 +34,7 @@ describe("trace lines that reject a call", () => {
     ["queryParam", "query"],
     ["QUERY_PARAM", "query"],
     ["QUERY PARAM", "query"],
+    ["QUERY  PARAM", "query"],
     ["QUERY", "query"],
     ["Header", "header"],
     ["COOKIE", "cookie"],
@@ -65,6 +66,16 @@ describe("response bodies", () => {
     expect(readResponseVerdict(plain)).toEqual(expected);
     expect(readResponseVerdict(JSON.stringify({ message: plain }))).toEqual(expected);
     expect(readResponseVerdict(`Unauthorized: ${plain}`)).toEqual(expected);
+    expect(readResponseVerdict(`401 Unauthorized - ${plain}`)).toEqual(expected);
+  });
+
+  it("keeps a hyphenated label whole, and reads one after a spaced ` - ` separator", () => {
+    expect(readResponseVerdict("Access Token in the request, identified by HEADER access_token, is invalid")).toMatchObject({ label: "Access Token" });
+    expect(readTraceVerdict("OAuth - Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired or revoked); rejecting call")).toMatchObject({
+      says: "not_found",
+      label: "Access token",
+    });
+    expect(readTraceVerdict("check failed: X-Api-Key in QUERY apikey DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call")).toMatchObject({ label: "X-Api-Key" });
   });
 
   it("reads `Could not find a required ...` as a missing credential", () => {

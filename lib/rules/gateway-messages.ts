@@ -8,9 +8,13 @@ type Source = "response" | "trace";
 // Pieces of the gateway's wording (spec 4.1). Keywords match in any case and
 // with any spacing; the label's and the name's case are kept as written.
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}_-]*`;
-/** ELEMENT: a few words, not reaching back past punctuation (a JSON wrapper, an `[Interceptor]` prefix). */
-const LABEL = String.raw`(?<=^|[^\p{L}\p{N}_\s-])\s*(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)`;
-const LOCATION = String.raw`(?<location>header|cookie|query[ _]?param|query)`;
+/**
+ * ELEMENT: a few words, not reaching back past punctuation (a JSON wrapper, an
+ * `[Interceptor]` prefix, a ` - ` separator). A hyphen inside a word
+ * (`X-Api-Key`) is not such a boundary.
+ */
+const LABEL = String.raw`(?<=^|[^\p{L}\p{N}_\s-]|\s-)\s*(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)`;
+const LOCATION = String.raw`(?<location>header|cookie|query[\s_]*param|query)`;
 const NAME = String.raw`(?<name>[^\s,;"'()]*[^\s,;"'().])`;
 const IN_THE_REQUEST = String.raw`\s+in\s+the\s+request\s*,\s*identified\s+by\s+${LOCATION}\s+${NAME}`;
 
