@@ -2,7 +2,7 @@ import { copyString, hasWhitespaceFlag } from "../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, RequestFacts, ResponseFacts, TraceMessage } from "../trace-reading";
 import { emptyCallFacts, type CallFacts, type CallResponse, type CarriedCredential, type Sighting } from "./facts";
 import { Interner } from "./interner";
-import { mergeExtraFields, mergeResponse, pickValue, withCredential, withInterceptor, withRejectingLine } from "./merge";
+import { mergeExtraFields, mergeResponse, pickValue, withCredential, withMention, withRejectingLine } from "./merge";
 
 const MAX_SHARED_CREDENTIALS = 100_000;
 
@@ -123,7 +123,7 @@ export class CallLinker implements Iterable<CallFacts> {
     const { interceptor, verdict } = trace;
     if (interceptor !== null) {
       const mention = { name: interceptor, file: event.file, seq: event.seq, time: event.time };
-      facts.interceptors = withInterceptor(facts.interceptors, mention, facts.rejectingLines);
+      facts.interceptors = withMention(facts.interceptors, mention);
     }
     if (verdict === null) return;
     facts.rejectingLines = withRejectingLine(facts.rejectingLines, {

@@ -83,7 +83,7 @@ export function withRejectingLine(list: RejectingLine[], line: RejectingLine): R
  * the interceptor rule as long as no rejecting line falls inside the run.
  */
 export function withInterceptor(list: InterceptorMention[], mention: InterceptorMention, rejectingLines: RejectingLine[]): InterceptorMention[] {
-  if (list.some((known) => samePlace(known, mention) && known.name === mention.name)) return list;
+  if (isKnownMention(list, mention)) return list;
   const last = list.at(-1);
   const continuesRun =
     last !== undefined &&
@@ -91,6 +91,19 @@ export function withInterceptor(list: InterceptorMention[], mention: Interceptor
     compareTraceOrder(last, mention) < 0 &&
     !rejectingLines.some((line) => compareTraceOrder(last, line) < 0 && compareTraceOrder(line, mention) <= 0);
   return continuesRun ? list : withItem(list, mention);
+}
+
+/**
+ * While lines are still arriving (in any order, across files) a run cannot be
+ * told from mentions another file will interleave: the linker only drops the
+ * same line seen twice, and runs are collapsed where the list is sorted (merge).
+ */
+export function withMention(list: InterceptorMention[], mention: InterceptorMention): InterceptorMention[] {
+  return isKnownMention(list, mention) ? list : withItem(list, mention);
+}
+
+function isKnownMention(list: InterceptorMention[], mention: InterceptorMention): boolean {
+  return list.some((known) => samePlace(known, mention) && known.name === mention.name);
 }
 
 /**

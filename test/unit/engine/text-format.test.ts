@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyText, readEvents } from "./support";
+import { classifyFiles, classifyText, readEvents } from "./support";
 
 const REJECTION = "Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call";
 
@@ -127,5 +127,25 @@ describe("text trace lines: messages with meaning", () => {
   it("keeps a quoted value's exact characters: escapes, leading space, trailing line break", async () => {
     const { calls } = await readEvents('2026-11-20T14:03:11Z DEBUG call=c1 Request header x-token: " abc\\u0041def\\n"\n');
     expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: true, lineBreak: true });
+  });
+});
+
+describe("the interceptor rule across files", () => {
+  // Lines of one call in two files: the mention that decides (OAuth at .004,
+  // just before the rejecting line) arrives in the first file, the interleaved
+  // JWT Validation (.002) only with the second.
+  it("takes the last interceptor named before the rejecting line, whatever order the files come in", async () => {
+    const first = ["2026-11-20T14:00:00.001Z INFO [callId=i1] Running interceptor: OAuth", "2026-11-20T14:00:00.004Z INFO [callId=i1] Running interceptor: OAuth"].join("\n");
+    const second = [
+      "2026-11-20T14:00:00.002Z INFO [callId=i1] Running interceptor: JWT Validation",
+      "2026-11-20T14:00:00.005Z WARN [callId=i1] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+    ].join("\n");
+    for (const files of [
+      [{ name: "i1.log", content: first }, { name: "i2.log", content: second }],
+      [{ name: "i2.log", content: second }, { name: "i1.log", content: first }],
+    ]) {
+      const [row] = await classifyFiles(files);
+      expect(row?.interceptor).toBe("OAuth");
+    }
   });
 });
