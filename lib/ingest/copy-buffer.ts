@@ -23,6 +23,18 @@ const ESCAPED = /[\\\n\r\t\0]/g;
 
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\ufffd" };
 
+/** One row of COPY text format, line break included. */
+export function copyRow(values: readonly unknown[]): string {
+  let row = "";
+  for (let index = 0; index < values.length; index++) row += (index === 0 ? "" : "\t") + copyValue(values[index]);
+  return `${row}\n`;
+}
+
+/** The COPY statement both writers open. */
+export function copyFromStdin(table: string, columns: readonly string[]) {
+  return copyFrom(`COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`);
+}
+
 /**
  * Rows for one table, sent with COPY in batches of a few MB: one COPY at a
  * time per connection, so several tables can be fed from one stream of events.
@@ -39,7 +51,7 @@ export class CopyBuffer {
   ) {}
 
   push(values: readonly unknown[]): void {
-    const row = `${values.map(copyValue).join("\t")}\n`;
+    const row = copyRow(values);
     this.rows.push(row);
     this.size += row.length;
     this.rowCount++;
@@ -54,7 +66,6 @@ export class CopyBuffer {
     const payload = this.rows.join("");
     this.rows = [];
     this.size = 0;
-    const sql = `COPY ${this.table} (${this.columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`;
-    await pipeline(Readable.from([payload]), client.query(copyFrom(sql)));
+    await pipeline(Readable.from([payload]), client.query(copyFromStdin(this.table, this.columns)));
   }
 }

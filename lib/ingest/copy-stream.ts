@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
-import { copyValue } from "./copy-buffer";
+import type { CopyStreamQuery } from "pg-copy-streams";
+import { copyFromStdin, copyRow } from "./copy-buffer";
 
 const CHUNK = 256 * 1024;
 
@@ -24,10 +24,9 @@ export class CopyStream {
   ) {}
 
   push(values: readonly unknown[]): void {
-    let row = "";
-    for (let index = 0; index < values.length; index++) row += (index === 0 ? "" : "\t") + copyValue(values[index]);
-    this.pending.push(`${row}\n`);
-    this.size += row.length + 1;
+    const row = copyRow(values);
+    this.pending.push(row);
+    this.size += row.length;
     if (this.size >= CHUNK) this.send();
   }
 
@@ -58,7 +57,7 @@ export class CopyStream {
 
   private send(): void {
     if (this.pending.length === 0) return;
-    this.stream ??= this.client.query(copyFrom(`COPY ${this.table} (${this.columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+    this.stream ??= this.client.query(copyFromStdin(this.table, this.columns));
     if (!this.stream.write(this.pending.join(""))) this.full = true;
     this.pending = [];
     this.size = 0;

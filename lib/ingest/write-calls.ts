@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { summariseCall, type CallFacts } from "../calls";
+import { summariseCall, type CallFacts, type CallSummary } from "../calls";
 import { classifyCall, type Evidence, type Verdict } from "../rules";
 import { CopyBuffer } from "./copy-buffer";
 
@@ -45,11 +45,12 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   const now = new Date();
   for (const facts of calls) {
     const verdict = classifyCall(facts);
-    callRows.push(callRow(facts, verdict, now));
+    const call = summariseCall(facts);
+    callRows.push(callRow(call, verdict, now));
     for (const [role, evidence] of evidenceOf(verdict)) {
       evidenceRows.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
     }
-    for (const credential of summariseCall(facts).credentials) {
+    for (const credential of call.credentials) {
       credentialRows.push([
         facts.callRef, credential.location, credential.name, credential.fingerprint, credential.preview,
         credential.length, credential.leadingWhitespace, credential.trailingWhitespace, credential.lineBreak,
@@ -62,8 +63,7 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   await client.query(REPLACE_DETAILS);
 }
 
-function callRow(facts: CallFacts, verdict: Verdict, now: Date): unknown[] {
-  const call = summariseCall(facts);
+function callRow(call: CallSummary, verdict: Verdict, now: Date): unknown[] {
   const credential = verdict.credential;
   return [
     call.callRef, call.time, call.method, call.uri, call.api, call.resource, call.app, call.clientIp, call.status,
