@@ -1,10 +1,8 @@
 import path from "node:path";
+import { samplePaths } from "../../test/support/samples";
 
-export const samplesDir = path.resolve(import.meta.dirname, "../../../shared/samples");
-export const SAMPLE_FILES = ["gateway-trace.log", "gateway-trace.ndjson", "gateway-calls.json"].map((name) => path.join(samplesDir, name));
-
-/** Every raw credential value the samples carry: none may ever reach a page or an export. */
-export const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie"];
+export { SAMPLE_RAW_CREDENTIALS as RAW_CREDENTIALS } from "../../test/support/samples";
+export const SAMPLE_FILES = samplePaths();
 
 /** Makes sure the samples are stored; uploading the same bytes again adds nothing, so this is safe to repeat. */
 export async function ensureSamplesStored(request: import("@playwright/test").APIRequestContext): Promise<void> {

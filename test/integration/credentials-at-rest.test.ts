@@ -4,12 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleParts, upload } from "../support/api-client";
+import { SAMPLE_RAW_CREDENTIALS } from "../support/samples";
 import { startExternalPostgres, type ExternalPostgres } from "../support/external-postgres";
 import { startServe } from "../support/serve-process";
 
 // Every raw credential value uploaded: the samples' headers, query parameters and
 // cookies, and tokens sent in request URIs' query strings (text and JSON).
-const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie", "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt"];
+const RAW_CREDENTIALS = [...SAMPLE_RAW_CREDENTIALS, "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt"];
 
 const TOKENS_IN_URIS = [
   {

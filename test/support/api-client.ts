@@ -1,15 +1,15 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { SAMPLE_NAMES, samplesDir } from "./samples";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
-export const samplesDir = path.resolve(repoRoot, "../shared/samples");
-export const SAMPLE_FILES = ["gateway-trace.log", "gateway-trace.ndjson", "gateway-calls.json"];
+export { SAMPLE_NAMES as SAMPLE_FILES, samplesDir } from "./samples";
 
 export type FilePart = { name: string; content: Buffer | string };
 
 export function sampleParts(): FilePart[] {
-  return SAMPLE_FILES.map((name) => ({ name, content: fs.readFileSync(path.join(samplesDir, name)) }));
+  return SAMPLE_NAMES.map((name) => ({ name, content: fs.readFileSync(path.join(samplesDir, name)) }));
 }
 
 /** POST /api/uploads as a browser or curl would: multipart, field "file", repeated. */

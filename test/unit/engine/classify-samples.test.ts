@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SAMPLE_RAW_CREDENTIALS } from "../../support/samples";
 import { parseNdjson, runClassify, samplesDir } from "./support";
 
 const sampleFiles = readdirSync(samplesDir)
@@ -24,7 +25,6 @@ const EVIDENCE_TEXT: Record<string, string | null> = {
   i9: "Session Token in COOKIE session_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
 };
 
-const RAW_CREDENTIALS = ["2YotnFZFEjr1zCsicMWpAA", "f3b1c2d4e5", "9fK2mQ7xL0pR4tV8", "Q1w2E3r4T5", "k-777-abc", "Zx9Yw8Vu7Ts6", "s3cr3t-cookie"];
 
 describe("tracelens classify on the shared samples", () => {
   const result = runClassify(sampleFiles);
@@ -59,6 +59,6 @@ describe("tracelens classify on the shared samples", () => {
   });
 
   it("never prints a credential value the files carried", () => {
-    for (const raw of RAW_CREDENTIALS) expect(result.stdout).not.toContain(raw);
+    for (const raw of SAMPLE_RAW_CREDENTIALS) expect(result.stdout).not.toContain(raw);
   });
 });

@@ -9,7 +9,7 @@ import { linkTraceFiles, verdictRow } from "../../../lib/cli/commands/classify";
 import { readTraceFile, TraceReadError, type CallEvent, type GatewayEvent, type TraceFileSummary } from "../../../lib/trace-reading";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
-export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+export { samplesDir } from "../../support/samples";
 export const fingerprintKey = Buffer.from("tracelens unit tests");
 
 export type CliResult = { status: number | null; stdout: string; stderr: string };
