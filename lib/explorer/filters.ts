@@ -110,18 +110,6 @@ function* entries(params: URLSearchParams | Record<string, string | string[] | u
   }
 }
 
-/** The inverse of parseCallFilters, for links: defaults are left out so URLs stay short. */
-export function filtersToSearchParams(filters: Partial<CallFilters>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || (key === "sort" && value === "-time") || (key === "limit" && value === 50)) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      params.append(key, item instanceof Date ? item.toISOString() : String(item));
-    }
-  }
-  return params;
-}
-
 /**
  * For pages: the view a URL asks for, minus the parameters that are wrong,
  * each reported, so a bad link still shows calls and says what it ignored.

@@ -22,7 +22,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-export function errorResponse(error: HttpError): Response {
+function errorResponse(error: HttpError): Response {
   return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
 }
 

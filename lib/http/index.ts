@@ -1,3 +1,3 @@
-export { apiRoute, errorResponse } from "./api-route";
+export { apiRoute } from "./api-route";
 export { HttpError } from "./errors";
 export { multipartFiles, type UploadLimits } from "./multipart-files";
