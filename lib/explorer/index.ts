@@ -1,7 +1,6 @@
 export { readCall, type CallDetail, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
 export { exportCalls, type ExportFormat } from "./export-calls";
 export {
-  EXCLUDABLE,
   InvalidFilterError,
   parseCallFilters,
   parseCallFiltersLeniently,
