@@ -70,6 +70,13 @@ export type CallEvent = EventBase & {
 };
 
 export type TraceSink = {
+  /**
+   * True when the sink keeps no text but evidence (rejecting trace lines,
+   * responses with status 401 or none, credentials carried with whitespace)
+   * and no request details: readers may then leave other events' text empty
+   * and skip reading their details, which is most of the work on most lines.
+   */
+  evidenceOnly?: boolean;
   callEvent(event: CallEvent): void;
   gatewayEvent(event: GatewayEvent): void;
   /** Awaited between input chunks, so a slow sink (a database COPY stream) can push back. */

@@ -39,7 +39,7 @@ function* openEach(files: string[]): Generator<TraceInput> {
 /** Calls are joined across all files of one run. */
 export async function linkTraceFiles(inputs: Iterable<TraceInput>, fingerprintKey: Buffer): Promise<CallLinker> {
   const linker = new CallLinker({ keepSummary: false });
-  const sink: TraceSink = { callEvent: (event) => linker.apply(event), gatewayEvent: () => {} };
+  const sink: TraceSink = { evidenceOnly: true, callEvent: (event) => linker.apply(event), gatewayEvent: () => {} };
   for (const input of inputs) await readTraceFile(input, sink, { fingerprintKey });
   return linker;
 }

@@ -14,5 +14,5 @@ export const TEXT_LINE = new RegExp(
     String.raw`|\[([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\](?=[ \t]|$))?`,
     String.raw`[ \t]*(?:-[ \t]+)?(.*))?$`,
   ].join(""),
-  "i",
+  "is",
 );

@@ -10,6 +10,8 @@ const BODY_KEY = /^body[ \t]*=[ \t]*/i;
 /** Only messages starting with R can be a request or a response: most lines skip the patterns. */
 export const mayBeRequestOrResponse = (message: string) => (message.charCodeAt(0) | 0x20) === 0x72;
 
+export const isRequestLine = (message: string) => REQUEST.test(message);
+
 export function readRequestLine(message: string): RequestFacts | null {
   const m = REQUEST.exec(message);
   if (m === null) return null;

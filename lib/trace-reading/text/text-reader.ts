@@ -1,11 +1,10 @@
-import { displayMasked, type MaskedCredential } from "../../credentials";
+import { displayMasked, hasWhitespaceFlag, type MaskedCredential } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
-import { SecondCache } from "../timestamps";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
-import { TEXT_LINE } from "./line-pattern";
-import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, type CarriedLine } from "./messages";
+import { LineHeaderReader } from "./line-header";
+import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, type CarriedLine } from "./messages";
 
 /**
  * Text trace lines into events. An event is emitted once the next timestamped
@@ -13,7 +12,7 @@ import { mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseL
  * still belong to it.
  */
 export class TextTraceReader {
-  private readonly seconds = new SecondCache();
+  private readonly headers = new LineHeaderReader();
   private pendingCall: CallEvent | null = null;
   private pendingGateway: GatewayEvent | null = null;
   private seq = 0;
@@ -27,18 +26,15 @@ export class TextTraceReader {
   ) {}
 
   line(text: string, lineNumber: number): void {
-    const m = TEXT_LINE.exec(text);
-    if (m === null) {
+    const header = this.headers.read(text);
+    if (header === null) {
       if (text.trim() !== "") this.continuePending(text);
       return;
     }
     this.flush();
-    // Indexed rather than destructured: this is the hottest line of the reader.
-    const time = this.seconds.epoch(m[1] ?? "", m[2] ?? "", m[3], m[4]);
-    const level = m[5] === undefined ? null : m[5].toUpperCase();
-    const callRef = m[6] ?? m[7];
-    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text: this.gatewayText(text, m[8] ?? "") };
-    else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, m[8] ?? "");
+    const { time, level, callRef, message } = header;
+    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text: this.gatewayText(text, message) };
+    else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, message);
   }
 
   /** Emits the last event; call once the input has ended. */
@@ -58,6 +54,11 @@ export class TextTraceReader {
   // Positional arguments rather than a spread `base` object: this runs once per line,
   // and every event object built here has the same shape.
   private callEvent(seq: number, line: number, time: number, level: string | null, fullText: string, callRef: string, fullMessage: string): CallEvent {
+    const read = this.sink.evidenceOnly === true ? this.readForEvidence(fullText, callRef, fullMessage) : this.readWhole(fullText, callRef, fullMessage);
+    return { seq, line, time, level, text: read.text, file: this.file, callRef, content: read.content };
+  }
+
+  private readWhole(fullText: string, callRef: string, fullMessage: string): ReadLine {
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
     const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, (raw) => this.scrubber.carried(callRef, raw)) : [fullText, fullMessage];
     if (carried !== null) {
@@ -76,11 +77,36 @@ export class TextTraceReader {
         display,
         text,
       };
-      return { seq, line, time, level, text, file: this.file, callRef, content: { credentials: [credential] } };
+      return { text, content: { credentials: [credential] } };
     }
     const text = this.scrubber.scrub(callRef, lineText);
     const scrubbedMessage = text === lineText ? message : this.scrubber.scrub(callRef, message);
-    return { seq, line, time, level, text, file: this.file, callRef, content: contentOf(scrubbedMessage, text) };
+    return { text, content: contentOf(scrubbedMessage, text) };
+  }
+
+  /**
+   * The same answers as readWhole for every line that can be evidence; other
+   * lines keep only what classifying needs (a status, an interceptor's name),
+   * and no text. Values carried are still remembered, so that evidence read
+   * later is masked.
+   */
+  private readForEvidence(fullText: string, callRef: string, message: string): ReadLine {
+    if (mayBeRequestOrResponse(message)) {
+      const carried = readCarriedLine(message);
+      if (carried !== null) return hasWhitespaceFlag(this.scrubber.carried(callRef, carried.raw)) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
+      if (isRequestLine(message)) {
+        if (message.includes("?")) this.withQueryMasked(fullText, message, (raw) => this.scrubber.carried(callRef, raw));
+        return NOT_EVIDENCE;
+      }
+      const response = readResponseLine(message);
+      if (response !== null) {
+        if (response.status === 401 || response.status === null) return this.readWhole(fullText, callRef, message);
+        return { text: "", content: { response: { status: response.status, body: null, durationMs: response.durationMs, text: "" } } };
+      }
+    }
+    const trace = traceMessage(message, "");
+    if (trace.verdict !== null) return this.readWhole(fullText, callRef, message);
+    return trace.interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace } };
   }
 
   /** A `Request:` line's URI with its query values masked, in the line and in the message. */
@@ -105,6 +131,9 @@ export class TextTraceReader {
     else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + text;
   }
 }
+
+type ReadLine = { text: string; content: CallEventContent };
+const NOT_EVIDENCE: ReadLine = Object.freeze({ text: "", content: Object.freeze({}) });
 
 /** The line with the carried value replaced by how it may be shown. */
 function withValueShown(lineText: string, message: string, carried: CarriedLine, display: string): string {

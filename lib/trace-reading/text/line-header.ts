@@ -1,0 +1,158 @@
+import { SecondCache } from "../timestamps";
+import { TEXT_LINE } from "./line-pattern";
+
+/** The start of a text trace line: when, how loud, which call, and where its message begins. */
+export type LineHeader = {
+  time: number;
+  level: string | null;
+  /** Undefined for a gateway event, a timestamped line that names no call. */
+  callRef: string | undefined;
+  message: string;
+};
+
+const LEVELS = ["DEBUG", "INFO", "WARN", "WARNING", "ERROR", "TRACE", "FATAL"] as const;
+const REFERENCE_KEYS = ["callId=", "traceId=", "requestId=", "call="] as const;
+const UUID_LENGTH = 36;
+/** d a digit, T a `T` or a space, anything else itself. */
+const TIMESTAMP_SHAPE = "dddd-dd-ddTdd:dd:dd";
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const DASH = 0x2d;
+
+const isBlank = (code: number) => code === SPACE || code === TAB;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isHexDigit = (code: number) => isDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
+
+/**
+ * Reads the header of a text trace line (spec 2.1), or returns null when the
+ * line does not start with a timestamp (it continues the previous event).
+ *
+ * TEXT_LINE is the definition. Lines in the form gateways write almost always
+ * (`2026-11-20T14:03:11.482Z DEBUG [callId=…] …`) are read by hand first, since
+ * this runs once per line and the pattern alone costs more than all other work
+ * on most lines; anything the hand-written path is not sure of goes to the
+ * pattern. A property test holds the two to the same answers.
+ */
+export class LineHeaderReader {
+  private readonly seconds = new SecondCache();
+  private readonly header: LineHeader = { time: 0, level: null, callRef: undefined, message: "" };
+
+  read(text: string): LineHeader | null {
+    return this.readCommonForm(text) ?? this.readAnyForm(text);
+  }
+
+  private readAnyForm(text: string): LineHeader | null {
+    const m = TEXT_LINE.exec(text);
+    if (m === null) return null;
+    const header = this.header;
+    header.time = this.seconds.epoch(m[1] ?? "", m[2] ?? "", m[3], m[4]);
+    header.level = m[5] === undefined ? null : m[5].toUpperCase();
+    header.callRef = m[6] ?? m[7];
+    header.message = m[8] ?? "";
+    return header;
+  }
+
+  /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, or null to let the pattern decide. */
+  private readCommonForm(text: string): LineHeader | null {
+    if (!isTimestampPrefix(text)) return null;
+    let at = TIMESTAMP_SHAPE.length;
+    let fraction: string | undefined;
+    if (text.charCodeAt(at) === 0x2e || text.charCodeAt(at) === 0x2c) {
+      const digits = countDigits(text, at + 1);
+      if (digits < 1 || digits > 9) return null;
+      fraction = text.slice(at + 1, at + 1 + digits);
+      at += 1 + digits;
+    }
+    const zoneEnd = zoneLength(text, at);
+    if (zoneEnd < 0) return null;
+    const zone = zoneEnd === 0 ? undefined : text.slice(at, at + zoneEnd);
+    at += zoneEnd;
+    if (!isBlank(text.charCodeAt(at))) return null;
+    at = skipBlanks(text, at);
+    const level = levelAt(text, at);
+    if (level !== null) at = skipBlanks(text, at + level.length);
+    const reference = referenceAt(text, at);
+    if (reference === null) return null;
+    const header = this.header;
+    header.time = this.seconds.epoch(text.slice(0, 10), text.slice(11, TIMESTAMP_SHAPE.length), fraction, zone);
+    header.level = level;
+    header.callRef = text.slice(reference.start, reference.end);
+    header.message = text.slice(messageStart(text, reference.next));
+    return header;
+  }
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`. */
+function isTimestampPrefix(text: string): boolean {
+  if (text.length <= TIMESTAMP_SHAPE.length) return false;
+  for (let i = 0; i < TIMESTAMP_SHAPE.length; i++) {
+    const code = text.charCodeAt(i);
+    const expected = TIMESTAMP_SHAPE.charCodeAt(i);
+    if (expected === 0x64 /* d */ ? !isDigit(code) : expected === 0x54 /* T */ ? code !== 0x54 && code !== SPACE : code !== expected) return false;
+  }
+  return true;
+}
+
+function countDigits(text: string, from: number): number {
+  let at = from;
+  while (isDigit(text.charCodeAt(at))) at++;
+  return at - from;
+}
+
+/** Length of the zone at `at`: 0 for none, -1 for a shape the pattern should judge. */
+function zoneLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 0x5a || code === 0x7a) return 1;
+  if (code !== 0x2b && code !== DASH) return 0;
+  const zone = /^[+-]\d\d(?::?\d\d)?(?=[ \t])/.exec(text.slice(at, at + 7));
+  return zone === null ? -1 : zone[0].length;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let at = from;
+  while (isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function levelAt(text: string, at: number): string | null {
+  for (const level of LEVELS) if (text.startsWith(level, at) && isBlank(text.charCodeAt(at + level.length))) return level;
+  return null;
+}
+
+type Reference = { start: number; end: number; next: number };
+
+/** `[callId=ID]`, `callId=ID` (and the other keys) or `[UUID]`, followed by a blank. */
+function referenceAt(text: string, at: number): Reference | null {
+  const bracketed = text.charCodeAt(at) === OPEN;
+  const keyAt = bracketed ? at + 1 : at;
+  const key = REFERENCE_KEYS.find((candidate) => text.startsWith(candidate, keyAt));
+  if (key === undefined) return bracketed ? bareUuidAt(text, at) : null;
+  const start = keyAt + key.length;
+  let end = start;
+  for (let code = text.charCodeAt(end); code > SPACE && code < 0x7f && code !== CLOSE; code = text.charCodeAt(++end));
+  if (end === start) return null;
+  const next = text.charCodeAt(end) === CLOSE ? end + 1 : end;
+  return isBlank(text.charCodeAt(next)) ? { start, end, next } : null;
+}
+
+function bareUuidAt(text: string, at: number): Reference | null {
+  const start = at + 1;
+  const end = start + UUID_LENGTH;
+  if (text.charCodeAt(end) !== CLOSE || !isBlank(text.charCodeAt(end + 1))) return null;
+  for (let i = start; i < end; i++) {
+    const offset = i - start;
+    const dash = offset === 8 || offset === 13 || offset === 18 || offset === 23;
+    if (dash ? text.charCodeAt(i) !== DASH : !isHexDigit(text.charCodeAt(i))) return null;
+  }
+  return { start, end, next: end + 1 };
+}
+
+/** After the reference: blanks, then an optional `- ` separator. */
+function messageStart(text: string, from: number): number {
+  const at = skipBlanks(text, from);
+  if (text.charCodeAt(at) === DASH && isBlank(text.charCodeAt(at + 1))) return skipBlanks(text, at + 1);
+  return at;
+}
