@@ -21,10 +21,19 @@ export function maskCredential(raw: string, key: Buffer): MaskedCredential {
     fingerprint: createHmac("sha256", key).update(trimmed, "utf8").digest("hex"),
     preview: previewOf(trimmed),
     length: raw.length,
-    leadingWhitespace: /^\s/.test(raw),
-    trailingWhitespace: /\s$/.test(raw),
-    lineBreak: /[\r\n]/.test(raw),
+    leadingWhitespace: LEADING_WHITESPACE.test(raw),
+    trailingWhitespace: TRAILING_WHITESPACE.test(raw),
+    lineBreak: LINE_BREAK.test(raw),
   };
+}
+
+const LEADING_WHITESPACE = /^\s/;
+const TRAILING_WHITESPACE = /\s$/;
+const LINE_BREAK = /[\r\n]/;
+
+/** Whether masking `raw` would set a whitespace flag, without the cost of masking it. */
+export function carriesWhitespace(raw: string): boolean {
+  return LEADING_WHITESPACE.test(raw) || TRAILING_WHITESPACE.test(raw) || LINE_BREAK.test(raw);
 }
 
 export function hasWhitespaceFlag(masked: MaskedCredential): boolean {

@@ -53,7 +53,7 @@ export const GATEWAY_MESSAGES = [
 ] as const satisfies ReadonlyArray<{ says: GatewaySays; source: Source; cause: string; pattern: RegExp }>;
 
 /** Most trace lines are not verdicts; this cheap test spares them the full patterns. */
-const MAY_BE_TRACE_VERDICT = /not\s+(?:been\s+found|have\s+access)/i;
+export const MAY_BE_TRACE_VERDICT = /not\s+(?:been\s+found|have\s+access)/i;
 
 /** A rejecting trace line: `ELEMENT in LOCATION NAME HAS NOT BEEN FOUND ...` or `... DOES NOT HAVE ACCESS ...`. */
 export function readTraceVerdict(message: string): TraceVerdict | null {

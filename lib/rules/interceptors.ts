@@ -17,16 +17,19 @@ const NAMED = new RegExp(
   "giu",
 );
 /** Every name holds one of these: most lines are spared the full pattern. */
-const MAY_NAME = /oauth|validation|signature/i;
+export const MAY_NAME = /oauth|validation|signature/i;
 
 /** The last interceptor a trace line names (`Running interceptor: OAuth`, `[JWT Validation] ...`), if any. */
 export function lastInterceptorNamed(message: string): Interceptor | null {
   if (!MAY_NAME.test(message)) return null;
   let last: Interceptor | null = null;
   NAMED.lastIndex = 0;
-  for (let m = NAMED.exec(message); m !== null; m = NAMED.exec(message)) last = BY_SPELLING.get(spelling(m[1] ?? "")) ?? last;
+  for (let m = NAMED.exec(message); m !== null; m = NAMED.exec(message)) last = interceptorSpelled(m[1] ?? "") ?? last;
   return last;
 }
+
+const AS_REPORTED = new Map<string, Interceptor>(INTERCEPTORS.map((name) => [name, name]));
+const interceptorSpelled = (written: string) => AS_REPORTED.get(written) ?? BY_SPELLING.get(spelling(written));
 
 function spelling(name: string): string {
   return name.toLowerCase().replace(/\s+/g, " ");

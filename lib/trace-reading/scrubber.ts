@@ -13,7 +13,7 @@ const REMEMBERED_CALLS = 2048;
  */
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
-  private recent = new Map<string, Array<{ raw: string; preview: string }>>();
+  private recent = new Map<string, string[]>();
 
   constructor(key: Buffer) {
     this.mask = createCredentialMasker(key);
@@ -21,13 +21,17 @@ export class CredentialScrubber {
 
   /** Masks `raw` and remembers it for the call's other text. */
   carried(callRef: string, raw: string): MaskedCredential {
-    const masked = this.mask(raw);
+    this.remember(callRef, raw);
+    return this.mask(raw);
+  }
+
+  /** Remembers `raw` for the call's other text, without masking it (a reader that keeps only evidence). */
+  remember(callRef: string, raw: string): void {
     const trimmed = raw.trim();
-    if (trimmed.length < MIN_SCRUBBED_LENGTH) return masked;
+    if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
     const values = this.recent.get(callRef);
-    if (values === undefined) this.remember(callRef, [{ raw: copyString(trimmed), preview: masked.preview }]);
-    else if (!values.some((v) => v.raw === trimmed)) values.push({ raw: copyString(trimmed), preview: masked.preview });
-    return masked;
+    if (values === undefined) this.rememberCall(callRef, [copyString(trimmed)]);
+    else if (!values.includes(trimmed)) values.push(copyString(trimmed));
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
@@ -43,13 +47,13 @@ export class CredentialScrubber {
     const values = this.recent.get(callRef);
     if (values === undefined) return text;
     let scrubbed = text;
-    for (const { raw, preview } of values) {
-      if (scrubbed.includes(raw)) scrubbed = scrubbed.replaceAll(raw, preview);
+    for (const raw of values) {
+      if (scrubbed.includes(raw)) scrubbed = scrubbed.replaceAll(raw, this.mask(raw).preview);
     }
     return scrubbed;
   }
 
-  private remember(callRef: string, values: Array<{ raw: string; preview: string }>): void {
+  private rememberCall(callRef: string, values: string[]): void {
     if (this.recent.size >= REMEMBERED_CALLS) {
       const oldest = this.recent.keys().next();
       if (!oldest.done) this.recent.delete(oldest.value);

@@ -52,7 +52,7 @@ export class SecondCache {
 }
 
 /** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS, read as UTC. */
-function utcEpochOfSecond(day: string, clock: string): number {
+export function utcEpochOfSecond(day: string, clock: string): number {
   return Date.UTC(
     Number(day.slice(0, 4)),
     Number(day.slice(5, 7)) - 1,

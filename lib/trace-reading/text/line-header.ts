@@ -1,4 +1,5 @@
-import { SecondCache } from "../timestamps";
+import { copyString } from "../../credentials";
+import { SecondCache, utcEpochOfSecond, zoneOffsetMs } from "../timestamps";
 import { TEXT_LINE } from "./line-pattern";
 
 /** The start of a text trace line: when, how loud, which call, and where its message begins. */
@@ -13,14 +14,13 @@ export type LineHeader = {
 const LEVELS = ["DEBUG", "INFO", "WARN", "WARNING", "ERROR", "TRACE", "FATAL"] as const;
 const REFERENCE_KEYS = ["callId=", "traceId=", "requestId=", "call="] as const;
 const UUID_LENGTH = 36;
-/** d a digit, T a `T` or a space, anything else itself. */
-const TIMESTAMP_SHAPE = "dddd-dd-ddTdd:dd:dd";
 
 const SPACE = 0x20;
 const TAB = 0x09;
 const OPEN = 0x5b; // [
 const CLOSE = 0x5d; // ]
 const DASH = 0x2d;
+const COLON = 0x3a;
 
 const isBlank = (code: number) => code === SPACE || code === TAB;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -40,6 +40,9 @@ export class LineHeaderReader {
   private readonly seconds = new SecondCache();
   private readonly header: LineHeader = { time: 0, level: null, callRef: undefined, message: "" };
 
+  private second: string | null = null;
+  private secondEpoch = 0;
+
   read(text: string): LineHeader | null {
     return this.readCommonForm(text) ?? this.readAnyForm(text);
   }
@@ -55,20 +58,29 @@ export class LineHeaderReader {
     return header;
   }
 
+  /** Consecutive lines almost always share their second: the calendar arithmetic is done once per second. */
+  private utcSecondOf(text: string): number {
+    if (this.second === null || !text.startsWith(this.second)) {
+      this.second = copyString(text.slice(0, TIMESTAMP_LENGTH));
+      this.secondEpoch = utcEpochOfSecond(this.second.slice(0, 10), this.second.slice(11));
+    }
+    return this.secondEpoch;
+  }
+
   /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, or null to let the pattern decide. */
   private readCommonForm(text: string): LineHeader | null {
     if (!isTimestampPrefix(text)) return null;
-    let at = TIMESTAMP_SHAPE.length;
-    let fraction: string | undefined;
+    let at = TIMESTAMP_LENGTH;
+    let millis = 0;
     if (text.charCodeAt(at) === 0x2e || text.charCodeAt(at) === 0x2c) {
       const digits = countDigits(text, at + 1);
       if (digits < 1 || digits > 9) return null;
-      fraction = text.slice(at + 1, at + 1 + digits);
+      millis = millisAt(text, at + 1, digits);
       at += 1 + digits;
     }
     const zoneEnd = zoneLength(text, at);
     if (zoneEnd < 0) return null;
-    const zone = zoneEnd === 0 ? undefined : text.slice(at, at + zoneEnd);
+    const offset = zoneEnd <= 1 ? 0 : zoneOffsetMs(text.slice(at, at + zoneEnd));
     at += zoneEnd;
     if (!isBlank(text.charCodeAt(at))) return null;
     at = skipBlanks(text, at);
@@ -77,7 +89,7 @@ export class LineHeaderReader {
     const reference = referenceAt(text, at);
     if (reference === null) return null;
     const header = this.header;
-    header.time = this.seconds.epoch(text.slice(0, 10), text.slice(11, TIMESTAMP_SHAPE.length), fraction, zone);
+    header.time = this.utcSecondOf(text) + millis - offset;
     header.level = level;
     header.callRef = text.slice(reference.start, reference.end);
     header.message = text.slice(messageStart(text, reference.next));
@@ -87,13 +99,21 @@ export class LineHeaderReader {
 
 /** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`. */
 function isTimestampPrefix(text: string): boolean {
-  if (text.length <= TIMESTAMP_SHAPE.length) return false;
-  for (let i = 0; i < TIMESTAMP_SHAPE.length; i++) {
-    const code = text.charCodeAt(i);
-    const expected = TIMESTAMP_SHAPE.charCodeAt(i);
-    if (expected === 0x64 /* d */ ? !isDigit(code) : expected === 0x54 /* T */ ? code !== 0x54 && code !== SPACE : code !== expected) return false;
-  }
+  if (text.length <= TIMESTAMP_LENGTH) return false;
+  const separator = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
+  for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(i))) return false;
   return true;
+}
+const TIMESTAMP_LENGTH = 19;
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/** The first three digits of a fraction as milliseconds: `4` is 400, `482913` is 482. */
+function millisAt(text: string, from: number, digits: number): number {
+  let millis = 0;
+  for (let i = 0; i < 3; i++) millis = millis * 10 + (i < digits ? text.charCodeAt(from + i) - 0x30 : 0);
+  return millis;
 }
 
 function countDigits(text: string, from: number): number {
@@ -128,14 +148,19 @@ type Reference = { start: number; end: number; next: number };
 function referenceAt(text: string, at: number): Reference | null {
   const bracketed = text.charCodeAt(at) === OPEN;
   const keyAt = bracketed ? at + 1 : at;
-  const key = REFERENCE_KEYS.find((candidate) => text.startsWith(candidate, keyAt));
-  if (key === undefined) return bracketed ? bareUuidAt(text, at) : null;
+  const key = referenceKeyAt(text, keyAt);
+  if (key === null) return bracketed ? bareUuidAt(text, at) : null;
   const start = keyAt + key.length;
   let end = start;
   for (let code = text.charCodeAt(end); code > SPACE && code < 0x7f && code !== CLOSE; code = text.charCodeAt(++end));
   if (end === start) return null;
   const next = text.charCodeAt(end) === CLOSE ? end + 1 : end;
   return isBlank(text.charCodeAt(next)) ? { start, end, next } : null;
+}
+
+function referenceKeyAt(text: string, at: number): string | null {
+  for (const key of REFERENCE_KEYS) if (text.startsWith(key, at)) return key;
+  return null;
 }
 
 function bareUuidAt(text: string, at: number): Reference | null {

@@ -54,6 +54,12 @@ export function readCarriedLine(message: string): CarriedLine | null {
   return { location, name, raw: bare, quoted: false, start, end: start + bare.length };
 }
 
+/** The status of a `Response:` line (what readResponseLine would say), or undefined for any other line. */
+export function readResponseStatus(message: string): number | undefined {
+  const m = RESPONSE.exec(message);
+  return m === null ? undefined : Number(m[1]);
+}
+
 /** `Response: STATUS body="..." [duration_ms=N]`, or `Response: STATUS REST` with REST the body. */
 export function readResponseLine(message: string): ResponseFacts | null {
   const m = RESPONSE.exec(message);

@@ -1,10 +1,10 @@
-import { displayMasked, hasWhitespaceFlag, type MaskedCredential } from "../../credentials";
+import { carriesWhitespace, displayMasked, type MaskedCredential } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
-import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, type CarriedLine } from "./messages";
+import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, readResponseStatus, type CarriedLine } from "./messages";
 
 /**
  * Text trace lines into events. An event is emitted once the next timestamped
@@ -93,15 +93,18 @@ export class TextTraceReader {
   private readForEvidence(fullText: string, callRef: string, message: string): ReadLine {
     if (mayBeRequestOrResponse(message)) {
       const carried = readCarriedLine(message);
-      if (carried !== null) return hasWhitespaceFlag(this.scrubber.carried(callRef, carried.raw)) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
+      if (carried !== null) {
+        this.scrubber.remember(callRef, carried.raw);
+        return carriesWhitespace(carried.raw) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
+      }
       if (isRequestLine(message)) {
         if (message.includes("?")) this.withQueryMasked(fullText, message, (raw) => this.scrubber.carried(callRef, raw));
         return NOT_EVIDENCE;
       }
-      const response = readResponseLine(message);
-      if (response !== null) {
-        if (response.status === 401 || response.status === null) return this.readWhole(fullText, callRef, message);
-        return { text: "", content: { response: { status: response.status, body: null, durationMs: response.durationMs, text: "" } } };
+      const status = readResponseStatus(message);
+      if (status !== undefined) {
+        if (status === 401) return this.readWhole(fullText, callRef, message);
+        return { text: "", content: { response: { status, body: null, durationMs: null, text: "" } } };
       }
     }
     const trace = traceMessage(message, "");
