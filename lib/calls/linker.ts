@@ -14,24 +14,36 @@ export type LinkerOptions = {
    * worth of calls and nothing else. Such facts must not be stored.
    */
   keepSummary: boolean;
+  /** Told of every call reference the linker does not hold yet. */
+  onNewCall?: (callRef: string) => void;
 };
+
+/** A call's facts, and when (in events applied) it was last heard of. */
+type LinkedCall = { facts: CallFacts; lastEvent: number };
 
 /**
  * Links events into calls by their call reference, in any order and across
  * files, keeping per call only what classifying and summarising it need.
  */
 export class CallLinker implements Iterable<CallFacts> {
-  private readonly calls = new Map<string, CallFacts>();
+  private readonly calls = new Map<string, LinkedCall>();
   private readonly interner = new Interner();
   private readonly cleanCredentials = new Map<string, CarriedCredential>();
-  private readonly keepSummary: boolean;
+  private readonly options: LinkerOptions;
+  private events = 0;
 
   constructor(options: LinkerOptions = { keepSummary: true }) {
-    this.keepSummary = options.keepSummary;
+    this.options = options;
+  }
+
+  private get keepSummary(): boolean {
+    return this.options.keepSummary;
   }
 
   apply(event: CallEvent): void {
-    const facts = this.callOf(event.callRef);
+    const call = this.callOf(event.callRef);
+    call.lastEvent = ++this.events;
+    const facts = call.facts;
     facts.traceLineCount++;
     if (event.time !== null && (facts.time === null || event.time < facts.time)) facts.time = event.time;
     const content: CallEventContent = event.content;
@@ -47,19 +59,36 @@ export class CallLinker implements Iterable<CallFacts> {
   }
 
   get(callRef: string): CallFacts | undefined {
-    return this.calls.get(callRef);
+    return this.calls.get(callRef)?.facts;
   }
 
-  [Symbol.iterator](): Iterator<CallFacts> {
-    return this.calls.values();
+  *[Symbol.iterator](): Iterator<CallFacts> {
+    for (const call of this.calls.values()) yield call.facts;
   }
 
-  private callOf(callRef: string): CallFacts {
+  /**
+   * Hands out and forgets the calls not heard of in the last `idleEvents`
+   * events, oldest first. A call heard of again later starts afresh
+   * (onNewCall tells), so what was handed out is then only part of it.
+   */
+  *evictIdle(idleEvents: number): Generator<CallFacts> {
+    const horizon = this.events - idleEvents;
+    // The map is in order of first sight: a call still busy is moved to the
+    // end, so that one long call does not shield every idle call behind it.
+    for (const [callRef, call] of [...this.calls]) {
+      this.calls.delete(callRef);
+      if (call.lastEvent > horizon) this.calls.set(callRef, call);
+      else yield call.facts;
+    }
+  }
+
+  private callOf(callRef: string): LinkedCall {
     const known = this.calls.get(callRef);
     if (known !== undefined) return known;
-    const facts = emptyCallFacts(copyString(callRef));
-    this.calls.set(facts.callRef, facts);
-    return facts;
+    this.options.onNewCall?.(callRef);
+    const call = { facts: emptyCallFacts(copyString(callRef)), lastEvent: 0 };
+    this.calls.set(call.facts.callRef, call);
+    return call;
   }
 
   /** APIs, apps and methods repeat across calls and are interned; URIs and addresses mostly do not. */

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { compareCalls } from "../../../lib/calls";
-import { linkTraceFiles, verdictRow } from "../../../lib/cli/commands/classify";
+import { classifyTraceFiles, VERDICT_LIMITS, verdictRow, type VerdictLimits } from "../../../lib/verdicts";
 import { readTraceFile, TraceReadError, type CallEvent, type GatewayEvent, type TraceFileSummary } from "../../../lib/trace-reading";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -33,11 +32,16 @@ export const parseNdjson = (text: string) =>
 
 export type TraceFile = { name: string; content: string | Buffer };
 
+export type VerdictRow = ReturnType<typeof verdictRow>;
+
 /** The classify pipeline in process: the rows `tracelens classify` would print for these files. */
-export async function classifyFiles(files: TraceFile[]): Promise<Array<ReturnType<typeof verdictRow>>> {
-  const inputs = files.map((file) => ({ name: file.name, stream: Readable.from([Buffer.from(file.content)]) }));
-  const linker = await linkTraceFiles(inputs, fingerprintKey);
-  return [...linker].sort(compareCalls).map(verdictRow);
+export async function classifyFiles(files: TraceFile[], limits: VerdictLimits = VERDICT_LIMITS): Promise<VerdictRow[]> {
+  const openers = files.map((file) => () => ({ name: file.name, stream: Readable.from([Buffer.from(file.content)]) }));
+  const rows: VerdictRow[] = [];
+  await classifyTraceFiles(openers, fingerprintKey, async (lines) => {
+    for (const line of lines) rows.push(JSON.parse(line) as VerdictRow);
+  }, limits);
+  return rows;
 }
 
 export async function classifyText(content: string, name = "trace.log") {

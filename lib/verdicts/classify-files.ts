@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CallLinker, compareCalls, type CallFacts } from "../calls";
+import { copyString } from "../credentials";
+import { readTraceFile, type CallEvent, type TraceInput, type TraceSink } from "../trace-reading";
+import { SeenCalls } from "./seen-calls";
+import { SortedVerdicts } from "./sorted-verdicts";
+import { verdictLineOf, type VerdictLine } from "./verdict-line";
+
+/** Opens one trace file; called again if the files must be read twice. */
+export type TraceOpener = () => TraceInput;
+
+export type VerdictLimits = {
+  /** Calls held in memory before those gone quiet are settled. */
+  openCalls: number;
+  /** Events without a line of a call after which it counts as quiet. */
+  idleEvents: number;
+  /** Verdicts held in memory before they are sorted into a run on disk. */
+  linesPerRun: number;
+};
+
+export const VERDICT_LIMITS: VerdictLimits = { openCalls: 5_000, idleEvents: 10_000, linesPerRun: 20_000 };
+
+/**
+ * Classifies every call of the files (calls joined across them) and hands
+ * their verdict lines to `write` in call order, in memory bounded by the calls
+ * still open rather than by the size of the input:
+ *
+ * - a call quiet for `idleEvents` events is settled: its verdict goes to an
+ *   external sort (SortedVerdicts) and its facts are dropped;
+ * - a call heard of again after it was settled (a late line, or its lines
+ *   spread over files) is noted, and once the files are read they are read
+ *   again for such calls alone, whose verdicts replace the partial ones.
+ *
+ * Traces written as gateways write them, one call's lines close together,
+ * are read once.
+ */
+export async function classifyTraceFiles(
+  files: TraceOpener[],
+  fingerprintKey: Buffer,
+  write: (lines: string[]) => Promise<void>,
+  limits: VerdictLimits = VERDICT_LIMITS,
+): Promise<void> {
+  const spill = new SpillDir();
+  try {
+    const firstPass = new SortedVerdicts(spill.path, limits.linesPerRun);
+    const reopened = await settleAsTheyQuieten(files, fingerprintKey, firstPass, limits);
+    const secondPass = new SortedVerdicts(spill.path, limits.linesPerRun);
+    if (reopened.size > 0) {
+      const linker = new CallLinker({ keepSummary: false });
+      await readAll(files, fingerprintKey, (event) => {
+        if (reopened.has(event.callRef)) linker.apply(event);
+      });
+      for (const facts of linker) secondPass.add(verdictLineOf(facts));
+    }
+    await writeInBatches(mergeTwo(firstPass.inOrder((callRef) => reopened.has(callRef)), secondPass.inOrder()), write);
+  } finally {
+    spill.remove();
+  }
+}
+
+/** The first reading: every call settled into `verdicts`; returns the calls heard of again after they were settled. */
+async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer, verdicts: SortedVerdicts, limits: VerdictLimits): Promise<Set<string>> {
+  const settled = new SeenCalls();
+  const reopened = new Set<string>();
+  const linker = new CallLinker({
+    keepSummary: false,
+    onNewCall: (callRef) => {
+      if (settled.mayHold(callRef)) reopened.add(copyString(callRef));
+    },
+  });
+  const settle = (facts: CallFacts) => {
+    settled.add(facts.callRef);
+    verdicts.add(verdictLineOf(facts));
+  };
+  let nextSweep = limits.openCalls;
+  await readAll(files, fingerprintKey, (event) => {
+    linker.apply(event);
+    if (linker.size <= nextSweep) return;
+    for (const facts of linker.evictIdle(limits.idleEvents)) settle(facts);
+    // Doubling while most calls are still busy keeps the sweeps linear overall.
+    nextSweep = Math.max(limits.openCalls, 2 * linker.size);
+  });
+  for (const facts of linker) settle(facts);
+  return reopened;
+}
+
+async function readAll(files: TraceOpener[], fingerprintKey: Buffer, onCallEvent: (event: CallEvent) => void): Promise<void> {
+  const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };
+  for (const open of files) await readTraceFile(open(), sink, { fingerprintKey });
+}
+
+function* mergeTwo(a: Iterator<VerdictLine>, b: Iterator<VerdictLine>): Generator<VerdictLine> {
+  let [x, y] = [a.next(), b.next()];
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && compareCalls(x.value, y.value) <= 0)) {
+      yield x.value as VerdictLine;
+      x = a.next();
+    } else {
+      yield y.value;
+      y = b.next();
+    }
+  }
+}
+
+const LINES_PER_WRITE = 2000;
+
+async function writeInBatches(lines: Iterable<VerdictLine>, write: (lines: string[]) => Promise<void>): Promise<void> {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line.text);
+    if (batch.length < LINES_PER_WRITE) continue;
+    await write(batch);
+    batch = [];
+  }
+  if (batch.length > 0) await write(batch);
+}
+
+/** A private folder for sorted runs, made on first use and removed at the end. */
+class SpillDir {
+  private dir: string | null = null;
+
+  readonly path = (): string => (this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-classify-")));
+
+  remove(): void {
+    if (this.dir !== null) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import path from "node:path";
+import { compareCalls } from "../calls";
+import type { VerdictLine } from "./verdict-line";
+
+const READ_BYTES = 256 * 1024;
+
+/**
+ * Verdict lines put in call order (time, then call reference) in bounded
+ * memory, as sort(1) does: every `linesPerRun` lines are sorted and written
+ * to a run file under `spillDir()`, and reading merges the runs. Fewer lines
+ * than that never touch the disk.
+ */
+export class SortedVerdicts {
+  private buffer: VerdictLine[] = [];
+  private readonly runs: string[] = [];
+
+  constructor(
+    private readonly spillDir: () => string,
+    private readonly linesPerRun: number,
+  ) {}
+
+  add(line: VerdictLine): void {
+    this.buffer.push(line);
+    if (this.buffer.length >= this.linesPerRun) this.spill();
+  }
+
+  /** Every line added, in call order, less those `skip` names. */
+  *inOrder(skip: (callRef: string) => boolean = () => false): Generator<VerdictLine> {
+    this.buffer.sort(compareCalls);
+    const sources: Iterator<VerdictLine>[] = [...this.runs.map(readRun), this.buffer.values()];
+    for (const line of mergeSorted(sources)) if (!skip(line.callRef)) yield line;
+  }
+
+  private spill(): void {
+    this.buffer.sort(compareCalls);
+    const file = path.join(this.spillDir(), `verdicts-${this.runs.length}.run`);
+    fs.writeFileSync(file, this.buffer.map(runLine).join(""));
+    this.runs.push(file);
+    this.buffer = [];
+  }
+}
+
+/**
+ * `TIME<TAB>"REF"<TAB>TEXT`: the reference as a JSON string, so that no tab
+ * or line break of its own can end the field.
+ */
+const runLine = (line: VerdictLine) => `${line.time ?? ""}\t${JSON.stringify(line.callRef)}\t${line.text}\n`;
+
+function parseRunLine(text: string): VerdictLine {
+  const timeEnd = text.indexOf("\t");
+  const refEnd = text.indexOf('"\t', timeEnd + 2) + 1;
+  return {
+    time: timeEnd === 0 ? null : Number(text.slice(0, timeEnd)),
+    callRef: parseJsonString(text.slice(timeEnd + 1, refEnd)),
+    text: text.slice(refEnd + 1),
+  };
+}
+
+/** Most references need no escapes: their JSON form is the reference between quotes. */
+const parseJsonString = (json: string): string => (json.includes("\\") ? (JSON.parse(json) as string) : json.slice(1, -1));
+
+function* readRun(file: string): Generator<VerdictLine> {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(READ_BYTES);
+    let carry = "";
+    for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) {
+      const lines = (carry + chunk.toString("utf8", 0, read)).split("\n");
+      carry = lines.pop() ?? "";
+      for (const line of lines) yield parseRunLine(line);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A k-way merge of sorted sources, on a binary heap of their heads. */
+function* mergeSorted(sources: Iterator<VerdictLine>[]): Generator<VerdictLine> {
+  const heads: Array<{ line: VerdictLine; source: Iterator<VerdictLine> }> = [];
+  for (const source of sources) {
+    const first = source.next();
+    if (!first.done) heads.push({ line: first.value, source });
+  }
+  const before = (i: number, j: number) => compareCalls(heads[i]!.line, heads[j]!.line) < 0;
+  const swap = (i: number, j: number) => ([heads[i], heads[j]] = [heads[j]!, heads[i]!]);
+  const siftDown = (from: number) => {
+    for (let i = from; ; ) {
+      const [left, right] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (left < heads.length && before(left, least)) least = left;
+      if (right < heads.length && before(right, least)) least = right;
+      if (least === i) return;
+      swap(i, least);
+      i = least;
+    }
+  };
+  for (let i = Math.floor(heads.length / 2) - 1; i >= 0; i--) siftDown(i);
+  while (heads.length > 0) {
+    const head = heads[0]!;
+    yield head.line;
+    const next = head.source.next();
+    if (next.done) {
+      heads[0] = heads.at(-1)!;
+      heads.pop();
+    } else {
+      head.line = next.value;
+    }
+    siftDown(0);
+  }
+}
