@@ -25,8 +25,11 @@ type Result = {
   bytes: number;
   lines: number;
   readlineSeconds: number;
+  /** floor-count.mjs: cutting lines and counting them per call, nothing else. */
+  floorSeconds: number;
   classifySeconds: number;
   ratio: number;
+  floorRatio: number;
   classifyPeakRssMb: number | null;
   runs: number;
 };
@@ -59,6 +62,7 @@ async function measure(format: Format, size: { label: string; bytes: number }, o
   }
   await warmPageCache(file);
   const readline: Measurement[] = [];
+  const floor: Measurement[] = [];
   const classify: Measurement[] = [];
   let lines = 0;
   // Alternated, so that a noisy moment of the machine weighs on both.
@@ -66,9 +70,11 @@ async function measure(format: Format, size: { label: string; bytes: number }, o
     const count = await timed([path.join(import.meta.dirname, "readline-count.mjs"), file], true);
     lines = Number(count.stdout.trim());
     readline.push(count);
+    floor.push(await timed([path.join(import.meta.dirname, "floor-count.mjs"), file], false));
     classify.push(await timed([path.join(repoRoot, "bin/tracelens.mjs"), "classify", file], false));
   }
   const readlineSeconds = median(readline.map((m) => m.seconds));
+  const floorSeconds = median(floor.map((m) => m.seconds));
   const classifySeconds = median(classify.map((m) => m.seconds));
   const peaks = classify.map((m) => m.peakRssMb).filter((mb): mb is number => mb !== null);
   const result: Result = {
@@ -78,13 +84,16 @@ async function measure(format: Format, size: { label: string; bytes: number }, o
     bytes: size.bytes,
     lines,
     readlineSeconds,
+    floorSeconds,
     classifySeconds,
     ratio: classifySeconds / readlineSeconds,
+    floorRatio: floorSeconds / readlineSeconds,
     classifyPeakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
     runs: options.runs,
   };
   console.log(
     `${format}${options.gzip ? "+gzip" : ""} ${size.label}: ${lines} lines; readline ${readlineSeconds.toFixed(2)} s, ` +
+      `floor ${floorSeconds.toFixed(2)} s (${result.floorRatio.toFixed(2)}x), ` +
       `classify ${classifySeconds.toFixed(2)} s, ratio ${result.ratio.toFixed(2)}x, classify peak RSS ${result.classifyPeakRssMb ?? "?"} MB`,
   );
   return result;
