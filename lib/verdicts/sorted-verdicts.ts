@@ -3,7 +3,9 @@ import path from "node:path";
 import { compareCalls } from "../calls";
 import type { VerdictLine } from "./verdict-line";
 
-const READ_BYTES = 256 * 1024;
+/** What reading the runs back may hold at once, shared among them: the merge stays bounded however many runs there are. */
+const MERGE_READ_BYTES = 4 * 1024 * 1024;
+const MIN_READ_BYTES = 16 * 1024;
 
 /**
  * Verdict lines put in call order (time, then call reference) in bounded
@@ -28,7 +30,8 @@ export class SortedVerdicts {
   /** Every line added, in call order, less those `skip` names. */
   *inOrder(skip: (callRef: string) => boolean = () => false): Generator<VerdictLine> {
     this.buffer.sort(compareCalls);
-    const sources: Iterator<VerdictLine>[] = [...this.runs.map(readRun), this.buffer.values()];
+    const readBytes = Math.max(MIN_READ_BYTES, Math.floor(MERGE_READ_BYTES / Math.max(1, this.runs.length)));
+    const sources: Iterator<VerdictLine>[] = [...this.runs.map((run) => readRun(run, readBytes)), this.buffer.values()];
     for (const line of mergeSorted(sources)) if (!skip(line.callRef)) yield line;
   }
 
@@ -60,10 +63,10 @@ function parseRunLine(text: string): VerdictLine {
 /** Most references need no escapes: their JSON form is the reference between quotes. */
 const parseJsonString = (json: string): string => (json.includes("\\") ? (JSON.parse(json) as string) : json.slice(1, -1));
 
-function* readRun(file: string): Generator<VerdictLine> {
+function* readRun(file: string, readBytes: number): Generator<VerdictLine> {
   const fd = fs.openSync(file, "r");
   try {
-    const chunk = Buffer.allocUnsafe(READ_BYTES);
+    const chunk = Buffer.allocUnsafe(readBytes);
     let carry = "";
     for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) {
       const lines = (carry + chunk.toString("utf8", 0, read)).split("\n");
