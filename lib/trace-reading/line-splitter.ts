@@ -21,15 +21,25 @@ export class LineSplitter {
   constructor(private readonly onLine: LineHandler) {}
 
   push(chunk: Buffer): void {
-    let data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    if (!this.started) data = this.dropBom(data);
+    let data = chunk;
+    if (!this.started) {
+      data = this.dropBom(this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk);
+      this.carry = Buffer.alloc(0);
+    }
     const lastNewline = data.lastIndexOf(NEWLINE);
     if (lastNewline < 0) {
-      this.carry = data;
-      if (data.length > MAX_LINE_BYTES) throw tooLong(this.lineCount + 1);
+      this.carry = this.carry.length > 0 ? Buffer.concat([this.carry, data]) : data;
+      if (this.carry.length > MAX_LINE_BYTES) throw tooLong(this.lineCount + 1);
       return;
     }
-    this.emitLines(data.subarray(0, lastNewline));
+    let firstWhole = 0;
+    if (this.carry.length > 0) {
+      // The line cut at the end of the previous chunk is joined on its own:
+      // copying the whole chunk behind it would allocate a megabyte for one line.
+      firstWhole = data.indexOf(NEWLINE) + 1;
+      this.emitLines(Buffer.concat([this.carry, data.subarray(0, firstWhole - 1)]));
+    }
+    if (firstWhole <= lastNewline) this.emitLines(data.subarray(firstWhole, lastNewline));
     this.carry = data.subarray(lastNewline + 1);
   }
 
