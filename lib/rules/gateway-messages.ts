@@ -79,10 +79,25 @@ function findIn(text: string, source: Source): GatewayFinding | null {
   return null;
 }
 
+/**
+ * The labels the gateway writes itself. Words run into one from text before
+ * it (`HTTP 401 Client Id in the request ...`) are not part of it; any other
+ * label is the API designer's and is kept whole.
+ */
+const GATEWAY_LABELS_AT_END = [/(?<=^|\s)access\s+token$/iu, /(?<=^|\s)client\s+id$/iu, /(?<=^|\s)APP$/u];
+
+function labelOf(written: string): string {
+  for (const label of GATEWAY_LABELS_AT_END) {
+    const found = label.exec(written);
+    if (found !== null) return found[0];
+  }
+  return written;
+}
+
 function findingOf(says: GatewaySays, groups: Record<string, string | undefined>): GatewayFinding {
   return {
     says,
-    label: groups.label ?? "",
+    label: labelOf(groups.label ?? ""),
     location: locationOf(groups.location ?? ""),
     name: groups.name ?? "",
   };
