@@ -14,6 +14,8 @@ const REMEMBERED_CALLS = 2048;
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
   private recent = new Map<string, string[]>();
+  /** How many values were remembered so far: a reader can tell whether a line taught it one. */
+  learned = 0;
 
   constructor(key: Buffer) {
     this.mask = createCredentialMasker(key);
@@ -30,8 +32,10 @@ export class CredentialScrubber {
     const trimmed = raw.trim();
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
     const values = this.recent.get(callRef);
+    if (values !== undefined && values.includes(trimmed)) return;
     if (values === undefined) this.rememberCall(callRef, [copyString(trimmed)]);
-    else if (!values.includes(trimmed)) values.push(copyString(trimmed));
+    else values.push(copyString(trimmed));
+    this.learned++;
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */

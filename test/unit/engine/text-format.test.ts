@@ -81,6 +81,22 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     expect(calls[1]?.content.trace?.message).toBe("looking up 2Yot…pAA in the token store");
   });
 
+  it("masks a value in the lines shortly before the call carried it, in stored lines and in evidence", async () => {
+    const echo = [
+      "2026-11-20T14:03:12Z DEBUG call=c1 Request: GET /payments",
+      "2026-11-20T14:03:12Z WARN call=c1 Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call (token 2YotnFZFEjr1zCsicMWpAA)",
+      "2026-11-20T14:03:12Z INFO call=other Response: 200",
+      "2026-11-20T14:03:12Z DEBUG call=c1 token store said: 2YotnFZFEjr1zCsicMWpAA unknown",
+      "java.lang.IllegalStateException: no token 2YotnFZFEjr1zCsicMWpAA",
+      '2026-11-20T14:03:13Z DEBUG call=c1 Request header access_token: "2YotnFZFEjr1zCsicMWpAA"',
+    ].join("\n");
+    const { calls } = await readEvents(echo);
+    expect(calls.map((event) => event.text).join("\n")).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+    expect(calls[3]?.content.trace?.message).toBe("token store said: 2Yot…pAA unknown");
+    const [row] = await classifyText(echo);
+    expect(row?.evidence?.text).toMatch(/rejecting call \(token 2Yot…pAA\)$/);
+  });
+
   it("adds lines without a timestamp to the event before them, and skips blank lines", async () => {
     const { calls, summary } = await readEvents(trace);
     expect(calls).toHaveLength(2);
