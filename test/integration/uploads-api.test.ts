@@ -146,6 +146,7 @@ describe("calls spread over uploads", () => {
     `2026-11-21T10:00:00.001Z WARN [callId=${callId}] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired or revoked); rejecting call`;
 
   it("joins a call across two uploads, re-classifies it, and undoes that when an upload is removed", async () => {
+    const before = await tableCounts();
     const first = await upload(server.url, [{ name: "responses.ndjson", content: `${response("split-1")}\n` }]);
     expect((await api("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
     const second = await upload(server.url, [{ name: "trace.log", content: `${traceLine("split-1")}\n` }]);
@@ -157,9 +158,12 @@ describe("calls spread over uploads", () => {
 
     const removed = await fetch(`${server.url}/api/uploads/${second.body.uploadId}`, { method: "DELETE" });
     expect(removed.status).toBe(200);
-    expect((await api("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
+    const unjoined = (await api("/api/calls/split-1")).body;
+    expect(unjoined.cause).toBe("invalid_unspecified");
+    expect(unjoined.trace).toHaveLength(1);
     await fetch(`${server.url}/api/uploads/${first.body.uploadId}`, { method: "DELETE" });
     expect((await api("/api/calls/split-1")).status).toBe(404);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("lands two concurrent uploads of overlapping calls with the right totals", async () => {

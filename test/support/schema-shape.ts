@@ -36,6 +36,7 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   Uuid: () => "uuid",
   Char: ([length]) => `character(${length})`,
   Timestamptz: ([precision]) => `timestamptz(${precision})`,
+  Json: () => "json",
 };
 
 export function shapeOfPrismaSchema(schemaPath: string): string[] {
