@@ -28,12 +28,9 @@ export async function loadContributions(
   return known;
 }
 
-/** This upload's facts for these calls, replacing what its earlier batches stored for them. */
-export async function replaceContributions(client: pg.PoolClient, uploadId: string, calls: readonly CallFacts[]): Promise<void> {
-  await client.query(`DELETE FROM call_contributions WHERE upload_id = $1 AND call_ref = ANY($2::text[])`, [
-    uploadId,
-    calls.map((facts) => facts.callRef),
-  ]);
+/** This upload's facts for these calls, replacing what its earlier batches stored for those in `stored`. */
+export async function replaceContributions(client: pg.PoolClient, uploadId: string, calls: readonly CallFacts[], stored: readonly string[]): Promise<void> {
+  if (stored.length > 0) await client.query(`DELETE FROM call_contributions WHERE upload_id = $1 AND call_ref = ANY($2::text[])`, [uploadId, stored]);
   const rows = new CopyBuffer("call_contributions", ["call_ref", "upload_id", "facts"]);
   for (const facts of calls) {
     rows.push([facts.callRef, uploadId, facts]);

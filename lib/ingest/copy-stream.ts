@@ -15,7 +15,6 @@ export class CopyStream {
   private stream: CopyStreamQuery | null = null;
   private pending: string[] = [];
   private size = 0;
-  private full = false;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -30,9 +29,13 @@ export class CopyStream {
     if (this.size >= CHUNK) this.send();
   }
 
+  /**
+   * Waits while PostgreSQL is behind. Asks the stream rather than remembering
+   * a refused write: its "drain" may already have fired while the reader
+   * awaited its next chunk, and waiting for another would wait forever.
+   */
   async drain(): Promise<void> {
-    if (this.full && this.stream) await once(this.stream, "drain");
-    this.full = false;
+    if (this.stream?.writableNeedDrain) await once(this.stream, "drain");
   }
 
   /** Sends what is left and waits until PostgreSQL has stored it all. */
@@ -58,7 +61,7 @@ export class CopyStream {
   private send(): void {
     if (this.pending.length === 0) return;
     this.stream ??= this.client.query(copyFromStdin(this.table, this.columns));
-    if (!this.stream.write(this.pending.join(""))) this.full = true;
+    this.stream.write(this.pending.join(""));
     this.pending = [];
     this.size = 0;
   }

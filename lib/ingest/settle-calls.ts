@@ -20,8 +20,10 @@ export async function settleCalls(client: pg.PoolClient, uploadId: string, batch
     const known = earlier.get(facts.callRef);
     return known ? mergeCallFacts(known, facts) : facts;
   });
-  await writeCalls(client, joined(mine, others));
-  await replaceContributions(client, uploadId, mine);
+  // A call is stored exactly when some upload contributed to it.
+  const stored = callRefs.filter((callRef) => earlier.has(callRef) || others.has(callRef));
+  await writeCalls(client, joined(mine, others), stored);
+  await replaceContributions(client, uploadId, mine, [...earlier.keys()]);
 }
 
 function* joined(calls: Iterable<CallFacts>, others: Map<string, CallFacts>): Iterable<CallFacts> {

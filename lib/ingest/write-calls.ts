@@ -24,10 +24,16 @@ const UPSERT_CALLS = `
     .map((column) => `"${column}" = EXCLUDED."${column}"`)
     .join(", ")}`;
 
-const REPLACE_DETAILS = `
-  DELETE FROM evidence e USING incoming_calls i WHERE e.call_ref = i.call_ref;
+// By call reference, through the tables' primary keys: a join with the
+// staging table (which has no statistics) was planned as a scan of every
+// stored row, once per batch.
+const FORGET_DETAILS = [
+  `DELETE FROM evidence WHERE call_ref = ANY($1::text[])`,
+  `DELETE FROM carried_credentials WHERE call_ref = ANY($1::text[])`,
+];
+
+const MOVE_DETAILS = `
   INSERT INTO evidence SELECT * FROM incoming_evidence;
-  DELETE FROM carried_credentials c USING incoming_calls i WHERE c.call_ref = i.call_ref;
   INSERT INTO carried_credentials
     SELECT DISTINCT ON (call_ref, location, name, fingerprint) * FROM incoming_credentials;
   DROP TABLE incoming_calls, incoming_evidence, incoming_credentials;`;
@@ -35,9 +41,10 @@ const REPLACE_DETAILS = `
 /**
  * Classifies each call on everything known about it and writes the call row,
  * its evidence and its carried credentials (masked), replacing what was
- * there. Set-based: rows are staged with COPY, then moved in three statements.
+ * there for the calls in `stored` (the others are new: nothing to replace).
+ * Set-based: rows are staged with COPY, then moved in a few statements.
  */
-export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>): Promise<void> {
+export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<void> {
   await client.query(STAGE);
   const callRows = new CopyBuffer("incoming_calls", CALL_COLUMNS);
   const evidenceRows = new CopyBuffer("incoming_evidence", EVIDENCE_COLUMNS);
@@ -60,7 +67,8 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   }
   for (const buffer of [callRows, evidenceRows, credentialRows]) await buffer.flush(client);
   await client.query(UPSERT_CALLS);
-  await client.query(REPLACE_DETAILS);
+  if (stored.length > 0) for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
+  await client.query(MOVE_DETAILS);
 }
 
 function callRow(call: CallSummary, verdict: Verdict, now: Date): unknown[] {
