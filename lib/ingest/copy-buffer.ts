@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyString } from "../credentials";
 
 /** A value as PostgreSQL's COPY text format wants it (NULL, escapes, no NUL bytes). */
 export function copyValue(value: unknown): string {
@@ -51,7 +52,11 @@ export class CopyBuffer {
   ) {}
 
   push(values: readonly unknown[]): void {
-    const row = copyRow(values);
+    // A copy, not the row as built: that one is a chain of slices of the text
+    // the values were read from, and a row held until the buffer fills would
+    // keep each of those 64 KB blocks alive (one gateway event per block held
+    // most of a 200 MB file in memory).
+    const row = copyString(copyRow(values));
     this.rows.push(row);
     this.size += row.length;
     this.rowCount++;
