@@ -117,13 +117,31 @@ async function writeInBatches(lines: Iterable<VerdictLine>, write: (lines: strin
   if (batch.length > 0) await write(batch);
 }
 
-/** A private folder for sorted runs, made on first use and removed at the end. */
+/**
+ * A private folder for sorted runs, made on first use and removed at the end,
+ * also when the run is interrupted (Ctrl-C): a signal ends the process
+ * without running `finally` blocks, and the runs can be hundreds of MB.
+ */
 class SpillDir {
   private dir: string | null = null;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.remove();
+    process.kill(process.pid, signal);
+  };
 
-  readonly path = (): string => (this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-classify-")));
+  readonly path = (): string => {
+    if (this.dir === null) {
+      this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-classify-"));
+      for (const signal of SIGNALS) process.once(signal, this.onSignal);
+    }
+    return this.dir;
+  };
 
   remove(): void {
+    for (const signal of SIGNALS) process.off(signal, this.onSignal);
     if (this.dir !== null) fs.rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
   }
 }
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
