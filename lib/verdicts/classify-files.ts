@@ -12,7 +12,7 @@ import { verdictLineOf, type VerdictLine } from "./verdict-line";
 export type TraceOpener = () => TraceInput;
 
 export type VerdictLimits = {
-  /** Calls held in memory before those gone quiet are settled. */
+  /** Calls held in memory before a sweep settles those gone quiet (the mark doubles while most are still busy). */
   openCalls: number;
   /** Events without a line of a call after which it counts as quiet. */
   idleEvents: number;
@@ -21,6 +21,19 @@ export type VerdictLimits = {
 };
 
 export const VERDICT_LIMITS: VerdictLimits = { openCalls: 5_000, idleEvents: 10_000, linesPerRun: 20_000 };
+
+export type ClassifyOptions = {
+  limits?: VerdictLimits;
+  /**
+   * False when a file cannot be opened twice (a pipe, `/dev/stdin`): then no
+   * call is settled early, since a call heard of again could not be read
+   * again, and memory grows with the calls as it did before settling.
+   */
+  rereadable?: boolean;
+};
+
+/** Takes a batch of lines in order; resolves to false when nobody reads any more (`classify ... | head`). */
+export type VerdictWriter = (lines: string[]) => Promise<boolean>;
 
 /**
  * Classifies every call of the files (calls joined across them) and hands
@@ -34,19 +47,17 @@ export const VERDICT_LIMITS: VerdictLimits = { openCalls: 5_000, idleEvents: 10_
  *   again for such calls alone, whose verdicts replace the partial ones.
  *
  * Traces written as gateways write them, one call's lines close together,
- * are read once.
+ * are read once. A file that grows while it is read can differ between the
+ * two readings; the second one is what its calls' verdicts say.
  */
-export async function classifyTraceFiles(
-  files: TraceOpener[],
-  fingerprintKey: Buffer,
-  write: (lines: string[]) => Promise<void>,
-  limits: VerdictLimits = VERDICT_LIMITS,
-): Promise<void> {
+export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: Buffer, write: VerdictWriter, options: ClassifyOptions = {}): Promise<void> {
+  const given = options.limits ?? VERDICT_LIMITS;
+  const limits = options.rereadable === false ? { ...given, openCalls: Number.POSITIVE_INFINITY } : given;
   const spill = new SpillDir();
   try {
-    const firstPass = new SortedVerdicts(spill.path, limits.linesPerRun);
+    const firstPass = new SortedVerdicts(spill.folder, "first-pass", limits.linesPerRun);
     const reopened = await settleAsTheyQuieten(files, fingerprintKey, firstPass, limits);
-    const secondPass = new SortedVerdicts(spill.path, limits.linesPerRun);
+    const secondPass = new SortedVerdicts(spill.folder, "second-pass", limits.linesPerRun);
     if (reopened.size > 0) {
       const linker = new CallLinker({ keepSummary: false });
       await readAll(files, fingerprintKey, (event) => {
@@ -92,26 +103,32 @@ async function readAll(files: TraceOpener[], fingerprintKey: Buffer, onCallEvent
 }
 
 function* mergeTwo(a: Iterator<VerdictLine>, b: Iterator<VerdictLine>): Generator<VerdictLine> {
-  let [x, y] = [a.next(), b.next()];
-  while (!x.done || !y.done) {
-    if (y.done || (!x.done && compareCalls(x.value, y.value) <= 0)) {
-      yield x.value as VerdictLine;
-      x = a.next();
-    } else {
-      yield y.value;
-      y = b.next();
+  try {
+    let [x, y] = [a.next(), b.next()];
+    while (!x.done || !y.done) {
+      if (y.done || (!x.done && compareCalls(x.value, y.value) <= 0)) {
+        yield x.value as VerdictLine;
+        x = a.next();
+      } else {
+        yield y.value;
+        y = b.next();
+      }
     }
+  } finally {
+    // Stopped early (nobody reads, or a write failed): the runs' files are closed now, not at garbage collection.
+    a.return?.();
+    b.return?.();
   }
 }
 
 const LINES_PER_WRITE = 2000;
 
-async function writeInBatches(lines: Iterable<VerdictLine>, write: (lines: string[]) => Promise<void>): Promise<void> {
+async function writeInBatches(lines: Iterable<VerdictLine>, write: VerdictWriter): Promise<void> {
   let batch: string[] = [];
   for (const line of lines) {
     batch.push(line.text);
     if (batch.length < LINES_PER_WRITE) continue;
-    await write(batch);
+    if (!(await write(batch))) return;
     batch = [];
   }
   if (batch.length > 0) await write(batch);
@@ -129,7 +146,8 @@ class SpillDir {
     process.kill(process.pid, signal);
   };
 
-  readonly path = (): string => {
+  /** The folder, made on first call. */
+  readonly folder = (): string => {
     if (this.dir === null) {
       this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-classify-"));
       for (const signal of SIGNALS) process.once(signal, this.onSignal);

@@ -1,2 +1,2 @@
-export { classifyTraceFiles, VERDICT_LIMITS, type TraceOpener, type VerdictLimits } from "./classify-files";
+export { classifyTraceFiles, VERDICT_LIMITS, type ClassifyOptions, type TraceOpener, type VerdictLimits, type VerdictWriter } from "./classify-files";
 export { verdictRow } from "./verdict-line";

@@ -3,15 +3,15 @@ import path from "node:path";
 import { compareCalls } from "../calls";
 import type { VerdictLine } from "./verdict-line";
 
-/** What reading the runs back may hold at once, shared among them: the merge stays bounded however many runs there are. */
+/** What reading the runs back holds at once, shared among them, so that the merge stays bounded however many runs there are. */
 const MERGE_READ_BYTES = 4 * 1024 * 1024;
-const MIN_READ_BYTES = 16 * 1024;
+const NEWLINE = 0x0a;
 
 /**
  * Verdict lines put in call order (time, then call reference) in bounded
  * memory, as sort(1) does: every `linesPerRun` lines are sorted and written
- * to a run file under `spillDir()`, and reading merges the runs. Fewer lines
- * than that never touch the disk.
+ * to a run file `<name>-<n>.run` in the folder `spillDir()` gives, and
+ * reading merges the runs. Fewer lines than that never touch the disk.
  */
 export class SortedVerdicts {
   private buffer: VerdictLine[] = [];
@@ -19,7 +19,9 @@ export class SortedVerdicts {
 
   constructor(
     private readonly spillDir: () => string,
+    private readonly name: string,
     private readonly linesPerRun: number,
+    private readonly mergeReadBytes = MERGE_READ_BYTES,
   ) {}
 
   add(line: VerdictLine): void {
@@ -30,14 +32,14 @@ export class SortedVerdicts {
   /** Every line added, in call order, less those `skip` names. */
   *inOrder(skip: (callRef: string) => boolean = () => false): Generator<VerdictLine> {
     this.buffer.sort(compareCalls);
-    const readBytes = Math.max(MIN_READ_BYTES, Math.floor(MERGE_READ_BYTES / Math.max(1, this.runs.length)));
+    const readBytes = Math.max(1, Math.floor(this.mergeReadBytes / Math.max(1, this.runs.length)));
     const sources: Iterator<VerdictLine>[] = [...this.runs.map((run) => readRun(run, readBytes)), this.buffer.values()];
     for (const line of mergeSorted(sources)) if (!skip(line.callRef)) yield line;
   }
 
   private spill(): void {
     this.buffer.sort(compareCalls);
-    const file = path.join(this.spillDir(), `verdicts-${this.runs.length}.run`);
+    const file = path.join(this.spillDir(), `${this.name}-${this.runs.length}.run`);
     fs.writeFileSync(file, this.buffer.map(runLine).join(""));
     this.runs.push(file);
     this.buffer = [];
@@ -63,15 +65,18 @@ function parseRunLine(text: string): VerdictLine {
 /** Most references need no escapes: their JSON form is the reference between quotes. */
 const parseJsonString = (json: string): string => (json.includes("\\") ? (JSON.parse(json) as string) : json.slice(1, -1));
 
+/** The lines of a run, cut at line breaks before they are decoded: a read may end inside a character. */
 function* readRun(file: string, readBytes: number): Generator<VerdictLine> {
   const fd = fs.openSync(file, "r");
   try {
     const chunk = Buffer.allocUnsafe(readBytes);
-    let carry = "";
+    let carry = Buffer.alloc(0);
     for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) {
-      const lines = (carry + chunk.toString("utf8", 0, read)).split("\n");
-      carry = lines.pop() ?? "";
-      for (const line of lines) yield parseRunLine(line);
+      const bytes = Buffer.concat([carry, chunk.subarray(0, read)]);
+      const lastNewline = bytes.lastIndexOf(NEWLINE);
+      carry = bytes.subarray(lastNewline + 1);
+      if (lastNewline < 0) continue;
+      for (const line of bytes.toString("utf8", 0, lastNewline).split("\n")) yield parseRunLine(line);
     }
   } finally {
     fs.closeSync(fd);

@@ -1,10 +1,10 @@
-import { createReadStream } from "node:fs";
+import fs, { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError } from "../../trace-reading";
-import { classifyTraceFiles } from "../../verdicts";
+import { classifyTraceFiles, type VerdictWriter } from "../../verdicts";
 
 const argumentsSchema = z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file");
 
@@ -20,7 +20,7 @@ export function registerClassify(program: Command): void {
 
 async function classifyCommand(files: string[]): Promise<number> {
   try {
-    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout));
+    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout), { rereadable: files.every(isRegularFile) });
     return 0;
   } catch (error) {
     if (!(error instanceof TraceReadError)) throw error;
@@ -32,12 +32,16 @@ async function classifyCommand(files: string[]): Promise<number> {
 /** Opens the file only when its turn comes: an open stream that fails before it is read would go unheard. */
 const opener = (file: string) => () => ({ name: path.basename(file), stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) });
 
+/** A pipe or `/dev/stdin` cannot be read a second time; a file that does not exist is reported when its turn comes. */
+const isRegularFile = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? true;
+
 /** Stops quietly when the reader of the output goes away (`tracelens classify x | head`). */
-function writeLines(out: NodeJS.WritableStream): (lines: string[]) => Promise<void> {
+function writeLines(out: NodeJS.WritableStream): VerdictWriter {
   let closed = false;
   out.on("error", () => (closed = true));
   return async (lines) => {
-    if (closed || out.write(lines.join("\n") + "\n")) return;
-    await new Promise((resolve) => out.once("drain", resolve).once("error", resolve));
+    if (closed) return false;
+    if (!out.write(lines.join("\n") + "\n")) await new Promise((resolve) => out.once("drain", resolve).once("error", resolve));
+    return !closed;
   };
 }

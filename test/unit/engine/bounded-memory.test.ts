@@ -49,14 +49,45 @@ describe("classify in bounded memory", () => {
     expect(rows).toHaveLength(201);
   });
 
+  it("many calls heard of again: their second reading is sorted on disk too, beside the first", async () => {
+    const own = Array.from({ length: 200 }, (_, i) => line(1, `own-${i}`, "Response: 200"));
+    const split = (i: number) => `split-${i}`;
+    const a = [...own, ...Array.from({ length: 300 }, (_, i) => line(1, split(i), 'Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid."'))];
+    const b = Array.from({ length: 300 }, (_, i) => line(2, split(i), "Access Token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call"));
+    const files: TraceFile[] = [
+      { name: "a.log", content: a.join("\n") },
+      { name: "b.log", content: b.join("\n") },
+    ];
+    const rows = await classifyFiles(files, TINY);
+    expect(rows).toHaveLength(500);
+    expect(rows).toEqual(await classifyFiles(files, UNBOUNDED));
+  });
+
+  it("reads a file that cannot be opened twice (a pipe) once, settling nothing early", async () => {
+    const filler = Array.from({ length: 100 }, (_, i) => line(1, `filler-${i}`, "Response: 200"));
+    const content = [line(0, "late", 'Response: 401 body="x"'), ...filler, line(2, "late", "Access Token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call")].join("\n");
+    let opened = 0;
+    const once = () => {
+      if (opened++ > 0) throw new Error("opened twice");
+      return { name: "pipe", stream: Readable.from([Buffer.from(content)]) };
+    };
+    const rows: unknown[] = [];
+    const collect = async (lines: string[]) => (rows.push(...lines.map((l) => JSON.parse(l))), true);
+    await classifyTraceFiles([once], fingerprintKey, collect, { limits: TINY, rereadable: false });
+    expect(rows).toEqual(await classifyFiles([{ name: "pipe", content }], UNBOUNDED));
+    expect(opened).toBe(1);
+  });
+
   it("leaves no sorted runs behind, also when a file cannot be read", async () => {
     const before = spillDirs();
     const good: TraceFile = { name: "generated.log", content: await generated(50_000, 3) };
     let spilledWhileWriting = false;
     const open = () => ({ name: good.name, stream: Readable.from([good.content]) });
-    await classifyTraceFiles([open], fingerprintKey, async () => {
+    const watch = async () => {
       spilledWhileWriting ||= spillDirs().length > before.length;
-    }, TINY);
+      return true;
+    };
+    await classifyTraceFiles([open], fingerprintKey, watch, { limits: TINY });
     await expect(classifyFiles([good, { name: "broken.log", content: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) }], TINY)).rejects.toThrow(/broken\.log/);
     expect(spilledWhileWriting).toBe(true);
     expect(spillDirs()).toEqual(before);
@@ -65,14 +96,15 @@ describe("classify in bounded memory", () => {
 
 describe("SortedVerdicts", () => {
   it("gives lines in call order through runs on disk: time, then reference, untimed last; any reference survives", () => {
-    const refs = fc.oneof(fc.string(), fc.constantFrom('a"b', "a\\b", "tab\there", "line\nbreak", "", "é"));
+    const refs = fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom('a"b', "a\\b", "tab\there", "line\nbreak", "", "é", "ação…"));
     const lines = fc.array(fc.record({ time: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), callRef: refs }), { maxLength: 60 });
     fc.assert(
       fc.property(lines, (generatedLines) => {
         const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
         try {
-          const sorted = new SortedVerdicts(() => dir, 7);
-          const added = generatedLines.map((l, i) => ({ ...l, text: `{"n":${i}}` }));
+          // Reads of a few bytes, so that lines and characters are cut between reads.
+          const sorted = new SortedVerdicts(() => dir, "test", 7, 5);
+          const added = generatedLines.map((l, i) => ({ ...l, text: `{"n":${i},"preview":"2Yot…pAA ção"}` }));
           for (const l of added) sorted.add(l);
           const out = [...sorted.inOrder()];
           const byCallOrder = [...added].sort((a, b) => (a.time === b.time ? (a.callRef < b.callRef ? -1 : a.callRef > b.callRef ? 1 : 0) : a.time === null ? 1 : b.time === null ? -1 : a.time - b.time));

@@ -38,9 +38,11 @@ export type VerdictRow = ReturnType<typeof verdictRow>;
 export async function classifyFiles(files: TraceFile[], limits: VerdictLimits = VERDICT_LIMITS): Promise<VerdictRow[]> {
   const openers = files.map((file) => () => ({ name: file.name, stream: Readable.from([Buffer.from(file.content)]) }));
   const rows: VerdictRow[] = [];
-  await classifyTraceFiles(openers, fingerprintKey, async (lines) => {
+  const collect = async (lines: string[]) => {
     for (const line of lines) rows.push(JSON.parse(line) as VerdictRow);
-  }, limits);
+    return true;
+  };
+  await classifyTraceFiles(openers, fingerprintKey, collect, { limits });
   return rows;
 }
 
