@@ -87,14 +87,16 @@ describe("response bodies", () => {
     });
   });
 
-  it("leaves words run into a gateway label out of it, and keeps a designer's label whole", () => {
+  it("leaves the words of an HTTP status run into a label out of it, and keeps a designer's label whole", () => {
     expect(readResponseVerdict("HTTP 401 Client Id in the request, identified by HEADER client_id, is invalid")).toMatchObject({ label: "Client Id" });
-    expect(readTraceVerdict("token check Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call")).toMatchObject({
+    expect(readResponseVerdict("Unauthorized APP in the request, identified by QUERY app_key, is invalid")).toMatchObject({ label: "APP" });
+    expect(readTraceVerdict("401 Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call")).toMatchObject({
       label: "Access token",
     });
-    expect(readResponseVerdict("Unauthorized APP in the request, identified by QUERY app_key, is invalid")).toMatchObject({ label: "APP" });
-    expect(readResponseVerdict("Partner Key in the request, identified by HEADER x-partner, is invalid")).toMatchObject({ label: "Partner Key" });
-    expect(readResponseVerdict("Partner App in the request, identified by HEADER x-partner, is invalid")).toMatchObject({ label: "Partner App" });
+    expect(readResponseVerdict("HTTP/1.1 401 Partner Key in the request, identified by HEADER x-partner, is invalid")).toMatchObject({ label: "Partner Key" });
+    for (const label of ["Refresh Access Token", "Partner Client Id", "Partner APP", "Partner Key"]) {
+      expect(readResponseVerdict(`${label} in the request, identified by HEADER x-partner, is invalid`)).toMatchObject({ label });
+    }
   });
 
   it("keeps the label apart from the name: Client Id identified by app_token", () => {

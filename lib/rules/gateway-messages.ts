@@ -80,19 +80,14 @@ function findIn(text: string, source: Source): GatewayFinding | null {
 }
 
 /**
- * The labels the gateway writes itself. Words run into one from text before
- * it (`HTTP 401 Client Id in the request ...`) are not part of it; any other
- * label is the API designer's and is kept whole.
+ * Words of an HTTP status run into the label (`HTTP 401 Client Id in the
+ * request ...`, `Unauthorized APP in ...`) are not part of it. Nothing else
+ * is cut: a designer's label may itself end in a gateway word (`Refresh
+ * Access Token` is custom, label kept).
  */
-const GATEWAY_LABELS_AT_END = [/(?<=^|\s)access\s+token$/iu, /(?<=^|\s)client\s+id$/iu, /(?<=^|\s)APP$/u];
+const STATUS_WORDS_BEFORE_LABEL = /^(?:(?:HTTP(?:\/[\d.]+)?|\d[\d.]*|unauthori[sz]ed|forbidden|error)\s+)+(?=\S)/iu;
 
-function labelOf(written: string): string {
-  for (const label of GATEWAY_LABELS_AT_END) {
-    const found = label.exec(written);
-    if (found !== null) return found[0];
-  }
-  return written;
-}
+const labelOf = (written: string) => written.replace(STATUS_WORDS_BEFORE_LABEL, "");
 
 function findingOf(says: GatewaySays, groups: Record<string, string | undefined>): GatewayFinding {
   return {
