@@ -49,7 +49,7 @@ export type CallFacts = RequestFacts & {
   traceLineCount: number;
 };
 
-export const REQUEST_FIELDS = ["method", "uri", "api", "resource", "app", "clientIp"] as const;
+export { REQUEST_FIELDS } from "../trace-reading";
 
 // Most calls carry one credential, name one interceptor and have no rejecting
 // line or unknown field: they share these empty values instead of holding

@@ -68,13 +68,13 @@ export class CallLinker implements Iterable<CallFacts> {
 
   /**
    * Hands out and forgets the calls not heard of in the last `idleEvents`
-   * events, oldest first. A call heard of again later starts afresh
-   * (onNewCall tells), so what was handed out is then only part of it.
+   * events. A call heard of again later starts afresh (onNewCall tells), so
+   * what was handed out is then only part of it.
    */
   *evictIdle(idleEvents: number): Generator<CallFacts> {
     const horizon = this.events - idleEvents;
-    // The map is in order of first sight: a call still busy is moved to the
-    // end, so that one long call does not shield every idle call behind it.
+    // Every call is looked at; those still busy are put back at the end of
+    // the map, so the next sweep meets the ones that had time to go quiet first.
     for (const [callRef, call] of [...this.calls]) {
       this.calls.delete(callRef);
       if (call.lastEvent > horizon) this.calls.set(callRef, call);

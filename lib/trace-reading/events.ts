@@ -27,6 +27,8 @@ export type CarriedValue = MaskedCredential & {
   text: string;
 };
 
+export const REQUEST_FIELDS = ["method", "uri", "api", "resource", "app", "clientIp"] as const;
+
 export type RequestFacts = {
   method: string | null;
   uri: string | null;

@@ -2,7 +2,11 @@ import { copyString } from "../../credentials";
 import { SecondCache, utcEpochOfSecond, zoneOffsetMs } from "../timestamps";
 import { TEXT_LINE } from "./line-pattern";
 
-/** The start of a text trace line: when, how loud, which call, and where its message begins. */
+/**
+ * The start of a text trace line: when, how loud, which call, and its message.
+ * The reader hands out one object, filled anew for each line: read it before
+ * the next line, do not keep it.
+ */
 export type LineHeader = {
   time: number;
   level: string | null;

@@ -1,5 +1,5 @@
 import { carriesWhitespace, displayMasked, type MaskedCredential } from "../../credentials";
-import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
+import { REQUEST_FIELDS, type CallEvent, type CallEventContent, type CarriedValue, type GatewayEvent, type TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
@@ -73,9 +73,11 @@ export class TextTraceReader {
   private scrubAgain(event: CallEvent): void {
     const scrub = (text: string) => this.scrubber.scrub(event.callRef, text);
     event.text = scrub(event.text);
-    const { trace, response, credentials } = event.content;
+    const { request, trace, response, credentials } = event.content;
+    const scrubOrNull = (text: string | null) => (text === null ? null : scrub(text));
+    if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = scrubOrNull(request[field]);
     if (trace !== undefined) Object.assign(trace, { text: scrub(trace.text), message: scrub(trace.message) });
-    if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: response.body === null ? null : scrub(response.body) });
+    if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
     for (const credential of credentials ?? []) credential.text = scrub(credential.text);
   }
 
@@ -135,9 +137,10 @@ export class TextTraceReader {
         return { text: "", content: { response: { status, body: null, durationMs: null, text: "" } } };
       }
     }
-    const trace = traceMessage(message, "");
-    if (trace.verdict !== null) return this.readWhole(fullText, callRef, message);
-    return trace.interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace } };
+    const { verdict, interceptor } = traceMessage(message, "");
+    if (verdict !== null) return this.readWhole(fullText, callRef, message);
+    // Only the interceptor's name goes on: the message was read unmasked.
+    return interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace: { message: "", text: "", verdict, interceptor } } };
   }
 
   /** A `Request:` line's URI with its query values masked, in the line and in the message. */

@@ -83,7 +83,7 @@ describe("text trace lines: events without a call, continuations, blank lines", 
 
   it("masks a value in the lines shortly before the call carried it, in stored lines and in evidence", async () => {
     const echo = [
-      "2026-11-20T14:03:12Z DEBUG call=c1 Request: GET /payments",
+      "2026-11-20T14:03:12Z DEBUG call=c1 Request: GET /introspect/2YotnFZFEjr1zCsicMWpAA",
       "2026-11-20T14:03:12Z WARN call=c1 Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call (token 2YotnFZFEjr1zCsicMWpAA)",
       "2026-11-20T14:03:12Z INFO call=other Response: 200",
       "2026-11-20T14:03:12Z DEBUG call=c1 token store said: 2YotnFZFEjr1zCsicMWpAA unknown",
@@ -92,6 +92,7 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     ].join("\n");
     const { calls } = await readEvents(echo);
     expect(calls.map((event) => event.text).join("\n")).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+    expect(calls[0]?.content.request?.uri).toBe("/introspect/2Yot…pAA");
     expect(calls[3]?.content.trace?.message).toBe("token store said: 2Yot…pAA unknown");
     const [row] = await classifyText(echo);
     expect(row?.evidence?.text).toMatch(/rejecting call \(token 2Yot…pAA\)$/);
