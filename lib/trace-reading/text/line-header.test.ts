@@ -61,6 +61,22 @@ describe("LineHeaderReader", () => {
     );
   });
 
+  it("reads a run of lines with one reader as TEXT_LINE reads each (the second it remembers never leaks into the next line)", () => {
+    const closeInTime = fc
+      .tuple(fc.constantFrom("0", "1"), fc.constantFrom("0", "5"), digits(1), fc.constantFrom("Z", "+01:00", ""), fc.constantFrom("T", " "))
+      .map(([minute, tens, second, zone, t]) => `2026-11-20${t}14:0${minute}:${tens}${second}.250${zone} INFO [callId=a] x`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(closeInTime, nearlyTraceLines), { maxLength: 30 }), (lines) => {
+        const reader = new LineHeaderReader();
+        for (const line of lines) {
+          const header = reader.read(line);
+          expect(header === null ? null : { ...header }).toEqual(byPattern(line));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("reads the common form: time, level, reference and message", () => {
     const header = byReader("2026-11-20T14:03:11.482Z WARN [callId=7f3c] - Access token in HEADER access_token HAS NOT BEEN FOUND");
     expect(header).toEqual({
