@@ -6,6 +6,7 @@ import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
 import { JsonDocumentReader } from "./json/json-document-reader";
 import { JsonLinesReader } from "./json/json-lines-reader";
 import { LineSplitter } from "./line-splitter";
+import { LookBackMasking } from "./look-back";
 import { CredentialScrubber } from "./scrubber";
 import { TextTraceReader } from "./text/text-reader";
 
@@ -13,7 +14,7 @@ export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readabl
 export type ReadOptions = { fingerprintKey: Buffer; decompression?: DecompressionLimits };
 
 type FormatReader = { line(text: string, lineNumber: number): void; flush(): void; eventCount: number; gatewayEventCount: number };
-type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter };
+type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter; masking: LookBackMasking };
 
 const READERS: Record<TraceFormat, new (file: string, sink: TraceSink, scrubber: CredentialScrubber) => FormatReader> = {
   text: TextTraceReader,
@@ -37,8 +38,10 @@ export async function readTraceFile(input: TraceInput, sink: TraceSink, options:
       throw sourceFailure(input.name, error, tally);
     });
   const { open, ended } = await detect(input.name, nextChunk, (format) => {
-    const reader = new READERS[format](input.name, sink, new CredentialScrubber(options.fingerprintKey));
-    return { format, reader, splitter: new LineSplitter((text, lineNumber) => reader.line(text, lineNumber)) };
+    const scrubber = new CredentialScrubber(options.fingerprintKey);
+    const masking = new LookBackMasking(sink, scrubber);
+    const reader = new READERS[format](input.name, masking, scrubber);
+    return { format, reader, masking, splitter: new LineSplitter((text, lineNumber) => reader.line(text, lineNumber)) };
   });
   for (let next = ended ? null : await nextChunk(); next !== null && !next.done; next = await nextChunk()) {
     const chunk = next.value;
@@ -49,6 +52,7 @@ export async function readTraceFile(input: TraceInput, sink: TraceSink, options:
     open.splitter.end();
     open.reader.flush();
   });
+  open.masking.flush();
   if (open.reader.eventCount === 0) throw new TraceReadError(input.name, "no trace records");
   return {
     name: input.name,

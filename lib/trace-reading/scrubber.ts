@@ -14,8 +14,7 @@ const REMEMBERED_CALLS = 2048;
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
   private recent = new Map<string, string[]>();
-  /** How many values were remembered so far: a reader can tell whether a line taught it one. */
-  learned = 0;
+  private learnedBy: string[] = [];
 
   constructor(key: Buffer) {
     this.mask = createCredentialMasker(key);
@@ -35,7 +34,7 @@ export class CredentialScrubber {
     if (values !== undefined && values.includes(trimmed)) return;
     if (values === undefined) this.rememberCall(callRef, [copyString(trimmed)]);
     else values.push(copyString(trimmed));
-    this.learned++;
+    this.learnedBy.push(callRef);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
@@ -43,8 +42,11 @@ export class CredentialScrubber {
     this.recent.delete(callRef);
   }
 
-  knowsValuesOf(callRef: string): boolean {
-    return this.recent.has(callRef);
+  /** The calls that carried a value not known before, since the last time this was asked. */
+  takeCallsThatLearned(): string[] {
+    const calls = this.learnedBy;
+    this.learnedBy = [];
+    return calls;
   }
 
   scrub(callRef: string, text: string): string {
@@ -64,4 +66,14 @@ export class CredentialScrubber {
     }
     this.recent.set(copyString(callRef), values);
   }
+}
+
+/** Every string inside a JSON value, scrubbed. */
+export function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, scrubDeep(item, scrub)]));
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
 import { displayMasked } from "../../credentials";
 import type { CallEventContent, CarriedValue, CredentialLocation, RequestFacts, TraceSink } from "../events";
-import type { CredentialScrubber } from "../scrubber";
+import { scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { FIELD_SCHEMAS, fieldOf, type FieldValues, type RecordField } from "./fields";
@@ -161,14 +161,5 @@ function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[]
 
 function scrubExtra(extra: Record<string, unknown>, scrub: (text: string) => string): Record<string, unknown> {
   return scrubDeep(extra, scrub) as Record<string, unknown>;
-}
-
-function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, scrubDeep(item, scrub)]));
-  }
-  return value;
 }
 

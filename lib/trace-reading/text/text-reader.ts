@@ -1,23 +1,18 @@
 import { carriesWhitespace, displayMasked, type MaskedCredential } from "../../credentials";
-import { REQUEST_FIELDS, type CallEvent, type CallEventContent, type CarriedValue, type GatewayEvent, type TraceSink } from "../events";
+import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
 import type { CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
-import { HeldEvents, type HeldEvent } from "./held-events";
 import { LineHeaderReader } from "./line-header";
 import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, readResponseStatus, type CarriedLine } from "./messages";
 
-/** How many events are kept back for a value carried later to mask (see HeldEvents). */
-const HELD_EVENTS = 128;
-
 /**
- * Text trace lines into events. An event is complete once the next
- * timestamped line shows up, because lines without a timestamp (stack traces)
- * still belong to it; it then waits among the held events before it goes.
+ * Text trace lines into events. An event is emitted once the next timestamped
+ * line shows it is complete, because lines without a timestamp (stack traces)
+ * still belong to it.
  */
 export class TextTraceReader {
   private readonly headers = new LineHeaderReader();
-  private readonly held: HeldEvents;
   private pendingCall: CallEvent | null = null;
   private pendingGateway: GatewayEvent | null = null;
   private seq = 0;
@@ -28,9 +23,7 @@ export class TextTraceReader {
     private readonly file: string,
     private readonly sink: TraceSink,
     private readonly scrubber: CredentialScrubber,
-  ) {
-    this.held = new HeldEvents(HELD_EVENTS, (event) => this.release(event));
-  }
+  ) {}
 
   line(text: string, lineNumber: number): void {
     const header = this.headers.read(text);
@@ -38,47 +31,24 @@ export class TextTraceReader {
       if (text.trim() !== "") this.continuePending(text);
       return;
     }
-    this.holdPending();
+    this.flush();
     const { time, level, callRef, message } = header;
-    if (callRef === undefined) {
-      this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text: this.gatewayText(text, message) };
-      return;
-    }
-    const learned = this.scrubber.learned;
-    this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, message);
-    if (this.scrubber.learned !== learned) this.held.forEachOfCall(callRef, (event) => this.scrubAgain(event));
+    if (callRef === undefined) this.pendingGateway = { seq: this.seq++, line: lineNumber, time, level, text: this.gatewayText(text, message) };
+    else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, message);
   }
 
-  /** Emits every event still held; call once the input has ended. */
+  /** Emits the last event; call once the input has ended. */
   flush(): void {
-    this.holdPending();
-    this.held.releaseAll();
-  }
-
-  private holdPending(): void {
-    const pending = this.pendingCall ?? this.pendingGateway;
-    if (pending !== null) this.held.hold(pending);
+    if (this.pendingCall !== null) {
+      this.sink.callEvent(this.pendingCall);
+      this.eventCount++;
+    } else if (this.pendingGateway !== null) {
+      this.sink.gatewayEvent(this.pendingGateway);
+      this.eventCount++;
+      this.gatewayEventCount++;
+    }
     this.pendingCall = null;
     this.pendingGateway = null;
-  }
-
-  private release(event: HeldEvent): void {
-    this.eventCount++;
-    if ("callRef" in event) return this.sink.callEvent(event);
-    this.gatewayEventCount++;
-    this.sink.gatewayEvent(event);
-  }
-
-  /** A value the call carried after this event was read, masked in it too. */
-  private scrubAgain(event: CallEvent): void {
-    const scrub = (text: string) => this.scrubber.scrub(event.callRef, text);
-    event.text = scrub(event.text);
-    const { request, trace, response, credentials } = event.content;
-    const scrubOrNull = (text: string | null) => (text === null ? null : scrub(text));
-    if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = scrubOrNull(request[field]);
-    if (trace !== undefined) Object.assign(trace, { text: scrub(trace.text), message: scrub(trace.message) });
-    if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
-    for (const credential of credentials ?? []) credential.text = scrub(credential.text);
   }
 
   // Positional arguments rather than a spread `base` object: this runs once per line,

@@ -75,6 +75,18 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(calls[0]?.text).not.toContain("9fK2mQ7xL0pR4tV8");
   });
 
+  it("masks a value in the call's records shortly before the one that carries it", async () => {
+    const content = jsonl(
+      { callId: "c1", message: "token Zx9Yw8Vu7Ts6Ab not in store", debug: { seen: "Zx9Yw8Vu7Ts6Ab" } },
+      { callId: "c2", message: "unrelated" },
+      { callId: "c1", requestHeaders: { access_token: "Zx9Yw8Vu7Ts6Ab" } },
+    );
+    const { calls } = await readEvents(content, "t.ndjson");
+    expect(JSON.stringify(calls)).not.toContain("Zx9Yw8Vu7Ts6Ab");
+    expect(calls[0]?.content.trace?.message).toBe("token Zx…Ab not in store");
+    expect(calls[0]?.content.extraFields).toEqual({ debug: { seen: "Zx…Ab" } });
+  });
+
   it("keeps a record that names no call as a gateway event", async () => {
     const { calls, gateway, summary } = await readEvents(jsonl({ timestamp: "2026-11-20T15:00:00Z", message: "node reloaded" }, { callId: "c1" }), "t.ndjson");
     expect(gateway).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { CallEvent, GatewayEvent } from "../events";
+import type { CallEvent, GatewayEvent } from "./events";
 
 export type HeldEvent = CallEvent | GatewayEvent;
 

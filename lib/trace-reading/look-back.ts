@@ -1,0 +1,61 @@
+import { REQUEST_FIELDS, type CallEvent, type GatewayEvent, type TraceSink } from "./events";
+import { HeldEvents, type HeldEvent } from "./held-events";
+import { scrubDeep, type CredentialScrubber } from "./scrubber";
+
+/** How many events wait before they go on, for a value a call carries a little later to mask. */
+const HELD_EVENTS = 128;
+
+/**
+ * Between a reader and its sink: events wait among the last 128 before they
+ * go on, and when a call carries a value not known before (a header line, a
+ * record's headers), that call's waiting events are masked again. A token a
+ * trace echoes a few lines before the line that carries it is then masked
+ * there too, whatever the format. Further back, it is not.
+ */
+export class LookBackMasking implements TraceSink {
+  readonly evidenceOnly: boolean | undefined;
+  private readonly held: HeldEvents;
+
+  constructor(
+    private readonly sink: TraceSink,
+    private readonly scrubber: CredentialScrubber,
+  ) {
+    this.evidenceOnly = sink.evidenceOnly;
+    this.held = new HeldEvents(HELD_EVENTS, (event) => this.release(event));
+  }
+
+  callEvent(event: CallEvent): void {
+    for (const callRef of this.scrubber.takeCallsThatLearned()) this.held.forEachOfCall(callRef, (held) => this.scrubAgain(held));
+    this.held.hold(event);
+  }
+
+  gatewayEvent(event: GatewayEvent): void {
+    this.held.hold(event);
+  }
+
+  drain(): Promise<void> | void {
+    return this.sink.drain?.();
+  }
+
+  /** Sends on every event still waiting; once the input has ended. */
+  flush(): void {
+    this.held.releaseAll();
+  }
+
+  private release(event: HeldEvent): void {
+    if ("callRef" in event) this.sink.callEvent(event);
+    else this.sink.gatewayEvent(event);
+  }
+
+  private scrubAgain(event: CallEvent): void {
+    const scrub = (text: string) => this.scrubber.scrub(event.callRef, text);
+    const scrubOrNull = (text: string | null) => (text === null ? null : scrub(text));
+    event.text = scrub(event.text);
+    const { request, trace, response, credentials, extraFields } = event.content;
+    if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = scrubOrNull(request[field]);
+    if (trace !== undefined) Object.assign(trace, { text: scrub(trace.text), message: scrub(trace.message) });
+    if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
+    for (const credential of credentials ?? []) credential.text = scrub(credential.text);
+    if (extraFields !== undefined) event.content.extraFields = scrubDeep(extraFields, scrub) as Record<string, unknown>;
+  }
+}
