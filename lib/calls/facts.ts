@@ -49,7 +49,9 @@ export type CallFacts = RequestFacts & {
   traceLineCount: number;
 };
 
-export { REQUEST_FIELDS } from "../trace-reading";
+// From the module itself, not lib/trace-reading's index: that would load the
+// readers (and through them the rules, which load lib/calls) into lib/calls.
+export { REQUEST_FIELDS } from "../trace-reading/events";
 
 // Most calls carry one credential, name one interceptor and have no rejecting
 // line or unknown field: they share these empty values instead of holding

@@ -94,7 +94,7 @@ describe("response bodies", () => {
       label: "Access token",
     });
     expect(readResponseVerdict("HTTP/1.1 401 Partner Key in the request, identified by HEADER x-partner, is invalid")).toMatchObject({ label: "Partner Key" });
-    for (const label of ["Refresh Access Token", "Partner Client Id", "Partner APP", "Partner Key"]) {
+    for (const label of ["Refresh Access Token", "Partner Client Id", "Partner APP", "Partner Key", "HTTP Signature", "Error Code", "3 DS Token"]) {
       expect(readResponseVerdict(`${label} in the request, identified by HEADER x-partner, is invalid`)).toMatchObject({ label });
     }
   });

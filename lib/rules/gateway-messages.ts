@@ -80,14 +80,19 @@ function findIn(text: string, source: Source): GatewayFinding | null {
 }
 
 /**
- * Words of an HTTP status run into the label (`HTTP 401 Client Id in the
- * request ...`, `Unauthorized APP in ...`) are not part of it. Nothing else
- * is cut: a designer's label may itself end in a gateway word (`Refresh
- * Access Token` is custom, label kept).
+ * The words of an HTTP status run into the label (`HTTP 401 Client Id in the
+ * request ...`, `Unauthorized APP in ...`) are not part of it. They are cut
+ * only when there is a status (a three-digit code, or "Unauthorized"): `HTTP
+ * Signature` or `Error Code` may well be a designer's label, and so may one
+ * ending in a gateway word (`Refresh Access Token` stays custom).
  */
 const STATUS_WORDS_BEFORE_LABEL = /^(?:(?:HTTP(?:\/[\d.]+)?|\d[\d.]*|unauthori[sz]ed|forbidden|error)\s+)+(?=\S)/iu;
+const A_STATUS = /(?:^|\s)(?:\d{3}|unauthori[sz]ed)\s/iu;
 
-const labelOf = (written: string) => written.replace(STATUS_WORDS_BEFORE_LABEL, "");
+function labelOf(written: string): string {
+  const words = STATUS_WORDS_BEFORE_LABEL.exec(written)?.[0];
+  return words !== undefined && A_STATUS.test(words) ? written.slice(words.length) : written;
+}
 
 function findingOf(says: GatewaySays, groups: Record<string, string | undefined>): GatewayFinding {
   return {

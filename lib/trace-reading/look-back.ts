@@ -1,3 +1,4 @@
+import { readTraceVerdict } from "../rules";
 import { REQUEST_FIELDS, type CallEvent, type GatewayEvent, type TraceSink } from "./events";
 import { HeldEvents, type HeldEvent } from "./held-events";
 import { scrubDeep, type CredentialScrubber } from "./scrubber";
@@ -33,10 +34,6 @@ export class LookBackMasking implements TraceSink {
     this.held.hold(event);
   }
 
-  drain(): Promise<void> | void {
-    return this.sink.drain?.();
-  }
-
   /** Sends on every event still waiting; once the input has ended. */
   flush(): void {
     this.held.releaseAll();
@@ -53,7 +50,11 @@ export class LookBackMasking implements TraceSink {
     event.text = scrub(event.text);
     const { request, trace, response, credentials, extraFields } = event.content;
     if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = scrubOrNull(request[field]);
-    if (trace !== undefined) Object.assign(trace, { text: scrub(trace.text), message: scrub(trace.message) });
+    if (trace !== undefined) {
+      // The verdict's label and name were read from the message before it was masked again.
+      const message = scrub(trace.message);
+      Object.assign(trace, { text: scrub(trace.text), message, verdict: trace.verdict === null ? null : readTraceVerdict(message) });
+    }
     if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
     for (const credential of credentials ?? []) credential.text = scrub(credential.text);
     if (extraFields !== undefined) event.content.extraFields = scrubDeep(extraFields, scrub) as Record<string, unknown>;

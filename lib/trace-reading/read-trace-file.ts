@@ -99,6 +99,8 @@ const SYSTEM_ERRORS: Record<string, string> = {
   ENOENT: "no such file",
   EISDIR: "is a folder, not a file",
   EACCES: "permission denied",
+  ENOTDIR: "a part of its path is a file, not a folder",
+  ENAMETOOLONG: "its name is too long",
 };
 
 /**

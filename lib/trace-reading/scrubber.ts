@@ -14,7 +14,7 @@ const REMEMBERED_CALLS = 2048;
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
   private recent = new Map<string, string[]>();
-  private learnedBy: string[] = [];
+  private learnedBy = new Set<string>();
 
   constructor(key: Buffer) {
     this.mask = createCredentialMasker(key);
@@ -34,7 +34,7 @@ export class CredentialScrubber {
     if (values !== undefined && values.includes(trimmed)) return;
     if (values === undefined) this.rememberCall(callRef, [copyString(trimmed)]);
     else values.push(copyString(trimmed));
-    this.learnedBy.push(callRef);
+    this.learnedBy.add(callRef);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
@@ -43,9 +43,9 @@ export class CredentialScrubber {
   }
 
   /** The calls that carried a value not known before, since the last time this was asked. */
-  takeCallsThatLearned(): string[] {
+  takeCallsThatLearned(): Set<string> {
     const calls = this.learnedBy;
-    this.learnedBy = [];
+    if (calls.size > 0) this.learnedBy = new Set();
     return calls;
   }
 
@@ -68,12 +68,12 @@ export class CredentialScrubber {
   }
 }
 
-/** Every string inside a JSON value, scrubbed. */
+/** Every string inside a JSON value, scrubbed, names of fields included. */
 export function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
   if (typeof value === "string") return scrub(value);
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrub));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, scrubDeep(item, scrub)]));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), scrubDeep(item, scrub)]));
   }
   return value;
 }

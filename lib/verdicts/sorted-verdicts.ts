@@ -3,8 +3,13 @@ import path from "node:path";
 import { compareCalls } from "../calls";
 import type { VerdictLine } from "./verdict-line";
 
-/** What reading the runs back holds at once, shared among them, so that the merge stays bounded however many runs there are. */
-const MERGE_READ_BYTES = 4 * 1024 * 1024;
+/**
+ * What reading the runs back holds at once, shared among them, so that the
+ * merge stays bounded however many runs there are; but no read smaller than
+ * `least`, which would make reading a long line quadratic.
+ */
+export type MergeReads = { total: number; least: number };
+const MERGE_READS: MergeReads = { total: 4 * 1024 * 1024, least: 16 * 1024 };
 const NEWLINE = 0x0a;
 
 /**
@@ -21,7 +26,7 @@ export class SortedVerdicts {
     private readonly spillDir: () => string,
     private readonly name: string,
     private readonly linesPerRun: number,
-    private readonly mergeReadBytes = MERGE_READ_BYTES,
+    private readonly mergeReads = MERGE_READS,
   ) {}
 
   add(line: VerdictLine): void {
@@ -32,7 +37,8 @@ export class SortedVerdicts {
   /** Every line added, in call order, less those `skip` names. */
   *inOrder(skip: (callRef: string) => boolean = () => false): Generator<VerdictLine> {
     this.buffer.sort(compareCalls);
-    const readBytes = Math.max(1, Math.floor(this.mergeReadBytes / Math.max(1, this.runs.length)));
+    const { total, least } = this.mergeReads;
+    const readBytes = Math.max(least, Math.floor(total / Math.max(1, this.runs.length)));
     const sources: Iterator<VerdictLine>[] = [...this.runs.map((run) => readRun(run, readBytes)), this.buffer.values()];
     for (const line of mergeSorted(sources)) if (!skip(line.callRef)) yield line;
   }
@@ -72,9 +78,10 @@ function* readRun(file: string, readBytes: number): Generator<VerdictLine> {
     const chunk = Buffer.allocUnsafe(readBytes);
     let carry = Buffer.alloc(0);
     for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) {
-      const bytes = Buffer.concat([carry, chunk.subarray(0, read)]);
+      const bytes = carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
       const lastNewline = bytes.lastIndexOf(NEWLINE);
-      carry = bytes.subarray(lastNewline + 1);
+      // A copy: `chunk` is read into again.
+      carry = Buffer.from(bytes.subarray(lastNewline + 1));
       if (lastNewline < 0) continue;
       for (const line of bytes.toString("utf8", 0, lastNewline).split("\n")) yield parseRunLine(line);
     }
@@ -104,16 +111,21 @@ function* mergeSorted(sources: Iterator<VerdictLine>[]): Generator<VerdictLine> 
     }
   };
   for (let i = Math.floor(heads.length / 2) - 1; i >= 0; i--) siftDown(i);
-  while (heads.length > 0) {
-    const head = heads[0]!;
-    yield head.line;
-    const next = head.source.next();
-    if (next.done) {
-      heads[0] = heads.at(-1)!;
-      heads.pop();
-    } else {
-      head.line = next.value;
+  try {
+    while (heads.length > 0) {
+      const head = heads[0]!;
+      yield head.line;
+      const next = head.source.next();
+      if (next.done) {
+        heads[0] = heads.at(-1)!;
+        heads.pop();
+      } else {
+        head.line = next.value;
+      }
+      siftDown(0);
     }
-    siftDown(0);
+  } finally {
+    // Stopped early: the runs still being read close their files now.
+    for (const source of sources) source.return?.();
   }
 }

@@ -32,8 +32,27 @@ async function classifyCommand(files: string[]): Promise<number> {
 /** Opens the file only when its turn comes: an open stream that fails before it is read would go unheard. */
 const opener = (file: string) => () => ({ name: path.basename(file), stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) });
 
-/** A pipe or `/dev/stdin` cannot be read a second time; a file that does not exist is reported when its turn comes. */
-const isRegularFile = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? true;
+/** A pipe or `/dev/stdin` cannot be read a second time. A path that cannot be read is reported, file named, when its turn comes. */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** Waits for "drain" or "error", whichever comes, and leaves no listener behind for the other. */
+function drainedOrFailed(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("error", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("error", done);
+  });
+}
 
 /** Stops quietly when the reader of the output goes away (`tracelens classify x | head`). */
 function writeLines(out: NodeJS.WritableStream): VerdictWriter {
@@ -41,7 +60,7 @@ function writeLines(out: NodeJS.WritableStream): VerdictWriter {
   out.on("error", () => (closed = true));
   return async (lines) => {
     if (closed) return false;
-    if (!out.write(lines.join("\n") + "\n")) await new Promise((resolve) => out.once("drain", resolve).once("error", resolve));
+    if (!out.write(lines.join("\n") + "\n")) await drainedOrFailed(out);
     return !closed;
   };
 }

@@ -1,5 +1,5 @@
 import { displayMasked } from "../../credentials";
-import type { CallEventContent, CarriedValue, CredentialLocation, RequestFacts, TraceSink } from "../events";
+import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type CredentialLocation, type RequestFacts, type TraceSink } from "../events";
 import { scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
@@ -99,7 +99,7 @@ function recordContent(
   scrub: (text: string) => string,
 ): CallEventContent {
   const content: CallEventContent = {};
-  const request = requestFacts(values);
+  const request = requestFacts(values, scrub);
   if (request !== null) content.request = request;
   if (credentials.length > 0) content.credentials = credentials;
   if (values.status !== undefined || values.body !== undefined || values.durationMs !== undefined) {
@@ -116,15 +116,13 @@ function recordContent(
   return content;
 }
 
-function requestFacts(values: FieldValues): RequestFacts | null {
-  const facts = {
-    method: values.method ?? null,
-    uri: values.uri ?? null,
-    api: values.api ?? null,
-    resource: values.resource ?? null,
-    app: values.app ?? null,
-    clientIp: values.clientIp ?? null,
-  };
+/** The request's fields, scrubbed like every other text of the record (a token in a path, say). */
+function requestFacts(values: FieldValues, scrub: (text: string) => string): RequestFacts | null {
+  const facts: RequestFacts = { method: null, uri: null, api: null, resource: null, app: null, clientIp: null };
+  for (const field of REQUEST_FIELDS) {
+    const value = values[field];
+    facts[field] = value === undefined ? null : scrub(value);
+  }
   return Object.values(facts).some((value) => value !== null) ? facts : null;
 }
 

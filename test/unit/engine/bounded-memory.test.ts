@@ -103,7 +103,7 @@ describe("SortedVerdicts", () => {
         const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
         try {
           // Reads of a few bytes, so that lines and characters are cut between reads.
-          const sorted = new SortedVerdicts(() => dir, "test", 7, 5);
+          const sorted = new SortedVerdicts(() => dir, "test", 7, { total: 5, least: 1 });
           const added = generatedLines.map((l, i) => ({ ...l, text: `{"n":${i},"preview":"2Yot…pAA ção"}` }));
           for (const l of added) sorted.add(l);
           const out = [...sorted.inOrder()];
@@ -116,6 +116,25 @@ describe("SortedVerdicts", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("SortedVerdicts stopped early", () => {
+  it("closes the runs it was reading", () => {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
+    const openFiles = () => fs.readdirSync("/proc/self/fd").length;
+    try {
+      const sorted = new SortedVerdicts(() => dir, "test", 10);
+      for (let i = 0; i < 100; i++) sorted.add({ time: i, callRef: `c${i}`, text: "{}" });
+      const before = openFiles();
+      const lines = sorted.inOrder();
+      lines.next();
+      expect(openFiles()).toBe(before + 10);
+      lines.return(undefined);
+      expect(openFiles()).toBe(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

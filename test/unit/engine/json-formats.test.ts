@@ -87,6 +87,14 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(calls[0]?.content.extraFields).toEqual({ debug: { seen: "Zx…Ab" } });
   });
 
+  it("masks a carried value in the same record's request fields and in the names of its unknown fields", async () => {
+    const record = { callId: "c1", uri: "/introspect/Zx9Yw8Vu7Ts6Ab", requestHeaders: { access_token: "Zx9Yw8Vu7Ts6Ab" }, cache: { Zx9Yw8Vu7Ts6Ab: "miss" } };
+    const { calls } = await readEvents(jsonl(record), "t.ndjson");
+    expect(JSON.stringify(calls)).not.toContain("Zx9Yw8Vu7Ts6Ab");
+    expect(calls[0]?.content.request?.uri).toBe("/introspect/Zx…Ab");
+    expect(calls[0]?.content.extraFields).toEqual({ cache: { "Zx…Ab": "miss" } });
+  });
+
   it("keeps a record that names no call as a gateway event", async () => {
     const { calls, gateway, summary } = await readEvents(jsonl({ timestamp: "2026-11-20T15:00:00Z", message: "node reloaded" }, { callId: "c1" }), "t.ndjson");
     expect(gateway).toHaveLength(1);

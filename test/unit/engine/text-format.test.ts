@@ -98,6 +98,17 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     expect(row?.evidence?.text).toMatch(/rejecting call \(token 2Yot…pAA\)$/);
   });
 
+  it("reads the gateway's verdict again once the line is masked again: no raw value in its label", async () => {
+    const echo = [
+      "2026-11-20T14:03:12Z WARN call=c1 Access token Zx9Yw8Vu7Ts6AbQQ in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+      '2026-11-20T14:03:12Z DEBUG call=c1 Request header access_token: "Zx9Yw8Vu7Ts6AbQQ"',
+      '2026-11-20T14:03:12Z INFO call=c1 Response: 401 body="x"',
+    ].join("\n");
+    const rows = await classifyText(echo);
+    expect(JSON.stringify(rows)).not.toContain("Zx9Yw8Vu7Ts6AbQQ");
+    expect(rows[0]?.cause).toBe("invalid_expired_revoked");
+  });
+
   it("adds lines without a timestamp to the event before them, and skips blank lines", async () => {
     const { calls, summary } = await readEvents(trace);
     expect(calls).toHaveLength(2);

@@ -71,6 +71,13 @@ describe("tracelens classify on unreadable input", () => {
     expect(result).toMatchObject({ status: 2, stderr: "trace.log: cannot read: no such file\n", stdout: "" });
   });
 
+  it("exits 2, file named, for a path through a file, or a name too long to open", () => {
+    const file = writeTemp("trace.log", "");
+    expect(runClassify([`${file}/inside.log`])).toMatchObject({ status: 2, stderr: "inside.log: cannot read: a part of its path is a file, not a folder\n" });
+    const long = `${"x".repeat(300)}.log`;
+    expect(runClassify([long])).toMatchObject({ status: 2, stderr: `${long}: cannot read: its name is too long\n` });
+  });
+
   it("exits 2 on an empty file, saying there are no trace records", () => {
     expect(runClassify([writeTemp("empty.log", "")])).toMatchObject({ status: 2, stderr: "empty.log: no trace records\n" });
   });
