@@ -21,6 +21,8 @@ export const RECORD_FIELDS = {
   headers: ["requestHeaders", "headers"],
   query: ["queryParams", "query"],
   cookies: ["cookies"],
+  /** A lone Authorization header beside the record's fields (spec 5: any Authorization header is a credential). */
+  authorization: ["authorization"],
   message: ["message", "msg", "log"],
   level: ["level"],
   trace: ["trace", "traces", "logs", "generalTrace"],
@@ -66,6 +68,7 @@ export const FIELD_SCHEMAS = {
   headers: z.record(z.string(), valueText),
   query: z.record(z.string(), valueText),
   cookies: z.record(z.string(), valueText),
+  authorization: valueText,
   message: z.string(),
   level: z.string(),
   trace: z.array(z.unknown()),

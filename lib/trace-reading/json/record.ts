@@ -8,7 +8,7 @@ import { FIELD_SCHEMAS, fieldOf, type FieldValues, type RecordField } from "./fi
 export type RecordPlace = { file: string; line: number | null; nextSeq: () => number };
 
 const CARRIED_FIELDS = { headers: "header", query: "query", cookies: "cookie" } as const;
-const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies"]);
+const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies", "authorization"]);
 const RESPONSE_SUBFIELDS = new Set<RecordField>(["status", "body", "durationMs"]);
 /** Scrubber key for a record that names no call: its values are masked within it, then forgotten. */
 const NO_CALL = "\u0000record without a call";
@@ -67,6 +67,10 @@ function assignFields(
 ): void {
   for (const [name, value] of Object.entries(source)) {
     const field = fieldOf(name);
+    if (field === "authorization" && allowed(field)) {
+      addCarried(values, "headers", { [name]: value });
+      continue;
+    }
     const parsed = field !== undefined && allowed(field) && values[field] === undefined ? FIELD_SCHEMAS[field].safeParse(value) : null;
     if (field !== undefined && parsed?.success === true) (values as Record<string, unknown>)[field] = parsed.data;
     else if (field !== undefined && field in CARRIED_FIELDS && allowed(field)) addCarried(values, field as keyof typeof CARRIED_FIELDS, value);

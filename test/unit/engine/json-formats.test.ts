@@ -95,6 +95,18 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(calls[0]?.content.extraFields).toEqual({ cache: { "Zx…Ab": "miss" } });
   });
 
+  it("takes a lone Authorization field, at the top or in the request, as a carried header", async () => {
+    for (const record of [
+      { callId: "c1", Authorization: "Bearer Zx9Yw8Vu7Ts6AbQQ" },
+      { callId: "c1", request: { method: "GET", authorization: "Bearer Zx9Yw8Vu7Ts6AbQQ" } },
+    ]) {
+      const { calls } = await readEvents(jsonl(record), "t.ndjson");
+      expect(JSON.stringify(calls)).not.toContain("Zx9Yw8Vu7Ts6AbQQ");
+      expect(calls[0]?.content.credentials).toMatchObject([{ location: "header", name: Object.keys(record).includes("Authorization") ? "Authorization" : "authorization", preview: "Bear…bQQ" }]);
+      expect(calls[0]?.content.extraFields).toBeUndefined();
+    }
+  });
+
   it("keeps a record that names no call as a gateway event", async () => {
     const { calls, gateway, summary } = await readEvents(jsonl({ timestamp: "2026-11-20T15:00:00Z", message: "node reloaded" }, { callId: "c1" }), "t.ndjson");
     expect(gateway).toHaveLength(1);
