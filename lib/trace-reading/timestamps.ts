@@ -1,3 +1,5 @@
+import { copyString } from "../credentials";
+
 /**
  * ISO 8601 timestamps as the gateways write them: `T` or a space, fraction after
  * `.` or `,`, zone optional (none means UTC, whatever the machine's zone).
@@ -16,9 +18,13 @@ export function parseIsoTimestamp(text: string): number | null {
 
 /** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */
 export function millisOf(fraction: string | undefined): number {
-  if (fraction === undefined) return 0;
+  return fraction === undefined ? 0 : millisAt(fraction, 0, fraction.length);
+}
+
+/** millisOf for the `digits` digits of a fraction at `from` in `text`, read in place. */
+export function millisAt(text: string, from: number, digits: number): number {
   let millis = 0;
-  for (let i = 0; i < 3; i++) millis = millis * 10 + (i < fraction.length ? fraction.charCodeAt(i) - 48 : 0);
+  for (let i = 0; i < 3; i++) millis = millis * 10 + (i < digits ? text.charCodeAt(from + i) - 48 : 0);
   return millis;
 }
 
@@ -40,6 +46,8 @@ export class SecondCache {
   private day = "";
   private clock = "";
   private utcSecond = 0;
+  private prefix: string | null = null;
+  private prefixSecond = 0;
 
   epoch(day: string, clock: string, fraction: string | undefined, zone: string | undefined): number {
     if (day !== this.day || clock !== this.clock) {
@@ -49,10 +57,24 @@ export class SecondCache {
     }
     return this.utcSecond + millisOf(fraction) - zoneOffsetMs(zone);
   }
+
+  /**
+   * The UTC second of a line that starts `YYYY-MM-DD?HH:MM:SS`, read in place:
+   * nothing is cut from the line unless its second differs from the last one.
+   */
+  utcSecondAt(text: string): number {
+    if (this.prefix === null || !text.startsWith(this.prefix)) {
+      this.prefix = copyString(text.slice(0, SECOND_PREFIX_LENGTH));
+      this.prefixSecond = utcEpochOfSecond(this.prefix.slice(0, 10), this.prefix.slice(11));
+    }
+    return this.prefixSecond;
+  }
 }
 
+export const SECOND_PREFIX_LENGTH = "YYYY-MM-DDTHH:MM:SS".length;
+
 /** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS, read as UTC. */
-export function utcEpochOfSecond(day: string, clock: string): number {
+function utcEpochOfSecond(day: string, clock: string): number {
   return Date.UTC(
     Number(day.slice(0, 4)),
     Number(day.slice(5, 7)) - 1,

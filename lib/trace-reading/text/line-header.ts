@@ -1,5 +1,4 @@
-import { copyString } from "../../credentials";
-import { SecondCache, utcEpochOfSecond, zoneOffsetMs } from "../timestamps";
+import { millisAt, SECOND_PREFIX_LENGTH, SecondCache, zoneOffsetMs } from "../timestamps";
 import { TEXT_LINE } from "./line-pattern";
 
 /**
@@ -44,8 +43,6 @@ export class LineHeaderReader {
   private readonly seconds = new SecondCache();
   private readonly header: LineHeader = { time: 0, level: null, callRef: undefined, message: "" };
 
-  private second: string | null = null;
-  private secondEpoch = 0;
 
   read(text: string): LineHeader | null {
     return this.readCommonForm(text) ?? this.readAnyForm(text);
@@ -62,19 +59,10 @@ export class LineHeaderReader {
     return header;
   }
 
-  /** Consecutive lines almost always share their second: the calendar arithmetic is done once per second. */
-  private utcSecondOf(text: string): number {
-    if (this.second === null || !text.startsWith(this.second)) {
-      this.second = copyString(text.slice(0, TIMESTAMP_LENGTH));
-      this.secondEpoch = utcEpochOfSecond(this.second.slice(0, 10), this.second.slice(11));
-    }
-    return this.secondEpoch;
-  }
-
   /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, or null to let the pattern decide. */
   private readCommonForm(text: string): LineHeader | null {
     if (!isTimestampPrefix(text)) return null;
-    let at = TIMESTAMP_LENGTH;
+    let at = SECOND_PREFIX_LENGTH;
     let millis = 0;
     if (text.charCodeAt(at) === 0x2e || text.charCodeAt(at) === 0x2c) {
       const digits = countDigits(text, at + 1);
@@ -93,7 +81,7 @@ export class LineHeaderReader {
     const reference = referenceAt(text, at);
     if (reference === null) return null;
     const header = this.header;
-    header.time = this.utcSecondOf(text) + millis - offset;
+    header.time = this.seconds.utcSecondAt(text) + millis - offset;
     header.level = level;
     header.callRef = text.slice(reference.start, reference.end);
     header.message = text.slice(messageStart(text, reference.next));
@@ -103,22 +91,14 @@ export class LineHeaderReader {
 
 /** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`. */
 function isTimestampPrefix(text: string): boolean {
-  if (text.length <= TIMESTAMP_LENGTH) return false;
+  if (text.length <= SECOND_PREFIX_LENGTH) return false;
   const separator = text.charCodeAt(10);
   if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
   if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
   for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(i))) return false;
   return true;
 }
-const TIMESTAMP_LENGTH = 19;
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-
-/** The first three digits of a fraction as milliseconds: `4` is 400, `482913` is 482. */
-function millisAt(text: string, from: number, digits: number): number {
-  let millis = 0;
-  for (let i = 0; i < 3; i++) millis = millis * 10 + (i < digits ? text.charCodeAt(from + i) - 0x30 : 0);
-  return millis;
-}
 
 function countDigits(text: string, from: number): number {
   let at = from;
