@@ -3,17 +3,9 @@
 // decodes whole lines, cuts each line's third field (where a text trace
 // keeps its call reference) and counts it in a Map of calls. No timestamp,
 // message or rule is read: what classify spends beyond this is its own.
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
+import { openTrace } from "./trace-input.mjs";
 
-const file = process.argv[2];
-const head = Buffer.alloc(2);
-const handle = await open(file);
-await handle.read(head, 0, 2, 0);
-await handle.close();
-const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-const input = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
+const input = await openTrace(process.argv[2], { highWaterMark: 1 << 20 });
 const calls = new Map();
 let lines = 0;
 let carry = Buffer.alloc(0);
