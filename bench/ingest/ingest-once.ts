@@ -28,7 +28,7 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const endMicros = monotonicMicros();
   const statements = stopLog?.();
-  const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM trace_lines");
+  const { rows } = await pool.query<{ n: string }>("SELECT sum(cardinality(seqs)) AS n FROM trace_segments");
   report({
     seconds,
     peakRssBytes: peakRssBytes(),

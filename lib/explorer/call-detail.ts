@@ -78,8 +78,9 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
 async function readTrace(db: Database, callId: string): Promise<TraceLineView[]> {
   const rows = await db.$queryRaw<Array<{ file: string; line: number | null; time: Date | null; level: string | null; text: string }>>`
     SELECT f.name AS file, t.line, t.time, t.level, t.text
-      FROM trace_lines t JOIN upload_files f ON f.id = t.file_id
-     WHERE t.call_ref = ${callId}
+      FROM trace_segments s JOIN upload_files f ON f.id = s.file_id,
+           unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
+     WHERE s.call_ref = ${callId}
      ORDER BY t.time ASC NULLS LAST, f.name, t.seq`;
   return rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null }));
 }

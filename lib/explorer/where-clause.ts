@@ -70,5 +70,5 @@ function matching(field: Excludable, values: readonly string[] | undefined): Pri
 function textSearch(q: string): Prisma.Sql {
   const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   return Prisma.sql`(c.uri ILIKE ${pattern} OR c.response_body ILIKE ${pattern}
-    OR EXISTS (SELECT 1 FROM trace_lines t WHERE t.call_ref = c.call_ref AND t.text ILIKE ${pattern}))`;
+    OR EXISTS (SELECT 1 FROM trace_segments s, unnest(s.texts) AS t(text) WHERE s.call_ref = c.call_ref AND t.text ILIKE ${pattern}))`;
 }

@@ -24,6 +24,19 @@ const ESCAPED = /[\\\n\r\t\0]/g;
 
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\ufffd" };
 
+/** A PostgreSQL array literal: NULL, numbers, or text quoted (copyValue then escapes it for COPY). */
+export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
+  let literal = "{";
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] ?? null;
+    const element = value === null ? "NULL" : typeof value === "number" ? String(value) : `"${value.replace(ARRAY_QUOTED, "\\$&")}"`;
+    literal += index === 0 ? element : `,${element}`;
+  }
+  return `${literal}}`;
+}
+
+const ARRAY_QUOTED = /["\\]/g;
+
 /** One row of COPY text format, line break included. */
 export function copyRow(values: readonly unknown[]): string {
   let row = "";

@@ -20,8 +20,8 @@ export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<Del
   return withTransaction(pool, async (client) => {
     await inMergeLock(client);
     const { rows } = await client.query<{ call_ref: string }>(`SELECT call_ref FROM call_contributions WHERE upload_id = $1`, [uploadId]);
-    // trace_lines has no foreign key to cascade through (see its migration).
-    await client.query(`DELETE FROM trace_lines WHERE file_id IN (SELECT id FROM upload_files WHERE upload_id = $1)`, [uploadId]);
+    // trace_segments has no foreign key to cascade through (see its model).
+    await client.query(`DELETE FROM trace_segments WHERE file_id IN (SELECT id FROM upload_files WHERE upload_id = $1)`, [uploadId]);
     const deleted = await client.query(`DELETE FROM uploads WHERE id = $1`, [uploadId]);
     if (deleted.rowCount === 0) throw new UploadNotFoundError(uploadId);
     const callRefs = rows.map((row) => row.call_ref);

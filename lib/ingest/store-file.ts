@@ -3,7 +3,7 @@ import type pg from "pg";
 import { CallLinker } from "../calls";
 import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-reading";
 import { CopyBuffer } from "./copy-buffer";
-import { CopyStream } from "./copy-stream";
+import { TraceSegments } from "./trace-segments";
 
 /** The calls still held when the file ends (earlier batches are already settled). */
 export type StoredFile = { fileId: string; summary: TraceFileSummary; calls: CallLinker };
@@ -17,15 +17,14 @@ export type StoreOptions = {
 };
 
 // Until the file is read its hash is unknown, but its row must exist before
-// its lines (foreign key). A unique placeholder stands in until then.
+// its gateway events (foreign key). A unique placeholder stands in until then.
 const pendingHash = (fileId: string) => `pending-${fileId.replaceAll("-", "")}`.padEnd(64, "0");
 
 /**
- * Streams one file into trace_lines and gateway_events with COPY, inside the
- * upload's transaction, holding at most a batch of calls' facts in memory
- * (each full batch is handed to `settle`). The lines' COPY stays open while
- * the file is read (PostgreSQL stores while the reader parses); gateway
- * events, which are few, are batched and sent in between.
+ * Streams one file into trace_segments and gateway_events with COPY, inside
+ * the upload's transaction, holding at most a batch of calls' facts and lines
+ * in memory: each full batch's lines are written and its calls handed to
+ * `settle`. Gateway events, which are few, are sent a few MB at a time.
  */
 export async function storeFile(
   client: pg.PoolClient,
@@ -41,29 +40,24 @@ export async function storeFile(
   );
   let calls = new CallLinker();
   let settledCalls = 0;
-  const traceLines = new CopyStream(client, "trace_lines", ["call_ref", "file_id", "seq", "line", "time", "level", "text"]);
+  const traceSegments = new TraceSegments(fileId);
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const drain = async () => {
     options.onProgress?.(settledCalls + calls.size);
-    await traceLines.drain();
-    // One COPY at a time on a connection: the lines' COPY closes while events or a batch go.
-    if (gatewayEvents.full) {
-      await traceLines.end();
-      await gatewayEvents.flush(client);
-    }
+    if (gatewayEvents.full) await gatewayEvents.flush(client);
     if (calls.size >= options.batchSize) {
-      await traceLines.end();
+      await traceSegments.write(client);
       await options.settle(calls);
       settledCalls += calls.size;
       calls = new CallLinker();
     }
   };
-  const reading = readTraceFile(
+  const summary = await readTraceFile(
     input,
     {
       callEvent(event) {
         calls.apply(event);
-        traceLines.push([event.callRef, fileId, event.seq, event.line, timeOf(event.time), event.level, event.text]);
+        traceSegments.add(event);
       },
       gatewayEvent(event) {
         gatewayEvents.push([fileId, event.seq, event.line ?? 0, timeOf(event.time), event.level, event.text]);
@@ -72,11 +66,7 @@ export async function storeFile(
     },
     { fingerprintKey: options.fingerprintKey },
   );
-  const summary = await reading.catch(async (error: Error) => {
-    await traceLines.abort(error);
-    throw error;
-  });
-  await traceLines.end();
+  await traceSegments.write(client);
   await gatewayEvents.flush(client);
   return { fileId, summary, calls };
 }

@@ -13,6 +13,12 @@ const CREDENTIAL_COLUMNS = [
   "call_ref", "location", "name", "fingerprint", "preview", "length", "leading_whitespace", "trailing_whitespace", "line_break",
 ] as const;
 
+/** Where a batch's rows go: straight into the tables, or into staging tables to replace stored rows. */
+type CallTables = { calls: string; evidence: string; credentials: string };
+
+const STORED_TABLES: CallTables = { calls: "calls", evidence: "evidence", credentials: "carried_credentials" };
+const STAGING_TABLES: CallTables = { calls: "incoming_calls", evidence: "incoming_evidence", credentials: "incoming_credentials" };
+
 const STAGE = `
   CREATE TEMP TABLE incoming_calls (LIKE calls INCLUDING DEFAULTS) ON COMMIT DROP;
   CREATE TEMP TABLE incoming_evidence (LIKE evidence) ON COMMIT DROP;
@@ -34,41 +40,73 @@ const FORGET_DETAILS = [
 
 const MOVE_DETAILS = `
   INSERT INTO evidence SELECT * FROM incoming_evidence;
-  INSERT INTO carried_credentials
-    SELECT DISTINCT ON (call_ref, location, name, fingerprint) * FROM incoming_credentials;
+  INSERT INTO carried_credentials SELECT * FROM incoming_credentials;
   DROP TABLE incoming_calls, incoming_evidence, incoming_credentials;`;
 
 /**
  * Classifies each call on everything known about it and writes the call row,
  * its evidence and its carried credentials (masked), replacing what was
- * there for the calls in `stored` (the others are new: nothing to replace).
- * Set-based: rows are staged with COPY, then moved in a few statements.
+ * there for the calls in `stored`. Calls never stored before (most of them)
+ * are copied straight into their tables; the others are staged with COPY and
+ * moved over the old rows in a few set-based statements.
  */
 export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<void> {
-  await client.query(STAGE);
-  const callRows = new CopyBuffer("incoming_calls", CALL_COLUMNS);
-  const evidenceRows = new CopyBuffer("incoming_evidence", EVIDENCE_COLUMNS);
-  const credentialRows = new CopyBuffer("incoming_credentials", CREDENTIAL_COLUMNS);
+  const replacing = new Set(stored);
+  if (replacing.size > 0) await client.query(STAGE);
+  const fresh = new CallRows(STORED_TABLES);
+  const restated = new CallRows(STAGING_TABLES);
   const now = new Date();
   for (const facts of calls) {
+    const rows = replacing.has(facts.callRef) ? restated : fresh;
+    rows.add(facts, now);
+    await rows.flushIfFull(client);
+  }
+  await fresh.flush(client);
+  if (replacing.size === 0) return;
+  await restated.flush(client);
+  await client.query(UPSERT_CALLS);
+  for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
+  await client.query(MOVE_DETAILS);
+}
+
+/** A call's row, evidence and credentials, buffered for COPY into one set of tables. */
+class CallRows {
+  private readonly calls: CopyBuffer;
+  private readonly evidence: CopyBuffer;
+  private readonly credentials: CopyBuffer;
+
+  constructor(tables: CallTables) {
+    this.calls = new CopyBuffer(tables.calls, CALL_COLUMNS);
+    this.evidence = new CopyBuffer(tables.evidence, EVIDENCE_COLUMNS);
+    this.credentials = new CopyBuffer(tables.credentials, CREDENTIAL_COLUMNS);
+  }
+
+  add(facts: CallFacts, now: Date): void {
     const verdict = classifyCall(facts);
     const call = summariseCall(facts);
-    callRows.push(callRow(call, verdict, now));
+    this.calls.push(callRow(call, verdict, now));
     for (const [role, evidence] of evidenceOf(verdict)) {
-      evidenceRows.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
+      this.evidence.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
     }
-    for (const credential of call.credentials) {
-      credentialRows.push([
+    for (const credential of distinctCredentials(call)) {
+      this.credentials.push([
         facts.callRef, credential.location, credential.name, credential.fingerprint, credential.preview,
         credential.length, credential.leadingWhitespace, credential.trailingWhitespace, credential.lineBreak,
       ]);
     }
-    for (const buffer of [callRows, evidenceRows, credentialRows]) if (buffer.full) await buffer.flush(client);
   }
-  for (const buffer of [callRows, evidenceRows, credentialRows]) await buffer.flush(client);
-  await client.query(UPSERT_CALLS);
-  if (stored.length > 0) for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
-  await client.query(MOVE_DETAILS);
+
+  async flushIfFull(client: pg.PoolClient): Promise<void> {
+    for (const buffer of this.buffers()) if (buffer.full) await buffer.flush(client);
+  }
+
+  async flush(client: pg.PoolClient): Promise<void> {
+    for (const buffer of this.buffers()) await buffer.flush(client);
+  }
+
+  private buffers(): CopyBuffer[] {
+    return [this.calls, this.evidence, this.credentials];
+  }
 }
 
 function callRow(call: CallSummary, verdict: Verdict, now: Date): unknown[] {
@@ -88,4 +126,15 @@ function evidenceOf(verdict: Verdict): Array<[string, Evidence]> {
     ["gateway_verdict", verdict.gatewayVerdict],
   ];
   return roles.filter((entry): entry is [string, Evidence] => entry[1] !== null);
+}
+
+/** One row per primary key of carried_credentials: a value sent twice in the same place is one credential. */
+function distinctCredentials(call: CallSummary): CallSummary["credentials"] {
+  const seen = new Set<string>();
+  return call.credentials.filter((credential) => {
+    const key = `${credential.location}\n${credential.name}\n${credential.fingerprint}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

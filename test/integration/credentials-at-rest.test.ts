@@ -46,6 +46,6 @@ it("stores no raw credential anywhere: a pg_dump of the database holds only mask
   }
   const dump = execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"]).toString();
   expect(dump).toContain("2Yot…pAA");
-  expect(dump).toContain("COPY public.trace_lines");
+  expect(dump).toContain("COPY public.trace_segments");
   for (const raw of RAW_CREDENTIALS) expect(dump, raw).not.toContain(raw);
 });

@@ -41,7 +41,7 @@ const snapshot = (database: TestDatabase) =>
     calls: (await client.query(`SELECT call_ref, status, rejected, cause, credential_name, interceptor, trace_line_count, time FROM calls ORDER BY call_ref`)).rows,
     evidence: (await client.query(`SELECT call_ref, role, file, line, text FROM evidence ORDER BY call_ref, role`)).rows,
     credentials: (await client.query(`SELECT call_ref, location, name, preview FROM carried_credentials ORDER BY call_ref, name`)).rows,
-    lines: (await client.query(`SELECT count(*)::int AS n FROM trace_lines`)).rows[0].n,
+    lines: (await client.query(`SELECT sum(cardinality(seqs))::int AS n FROM trace_segments`)).rows[0].n,
   }));
 
 it("gives the same calls, verdicts, evidence and counts with batches of 2 calls as in one batch", async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, readMigrations } from "../../lib/database-setup";
+import { migrateDatabase, readMigrations, type Migration } from "../../lib/database-setup";
 import { shapeOfDatabase, shapeOfPrismaSchema } from "../support/schema-shape";
 import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
@@ -53,4 +53,44 @@ describe("migrations", () => {
     const expected = shapeOfPrismaSchema(schemaPath);
     expect(actual.filter((line) => !expected.includes(line))).toEqual(["calls.status: bigint null"]);
   });
+
+  it("keeps the trace lines stored before trace segments, in file order, per call and file", async () => {
+    const older = await createTestDatabase({ migrate: false });
+    try {
+      const [beforeSegments, segments] = splitAt("20261125100000_trace_segments");
+      await migrateDatabase(older.url, beforeSegments);
+      const file = "00000000-0000-4000-8000-000000000001";
+      const lines = [
+        ["call-a", 3, 4, "2026-11-20T14:00:00.003Z", "WARN", 'rejected "x" \\ y'],
+        ["call-a", 1, 2, "2026-11-20T14:00:00.001Z", "INFO", "first"],
+        ["call-b", 2, null, null, null, "no line, no time"],
+      ];
+      await withClient(older.url, async (client) => {
+        for (const line of lines) {
+          await client.query(`INSERT INTO trace_lines (call_ref, file_id, seq, line, time, level, text) VALUES ($1, '${file}', $2, $3, $4, $5, $6)`, line);
+        }
+      });
+      await migrateDatabase(older.url, segments);
+      const stored = await withClient(older.url, (client) =>
+        client.query(`SELECT s.call_ref, s.first_seq, t.seq, t.line, t.time, t.level, t.text
+                        FROM trace_segments s, unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
+                       ORDER BY s.call_ref, t.seq`),
+      );
+      expect(stored.rows).toEqual([
+        { call_ref: "call-a", first_seq: 1, seq: 1, line: 2, time: new Date("2026-11-20T14:00:00.001Z"), level: "INFO", text: "first" },
+        { call_ref: "call-a", first_seq: 1, seq: 3, line: 4, time: new Date("2026-11-20T14:00:00.003Z"), level: "WARN", text: 'rejected "x" \\ y' },
+        { call_ref: "call-b", first_seq: 2, seq: 2, line: null, time: null, level: null, text: "no line, no time" },
+      ]);
+    } finally {
+      await older.drop();
+    }
+  });
 });
+
+/** The migrations before the named one, and from it on. */
+function splitAt(name: string): [Migration[], Migration[]] {
+  const all = readMigrations();
+  const index = all.findIndex((migration) => migration.name === name);
+  expect(index).toBeGreaterThan(0);
+  return [all.slice(0, index), all.slice(index)];
+}

@@ -32,7 +32,7 @@ const expected = () => classifyFiles(SAMPLE_FILES.map((name) => path.join(sample
 
 async function tableCounts(): Promise<Record<string, number>> {
   return withClient(database.url, async (client) => {
-    const tables = ["uploads", "upload_files", "calls", "call_contributions", "evidence", "trace_lines", "carried_credentials", "gateway_events"];
+    const tables = ["uploads", "upload_files", "calls", "call_contributions", "evidence", "trace_segments", "carried_credentials", "gateway_events"];
     const counts: Record<string, number> = {};
     for (const table of tables) counts[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
     return counts;
@@ -84,6 +84,26 @@ describe("POST /api/uploads with the samples", () => {
     ]);
     expect(JSON.stringify(body)).not.toContain("9fK2mQ7xL0pR4tV8");
     expect((await api("/api/calls/no-such-call")).status).toBe(404);
+  });
+
+  it("keeps each trace line's text as read (quotes, backslashes, tabs, braces, non-ASCII, stack traces) and finds words in it", async () => {
+    const lines = [
+      '2026-11-21T11:00:00.001Z INFO [callId=texts-1] Request: GET /a\\b "quoted" {1,2} NULL',
+      "2026-11-21T11:00:00.002Z ERROR [callId=texts-1] boom\tcafé ✓ \\N",
+      "\tat com.example.Gateway.run(Gateway.java:42)",
+      "2026-11-21T11:00:00.003Z INFO [callId=texts-1] Response: 200",
+    ];
+    const stored = await upload(server.url, [{ name: "texts.log", content: `${lines.join("\n")}\n` }]);
+    expect(stored.status).toBe(201);
+    const { body } = await api("/api/calls/texts-1");
+    expect(body.trace.map((line: any) => [line.line, line.level, line.text])).toEqual([
+      [1, "INFO", lines[0]],
+      [2, "ERROR", `${lines[1]}\n${lines[2]}`],
+      [4, "INFO", lines[3]],
+    ]);
+    const found = await api(`/api/calls?q=${encodeURIComponent("Gateway.java:42")}`);
+    expect(found.body.items.map((item: any) => item.callId)).toEqual(["texts-1"]);
+    await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
   });
 });
 

@@ -14,6 +14,7 @@ type DmmfField = {
   kind: "scalar" | "enum" | "object";
   type: string;
   isRequired: boolean;
+  isList: boolean;
   nativeType: [string, string[]] | null;
   relationFromFields?: string[];
   relationToFields?: string[];
@@ -67,7 +68,7 @@ export function shapeOfPrismaSchema(schemaPath: string): string[] {
             ? NATIVE_TYPES[field.nativeType[0]]?.(field.nativeType[1])
             : SCALAR_TYPES[field.type];
       if (!type) throw new Error(`no SQL type known for ${model.name}.${field.name}`);
-      lines.push(`${table(model)}.${field.dbName ?? field.name}: ${type}${field.isRequired ? "" : " null"}`);
+      lines.push(`${table(model)}.${field.dbName ?? field.name}: ${type}${field.isList ? "[]" : ""}${field.isRequired ? "" : " null"}`);
     }
   }
   for (const index of dmmf.datamodel.indexes) {
@@ -94,8 +95,11 @@ export async function shapeOfDatabase(client: pg.Client): Promise<string[]> {
                 WHEN c.data_type = 'timestamp with time zone' THEN 'timestamptz(' || c.datetime_precision || ')'
                 WHEN c.data_type = 'timestamp without time zone' THEN 'timestamp(' || c.datetime_precision || ')'
                 WHEN c.data_type = 'character' THEN 'character(' || c.character_maximum_length || ')'
+                WHEN c.data_type = 'ARRAY' THEN regexp_replace(format_type(a.atttypid, a.atttypmod),
+                                                  'timestamp\\((\\d)\\) with time zone', 'timestamptz(\\1)')
                 ELSE c.data_type END AS type
       FROM information_schema.columns c
+      JOIN pg_attribute a ON a.attrelid = format('%I', c.table_name)::regclass AND a.attname = c.column_name
      WHERE c.table_schema = current_schema() AND c.table_name <> '_prisma_migrations'`);
   for (const row of columns.rows) {
     lines.push(`${row.table_name}.${row.column_name}: ${row.type}${row.is_nullable === "YES" ? " null" : ""}`);
