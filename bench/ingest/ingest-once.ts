@@ -5,12 +5,15 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { limitHeapGrowth } from "../../lib/config/heap-growth";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";
 import { childArgs, monotonicMicros, peakRssBytes, report } from "./child";
 import { logStatements } from "./query-log";
 
+// As `tracelens ingest` and `tracelens serve` run (lib/cli/main.ts).
+limitHeapGrowth();
 const { url, file, "log-statements": statementLog } = childArgs(process.argv.slice(2));
 if (!process.env.TRACELENS_HOME && !process.env.TRACELENS_FINGERPRINT_KEY) {
   // Never create a key file in the real home directory from a benchmark.

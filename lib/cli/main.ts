@@ -1,4 +1,5 @@
 import { CommanderError } from "commander";
+import { limitHeapGrowth } from "../config/heap-growth";
 import { buildProgram } from "./program";
 
 /** An error whose message is the whole story: printed as one line, no stack. */
@@ -13,6 +14,7 @@ export class UsageError extends Error {
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  limitHeapGrowth();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

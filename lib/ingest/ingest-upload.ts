@@ -42,7 +42,7 @@ export type UploadResult = {
   rejectionsByCause: RejectionsByCause;
 };
 
-const CALLS_PER_BATCH = 10_000;
+const CALLS_PER_BATCH = 4_000;
 
 /**
  * One upload, stored whole or not at all, in one transaction: a file that

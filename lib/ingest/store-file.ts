@@ -4,6 +4,7 @@ import { CallLinker } from "../calls";
 import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-reading";
 import { CopyBuffer } from "./copy-buffer";
 import { TraceSegments } from "./trace-segments";
+import { WriteBehind } from "./write-behind";
 
 /** The calls still held when the file ends (earlier batches are already settled). */
 export type StoredFile = { fileId: string; summary: TraceFileSummary; calls: CallLinker };
@@ -22,9 +23,9 @@ const pendingHash = (fileId: string) => `pending-${fileId.replaceAll("-", "")}`.
 
 /**
  * Streams one file into trace_segments and gateway_events with COPY, inside
- * the upload's transaction, holding at most a batch of calls' facts and lines
- * in memory: each full batch's lines are written and its calls handed to
- * `settle`. Gateway events, which are few, are sent a few MB at a time.
+ * the upload's transaction. Calls' facts and lines are held a batch at a time:
+ * each full batch's lines are written and its calls handed to `settle` while
+ * the next batch is read. Gateway events, which are few, go a few MB at a time.
  */
 export async function storeFile(
   client: pg.PoolClient,
@@ -40,17 +41,22 @@ export async function storeFile(
   );
   let calls = new CallLinker();
   let settledCalls = 0;
-  const traceSegments = new TraceSegments(fileId);
+  let traceSegments = new TraceSegments(fileId);
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
+  const writes = new WriteBehind();
+  // A full batch is written while the reader parses the next one.
   const drain = async () => {
     options.onProgress?.(settledCalls + calls.size);
-    if (gatewayEvents.full) await gatewayEvents.flush(client);
-    if (calls.size >= options.batchSize) {
-      await traceSegments.write(client);
-      await options.settle(calls);
-      settledCalls += calls.size;
-      calls = new CallLinker();
-    }
+    if (gatewayEvents.full) await writes.start(() => gatewayEvents.flush(client));
+    if (calls.size < options.batchSize) return;
+    const [batch, segments] = [calls, traceSegments];
+    calls = new CallLinker();
+    traceSegments = new TraceSegments(fileId);
+    settledCalls += batch.size;
+    await writes.start(async () => {
+      await segments.write(client);
+      await options.settle(batch);
+    });
   };
   const summary = await readTraceFile(
     input,
@@ -65,7 +71,12 @@ export async function storeFile(
       drain,
     },
     { fingerprintKey: options.fingerprintKey },
-  );
+  ).catch(async (error: unknown) => {
+    // The connection must be free before the caller rolls back.
+    await writes.finished().catch(() => undefined);
+    throw error;
+  });
+  await writes.finished();
   await traceSegments.write(client);
   await gatewayEvents.flush(client);
   return { fileId, summary, calls };

@@ -71,3 +71,25 @@ it("counts a call spread over batches of one upload once", async () => {
   ]);
 });
 
+
+it("stores nothing, and leaves the connection usable, when writing a batch fails while the next is read", async () => {
+  const database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    // PostgreSQL refuses one call while later batches are still being read.
+    await pool.query(`
+      CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.call_ref = 'poison' THEN RAISE EXCEPTION 'refused %', NEW.call_ref; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION refuse_poison();`);
+    const lines = ["poison", ...Array.from({ length: 40 }, (_, index) => `after-${index}`)].map(
+      (callId, index) => `2026-11-21T10:00:${String(index % 60).padStart(2, "0")}Z INFO [callId=${callId}] step`,
+    );
+    const upload = ingestUpload(pool, { source: "cli", files: [{ name: "poison.log", stream: chunked(Buffer.from(lines.join("\n"))) }], callsPerBatch: 1 }, key);
+    await expect(upload).rejects.toThrow(/refused poison/);
+    const counts = await pool.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM trace_segments)::int AS segments, (SELECT count(*) FROM uploads)::int AS uploads`);
+    expect(counts.rows[0]).toEqual({ calls: 0, segments: 0, uploads: 0 });
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
