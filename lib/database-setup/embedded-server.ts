@@ -40,8 +40,15 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDat
       authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: runsAsRoot(),
-      // Loopback only, and no Unix socket in a shared folder such as /tmp.
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      postgresFlags: [
+        // Loopback only, and no Unix socket in a shared folder such as /tmp.
+        ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+        // Sized for bulk ingest: an upload writes indexes keyed by random call
+        // references, so with the defaults (128 MB of buffers, a checkpoint
+        // every 1 GB of WAL) a 200 MB trace re-read evicted index pages and
+        // logged whole pages again after each checkpoint (WAL 1.5 GB -> 1.1 GB).
+        ...["-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min"],
+      ],
       onLog: (message) => keepTail(log, message),
       onError: (error) => keepTail(log, String(error)),
     });
