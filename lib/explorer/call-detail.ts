@@ -33,7 +33,6 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     include: {
       evidence: true,
       credentials: { orderBy: [{ location: "asc" }, { name: "asc" }] },
-      contributions: { include: { upload: { select: { id: true, name: true } } } },
     },
   });
   if (!call) return null;
@@ -71,7 +70,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: evidenceBy("gateway_verdict") },
     credentials: call.credentials.map(({ callRef: _callRef, ...credential }) => credential),
     trace: await readTrace(db, callId),
-    uploads: call.contributions.map((contribution) => contribution.upload),
+    uploads: await readUploads(db, callId),
   };
 }
 
@@ -83,4 +82,12 @@ async function readTrace(db: Database, callId: string): Promise<TraceLineView[]>
      WHERE s.call_ref = ${callId}
      ORDER BY t.time ASC NULLS LAST, f.name, t.seq`;
   return rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null }));
+}
+
+/** The uploads that brought lines of the call, oldest first. */
+async function readUploads(db: Database, callId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT u.id, u.name FROM uploads u
+     WHERE EXISTS (SELECT 1 FROM trace_segments s JOIN upload_files f ON f.id = s.file_id WHERE s.call_ref = ${callId} AND f.upload_id = u.id)
+     ORDER BY u.created_at, u.id`;
 }

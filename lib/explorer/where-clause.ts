@@ -15,7 +15,8 @@ export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
     if (excluded?.length) add(Prisma.sql`(${matching(field, excluded)}) IS NOT TRUE`);
   }
   if (filters.upload?.length) {
-    add(Prisma.sql`EXISTS (SELECT 1 FROM call_contributions u WHERE u.call_ref = c.call_ref AND u.upload_id = ANY(${filters.upload}::uuid[]))`);
+    add(Prisma.sql`EXISTS (SELECT 1 FROM trace_segments s JOIN upload_files f ON f.id = s.file_id
+                            WHERE s.call_ref = c.call_ref AND f.upload_id = ANY(${filters.upload}::uuid[]))`);
   }
   if (filters.fingerprint?.length) {
     add(Prisma.sql`EXISTS (SELECT 1 FROM carried_credentials k WHERE k.call_ref = c.call_ref AND k.fingerprint = ANY(${filters.fingerprint}::text[]))`);

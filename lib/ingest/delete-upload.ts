@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { loadContributions } from "./contributions";
+import { loadCallFacts } from "./call-facts";
 import { inMergeLock, withTransaction } from "./transaction";
 import { writeCalls } from "./write-calls";
 
@@ -19,13 +19,15 @@ export type DeletedUpload = { uploadId: string; callsRemoved: number; callsRecla
 export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<DeletedUpload> {
   return withTransaction(pool, async (client) => {
     await inMergeLock(client);
-    const { rows } = await client.query<{ call_ref: string }>(`SELECT call_ref FROM call_contributions WHERE upload_id = $1`, [uploadId]);
-    // trace_segments has no foreign key to cascade through (see its model).
-    await client.query(`DELETE FROM trace_segments WHERE file_id IN (SELECT id FROM upload_files WHERE upload_id = $1)`, [uploadId]);
+    const { rows } = await client.query<{ call_ref: string }>(
+      `DELETE FROM trace_segments WHERE file_id IN (SELECT id FROM upload_files WHERE upload_id = $1) RETURNING call_ref`,
+      [uploadId],
+    );
     const deleted = await client.query(`DELETE FROM uploads WHERE id = $1`, [uploadId]);
     if (deleted.rowCount === 0) throw new UploadNotFoundError(uploadId);
-    const callRefs = rows.map((row) => row.call_ref);
-    const remaining = await loadContributions(client, callRefs, { besides: null });
+    const callRefs = [...new Set(rows.map((row) => row.call_ref))];
+    // What the other uploads' segments still say.
+    const remaining = await loadCallFacts(client, callRefs);
     const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
     await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
     await writeCalls(client, remaining.values(), [...remaining.keys()]);

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import type { CallFacts } from "../calls";
 import type { Cause } from "../rules";
 import type { TraceFileSummary, TraceFormat, TraceInput } from "../trace-reading";
+import type { CallBatch } from "./call-batch";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
 import { inMergeLock, withTransaction } from "./transaction";
@@ -64,7 +64,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const options = {
       fingerprintKey,
       onProgress: request.onProgress,
-      settle: (calls: Iterable<CallFacts>) => settleCalls(client, uploadId, calls),
+      settle: (batch: CallBatch) => settleCalls(client, batch),
       batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
     };
     const files: FileOutcome[] = [];
@@ -76,7 +76,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       if (duplicate) {
         await client.query("ROLLBACK TO SAVEPOINT file");
       } else {
-        await options.settle(stored.calls);
+        await options.settle(stored.lastBatch);
         await recordFile(client, stored.fileId, stored.summary);
         accepted.push(stored.summary);
       }
@@ -115,12 +115,17 @@ async function recordFile(client: pg.PoolClient, fileId: string, summary: TraceF
   );
 }
 
+// The calls an upload touched: those with a segment in one of its files.
+const TOUCHED = `
+  SELECT DISTINCT s.call_ref FROM trace_segments s JOIN upload_files f ON f.id = s.file_id WHERE f.upload_id = $1`;
+
 /** A call this upload touched is new unless another upload knew it too. */
 async function callsTouched(client: pg.PoolClient, uploadId: string): Promise<{ callsAdded: number; callsUpdated: number }> {
   const { rows } = await client.query<{ added: number; updated: number }>(
     `SELECT count(*) FILTER (WHERE NOT shared)::int AS added, count(*) FILTER (WHERE shared)::int AS updated
-       FROM (SELECT EXISTS (SELECT 1 FROM call_contributions o WHERE o.call_ref = m.call_ref AND o.upload_id <> m.upload_id) AS shared
-               FROM call_contributions m WHERE m.upload_id = $1) touched`,
+       FROM (SELECT EXISTS (SELECT 1 FROM trace_segments o JOIN upload_files g ON g.id = o.file_id
+                             WHERE o.call_ref = touched.call_ref AND g.upload_id <> $1) AS shared
+               FROM (${TOUCHED}) touched) calls`,
     [uploadId],
   );
   return { callsAdded: rows[0]?.added ?? 0, callsUpdated: rows[0]?.updated ?? 0 };
@@ -129,7 +134,7 @@ async function callsTouched(client: pg.PoolClient, uploadId: string): Promise<{ 
 async function rejectionsAmongTouched(client: pg.PoolClient, uploadId: string): Promise<RejectionsByCause> {
   const { rows } = await client.query<{ cause: Cause; count: number }>(
     `SELECT c.cause::text AS cause, count(*)::int AS count
-       FROM calls c JOIN call_contributions m ON m.call_ref = c.call_ref AND m.upload_id = $1
+       FROM calls c JOIN (${TOUCHED}) touched ON touched.call_ref = c.call_ref
       WHERE c.cause IS NOT NULL GROUP BY 1`,
     [uploadId],
   );

@@ -1,19 +1,18 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import { CallLinker } from "../calls";
 import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-reading";
+import { CallBatch } from "./call-batch";
 import { CopyBuffer } from "./copy-buffer";
-import { TraceSegments } from "./trace-segments";
 import { WriteBehind } from "./write-behind";
 
-/** The calls still held when the file ends (earlier batches are already settled). */
-export type StoredFile = { fileId: string; summary: TraceFileSummary; calls: CallLinker };
+/** The last batch of calls, still to settle once the file is known not to be a duplicate. */
+export type StoredFile = { fileId: string; summary: TraceFileSummary; lastBatch: CallBatch };
 
 export type StoreOptions = {
   fingerprintKey: Buffer;
   onProgress?: ((callsSoFar: number) => void) | undefined;
-  /** Joins and writes a batch of calls; called whenever `batchSize` calls are held. */
-  settle: (calls: CallLinker) => Promise<void>;
+  /** Writes a batch of calls: their segments, and the calls joined with what is stored. */
+  settle: (batch: CallBatch) => Promise<void>;
   batchSize: number;
 };
 
@@ -22,10 +21,9 @@ export type StoreOptions = {
 const pendingHash = (fileId: string) => `pending-${fileId.replaceAll("-", "")}`.padEnd(64, "0");
 
 /**
- * Streams one file into trace_segments and gateway_events with COPY, inside
- * the upload's transaction. Calls' facts and lines are held a batch at a time:
- * each full batch's lines are written and its calls handed to `settle` while
- * the next batch is read. Gateway events, which are few, go a few MB at a time.
+ * Streams one file into the database inside the upload's transaction. Calls
+ * are held a batch at a time: each full batch is settled while the next is
+ * read. Gateway events, which are few, go with COPY a few MB at a time.
  */
 export async function storeFile(
   client: pg.PoolClient,
@@ -39,32 +37,23 @@ export async function storeFile(
      VALUES ($1, $2, $3, $4, 'text', false, 0, 0)`,
     [fileId, uploadId, input.name, pendingHash(fileId)],
   );
-  let calls = new CallLinker();
+  let batch = new CallBatch(fileId);
   let settledCalls = 0;
-  let traceSegments = new TraceSegments(fileId);
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const writes = new WriteBehind();
-  // A full batch is written while the reader parses the next one.
   const drain = async () => {
-    options.onProgress?.(settledCalls + calls.size);
+    options.onProgress?.(settledCalls + batch.size);
     if (gatewayEvents.full) await writes.start(() => gatewayEvents.flush(client));
-    if (calls.size < options.batchSize) return;
-    const [batch, segments] = [calls, traceSegments];
-    calls = new CallLinker();
-    traceSegments = new TraceSegments(fileId);
-    settledCalls += batch.size;
-    await writes.start(async () => {
-      await segments.write(client);
-      await options.settle(batch);
-    });
+    if (batch.size < options.batchSize) return;
+    const full = batch;
+    batch = new CallBatch(fileId);
+    settledCalls += full.size;
+    await writes.start(() => options.settle(full));
   };
   const summary = await readTraceFile(
     input,
     {
-      callEvent(event) {
-        calls.apply(event);
-        traceSegments.add(event);
-      },
+      callEvent: (event) => batch.apply(event),
       gatewayEvent(event) {
         gatewayEvents.push([fileId, event.seq, event.line ?? 0, timeOf(event.time), event.level, event.text]);
       },
@@ -77,9 +66,8 @@ export async function storeFile(
     throw error;
   });
   await writes.finished();
-  await traceSegments.write(client);
   await gatewayEvents.flush(client);
-  return { fileId, summary, calls };
+  return { fileId, summary, lastBatch: batch };
 }
 
 function timeOf(epochMs: number | null): Date | null {

@@ -54,32 +54,56 @@ describe("migrations", () => {
     expect(actual.filter((line) => !expected.includes(line))).toEqual(["calls.status: bigint null"]);
   });
 
-  it("keeps the trace lines stored before trace segments, in file order, per call and file", async () => {
+  it("moves stored trace lines and per-upload facts into trace segments, in file order, per call and file", async () => {
     const older = await createTestDatabase({ migrate: false });
     try {
       const [beforeSegments, segments] = splitAt("20261125100000_trace_segments");
       await migrateDatabase(older.url, beforeSegments);
-      const file = "00000000-0000-4000-8000-000000000001";
+      const upload = "00000000-0000-4000-8000-0000000000aa";
+      const [first, second] = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
       const lines = [
-        ["call-a", 3, 4, "2026-11-20T14:00:00.003Z", "WARN", 'rejected "x" \\ y'],
-        ["call-a", 1, 2, "2026-11-20T14:00:00.001Z", "INFO", "first"],
-        ["call-b", 2, null, null, null, "no line, no time"],
+        ["call-a", first, 3, 4, "2026-11-20T14:00:00.003Z", "WARN", 'rejected "x" \\ y'],
+        ["call-a", first, 1, 2, "2026-11-20T14:00:00.001Z", "INFO", "first"],
+        ["call-a", second, 1, 1, "2026-11-20T14:00:00.002Z", "INFO", "in the second file"],
+        ["call-b", first, 2, null, null, null, "no line, no time"],
       ];
       await withClient(older.url, async (client) => {
+        await client.query(`INSERT INTO uploads (id, name, source, file_count, duplicate_files, byte_count, line_count, calls_added, calls_updated, gateway_events)
+                            VALUES ('${upload}', 'old', 'cli', 2, 0, 0, 0, 0, 0, 0)`);
+        for (const file of [first, second]) {
+          await client.query(`INSERT INTO upload_files (id, upload_id, name, sha256, format, gzip, byte_count, line_count)
+                              VALUES ($1::uuid, '${upload}', $1::text, rpad($1::text, 64, '0'), 'text', false, 0, 0)`, [file]);
+        }
         for (const line of lines) {
-          await client.query(`INSERT INTO trace_lines (call_ref, file_id, seq, line, time, level, text) VALUES ($1, '${file}', $2, $3, $4, $5, $6)`, line);
+          await client.query(`INSERT INTO trace_lines (call_ref, file_id, seq, line, time, level, text) VALUES ($1, $2, $3, $4, $5, $6, $7)`, line);
+        }
+        // call-c: facts but no line (not made by the ingest, but kept all the same).
+        for (const callRef of ["call-a", "call-c"]) {
+          await client.query(`INSERT INTO calls (call_ref, rejected) VALUES ($1, false)`, [callRef]);
+          await client.query(`INSERT INTO call_contributions (call_ref, upload_id, facts) VALUES ($1, '${upload}', $2)`, [callRef, { callRef }]);
         }
       });
       await migrateDatabase(older.url, segments);
-      const stored = await withClient(older.url, (client) =>
-        client.query(`SELECT s.call_ref, s.first_seq, t.seq, t.line, t.time, t.level, t.text
-                        FROM trace_segments s, unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
-                       ORDER BY s.call_ref, t.seq`),
-      );
-      expect(stored.rows).toEqual([
-        { call_ref: "call-a", first_seq: 1, seq: 1, line: 2, time: new Date("2026-11-20T14:00:00.001Z"), level: "INFO", text: "first" },
-        { call_ref: "call-a", first_seq: 1, seq: 3, line: 4, time: new Date("2026-11-20T14:00:00.003Z"), level: "WARN", text: 'rejected "x" \\ y' },
-        { call_ref: "call-b", first_seq: 2, seq: 2, line: null, time: null, level: null, text: "no line, no time" },
+      const stored = await withClient(older.url, async (client) => ({
+        lines: (
+          await client.query(`SELECT s.call_ref, s.file_id, s.first_seq, t.seq, t.line, t.time, t.level, t.text
+                                FROM trace_segments s, unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
+                               ORDER BY s.call_ref, s.file_id, t.seq`)
+        ).rows,
+        facts: (await client.query(`SELECT call_ref, file_id, first_seq, facts FROM trace_segments ORDER BY call_ref, file_id, first_seq`)).rows,
+      }));
+      const at = (time: string) => new Date(`2026-11-20T14:00:00.00${time}Z`);
+      expect(stored.lines).toEqual([
+        { call_ref: "call-a", file_id: first, first_seq: 1, seq: 1, line: 2, time: at("1"), level: "INFO", text: "first" },
+        { call_ref: "call-a", file_id: first, first_seq: 1, seq: 3, line: 4, time: at("3"), level: "WARN", text: 'rejected "x" \\ y' },
+        { call_ref: "call-a", file_id: second, first_seq: 1, seq: 1, line: 1, time: at("2"), level: "INFO", text: "in the second file" },
+        { call_ref: "call-b", file_id: first, first_seq: 2, seq: 2, line: null, time: null, level: null, text: "no line, no time" },
+      ]);
+      expect(stored.facts).toEqual([
+        { call_ref: "call-a", file_id: first, first_seq: 1, facts: { callRef: "call-a" } },
+        { call_ref: "call-a", file_id: second, first_seq: 1, facts: null },
+        { call_ref: "call-b", file_id: first, first_seq: 2, facts: null },
+        { call_ref: "call-c", file_id: first, first_seq: -1, facts: { callRef: "call-c" } },
       ]);
     } finally {
       await older.drop();

@@ -32,7 +32,7 @@ const expected = () => classifyFiles(SAMPLE_FILES.map((name) => path.join(sample
 
 async function tableCounts(): Promise<Record<string, number>> {
   return withClient(database.url, async (client) => {
-    const tables = ["uploads", "upload_files", "calls", "call_contributions", "evidence", "trace_segments", "carried_credentials", "gateway_events"];
+    const tables = ["uploads", "upload_files", "calls", "evidence", "trace_segments", "carried_credentials", "gateway_events"];
     const counts: Record<string, number> = {};
     for (const table of tables) counts[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
     return counts;
@@ -175,12 +175,18 @@ describe("calls spread over uploads", () => {
     expect(joined.cause).toBe("invalid_expired_revoked");
     expect(joined.status).toBe(401);
     expect(joined.trace).toHaveLength(2);
+    expect(joined.uploads.map((upload: any) => upload.id)).toEqual([first.body.uploadId, second.body.uploadId]);
+    for (const { body: { uploadId } } of [first, second]) {
+      expect((await api(`/api/calls?upload=${uploadId}`)).body.items.map((item: any) => item.callId)).toEqual(["split-1"]);
+    }
 
     const removed = await fetch(`${server.url}/api/uploads/${second.body.uploadId}`, { method: "DELETE" });
     expect(removed.status).toBe(200);
     const unjoined = (await api("/api/calls/split-1")).body;
     expect(unjoined.cause).toBe("invalid_unspecified");
     expect(unjoined.trace).toHaveLength(1);
+    expect(unjoined.uploads.map((upload: any) => upload.id)).toEqual([first.body.uploadId]);
+    expect((await api(`/api/calls?upload=${second.body.uploadId}`)).body.total).toBe(0);
     await fetch(`${server.url}/api/uploads/${first.body.uploadId}`, { method: "DELETE" });
     expect((await api("/api/calls/split-1")).status).toBe(404);
     expect(await tableCounts()).toEqual(before);

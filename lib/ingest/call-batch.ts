@@ -1,22 +1,26 @@
 import type pg from "pg";
+import { CallLinker, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
 import { copyArray, CopyBuffer, copyRowOf, copyValue } from "./copy-buffer";
 
-const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts"] as const;
+const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts"] as const;
 
 /** One call's lines from one file, in file order, as the columns of trace_segments hold them. */
 type Segment = { seqs: number[]; lines: Array<number | null>; times: Array<number | null>; levels: Array<string | null>; texts: string[] };
 
 /**
- * The trace lines of one file's calls, held per call until their batch is
- * written: each call's lines become one trace_segments row.
+ * The calls of one file read since the last batch was written: what their
+ * lines say (linked into facts) and the lines themselves. Written as one
+ * trace_segments row per call.
  */
-export class TraceSegments {
-  private segments = new Map<string, Segment>();
+export class CallBatch implements Iterable<CallFacts> {
+  private readonly calls = new CallLinker();
+  private readonly segments = new Map<string, Segment>();
 
   constructor(private readonly fileId: string) {}
 
-  add(event: CallEvent): void {
+  apply(event: CallEvent): void {
+    this.calls.apply(event);
     let segment = this.segments.get(event.callRef);
     if (!segment) {
       segment = { seqs: [], lines: [], times: [], levels: [], texts: [] };
@@ -29,19 +33,26 @@ export class TraceSegments {
     segment.texts.push(event.text);
   }
 
-  /** Writes the segments held so far with COPY and starts over. */
-  async write(client: pg.PoolClient): Promise<void> {
+  get size(): number {
+    return this.calls.size;
+  }
+
+  [Symbol.iterator](): Iterator<CallFacts> {
+    return this.calls[Symbol.iterator]();
+  }
+
+  /** Writes each call's lines and facts as its segment, with COPY. */
+  async writeSegments(client: pg.PoolClient): Promise<void> {
     const rows = new CopyBuffer("trace_segments", COLUMNS);
     for (const [callRef, segment] of this.segments) {
       rows.pushRow(
         copyRowOf([
           copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
-          copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts),
+          copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(this.calls.get(callRef)),
         ]),
       );
       if (rows.full) await rows.flush(client);
     }
-    this.segments = new Map();
     await rows.flush(client);
   }
 }
