@@ -38,3 +38,9 @@ test("a file that cannot be read is refused with its name and position, and noth
   await open(page, "/");
   await expect(page.getByTestId("stored-calls")).toHaveText("10");
 });
+
+test("the terminal hint names the address the dashboard answers on", async ({ page }) => {
+  await openUploads(page);
+  const { host } = new URL(page.url());
+  await expect(page.getByText(`curl -F file=@gateway-trace.log http://${host}/api/uploads`)).toBeVisible();
+});

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { UploadDropzone } from "@/components/uploads/upload-dropzone";
 import { UploadsList } from "@/components/uploads/uploads-list";
 import { database } from "@/lib/database";
@@ -8,6 +9,8 @@ export const dynamic = "force-dynamic";
 
 export default async function UploadsPage() {
   const uploads = await listUploads(database());
+  // The address this page was asked for, so the example works on any HOST:PORT.
+  const host = (await headers()).get("host") ?? "127.0.0.1:3000";
   return (
     <>
       <div className="page-heading">
@@ -20,7 +23,7 @@ export default async function UploadsPage() {
       </section>
       <p className="muted hint">
         From a terminal: <code>npx tracelens ingest gateway-trace.log</code> · over HTTP:{" "}
-        <code>curl -F file=@gateway-trace.log http://127.0.0.1:3000/api/uploads</code>
+        <code>curl -F file=@gateway-trace.log http://{host}/api/uploads</code>
       </p>
     </>
   );
