@@ -6,6 +6,8 @@ import { statementTimeSchema } from "./query-log";
 /** What a measuring child prints as its last stdout line (JSON). */
 export const childReportSchema = z.object({
   seconds: z.number(),
+  /** CPU time (user and system) of this process over the measured span. */
+  cpuSeconds: z.number(),
   peakRssBytes: z.number(),
   rows: z.number(),
   callsStored: z.number().nullable(),
@@ -46,4 +48,10 @@ export function report(result: ChildReport): void {
 /** Now on the monotonic clock, in µs (the clock of V8's CPU profiles). */
 export function monotonicMicros(): number {
   return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** CPU seconds (user and system) this process has used since `start` (from process.cpuUsage()). */
+export function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }

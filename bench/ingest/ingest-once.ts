@@ -9,7 +9,7 @@ import { limitHeapGrowth } from "../../lib/config/heap-growth";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";
-import { childArgs, monotonicMicros, peakRssBytes, report } from "./child";
+import { childArgs, cpuSecondsSince, monotonicMicros, peakRssBytes, report } from "./child";
 import { logStatements } from "./query-log";
 
 // As `tracelens ingest` and `tracelens serve` run (lib/cli/main.ts).
@@ -27,13 +27,16 @@ try {
   const stopLog = statementLog ? logStatements() : null;
   const startMicros = monotonicMicros();
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const result = await ingestUpload(pool, { source: "cli", files: [{ name: path.basename(file), stream: createReadStream(file) }] }, fingerprintKey);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSecondsSince(cpuAtStart);
   const endMicros = monotonicMicros();
   const statements = stopLog?.();
   const { rows } = await pool.query<{ n: string }>("SELECT sum(cardinality(seqs)) AS n FROM trace_segments");
   report({
     seconds,
+    cpuSeconds,
     peakRssBytes: peakRssBytes(),
     rows: Number(rows[0]?.n ?? 0),
     callsStored: result.callsAdded + result.callsUpdated,

@@ -44,7 +44,7 @@ const argsSchema = z.object({
 });
 
 type Kind = "baseline" | "ingest";
-type Measurement = ChildReport & { kind: Kind; run: number; databaseBytes: number; walBytes: number };
+type Measurement = ChildReport & { kind: Kind; run: number; databaseBytes: number; walBytes: number; postgresCpuSeconds: number | null };
 type ProfileResult = { cpuProfile: string; seconds: number; peakRssMb: number; cpu: ProfileSummary; statements: StatementTime[] };
 type SizeResult = {
   requestedBytes: number;
@@ -137,7 +137,8 @@ async function measureSize(server: BenchServer, requestedBytes: number): Promise
         const measurement = await measure(server, kind, trace, run);
         console.log(
           `  run ${run} ${kind.padEnd(8)} ${measurement.seconds.toFixed(2).padStart(6)} s, peak RSS ${mb(measurement.peakRssBytes)} MB,` +
-            ` wrote ${mb(measurement.walBytes)} MB of WAL, database ${mb(measurement.databaseBytes)} MB`,
+            ` wrote ${mb(measurement.walBytes)} MB of WAL, database ${mb(measurement.databaseBytes)} MB;` +
+            ` CPU: Node ${measurement.cpuSeconds.toFixed(2)} s, PostgreSQL ${measurement.postgresCpuSeconds?.toFixed(2) ?? "?"} s`,
         );
         runs.push(measurement);
       }
@@ -159,17 +160,23 @@ async function measure(server: BenchServer, kind: Kind, trace: TraceFile, run: n
     // Both sides start with no dirty buffers left over from the previous run.
     await server.query("CHECKPOINT").catch(() => undefined);
     const walBefore = await walPosition(server);
+    const postgresCpuBefore = server.cpuSeconds();
     const script = path.join(ROOT, "bench", "ingest", kind === "ingest" ? "ingest-once.ts" : "copy-once.ts");
     const report = await runChild([...nodeFlags, script, "--url", url, "--file", trace.path, ...childFlags]);
     // A run that did not take in the whole file measures nothing.
     if (kind === "baseline" && report.rows !== trace.lines) throw new Error(`the baseline stored ${report.rows} rows of ${trace.lines} lines`);
     if (kind === "ingest" && report.linesRead !== trace.lines) throw new Error(`the ingest read ${report.linesRead} lines of ${trace.lines}`);
+    const postgresCpuSeconds = cpuSince(postgresCpuBefore, server.cpuSeconds());
     const [wal] = await server.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS bytes", [walBefore]);
     const [size] = await server.query<{ bytes: string }>("SELECT pg_database_size($1) AS bytes", [name]);
-    return { ...report, kind, run, databaseBytes: Number(size?.bytes ?? 0), walBytes: Number(wal?.bytes ?? 0) };
+    return { ...report, kind, run, databaseBytes: Number(size?.bytes ?? 0), walBytes: Number(wal?.bytes ?? 0), postgresCpuSeconds };
   } finally {
     await server.dropDatabase(name);
   }
+}
+
+function cpuSince(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before;
 }
 
 async function walPosition(server: BenchServer): Promise<string> {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/database-setup";
+import { postgresCpuSeconds } from "./postgres-cpu";
 
 /** One PostgreSQL server for the whole run; a throwaway database per measurement. */
 export type BenchServer = {
@@ -10,6 +11,8 @@ export type BenchServer = {
   createDatabase(name: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
   query<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]>;
+  /** CPU seconds the server has used so far; null for a server that is not ours to watch (DATABASE_URL). */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 };
 
@@ -19,12 +22,13 @@ export type BenchServer = {
  */
 export async function startBenchServer(workDir: string): Promise<BenchServer> {
   const external = process.env.DATABASE_URL;
-  if (external !== undefined && external !== "") return serverAt(external, "DATABASE_URL", async () => undefined);
-  const running = await startEmbeddedPostgres(path.join(workDir, "postgres"));
-  return serverAt(running.adminUrl, "embedded", running.stop);
+  if (external !== undefined && external !== "") return serverAt(external, "DATABASE_URL", async () => undefined, () => null);
+  const dataDir = path.join(workDir, "postgres");
+  const running = await startEmbeddedPostgres(dataDir);
+  return serverAt(running.adminUrl, "embedded", running.stop, () => postgresCpuSeconds(path.join(dataDir, "pgdata")));
 }
 
-function serverAt(adminUrl: string, kind: BenchServer["kind"], stop: () => Promise<void>): BenchServer {
+function serverAt(adminUrl: string, kind: BenchServer["kind"], stop: () => Promise<void>, cpuSeconds: () => number | null): BenchServer {
   const query = async <T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]> => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
@@ -47,6 +51,7 @@ function serverAt(adminUrl: string, kind: BenchServer["kind"], stop: () => Promi
       await query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
     },
     query,
+    cpuSeconds,
     stop,
   };
 }
