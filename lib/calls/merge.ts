@@ -1,4 +1,4 @@
-import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine } from "./facts";
+import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, Sighting } from "./facts";
 import { REQUEST_FIELDS } from "./facts";
 import { compareTraceOrder, samePlace } from "./order";
 
@@ -17,10 +17,10 @@ export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
     response: mergeResponse(a.response, b.response),
     credentials: [...b.credentials.reduce(withCredential, a.credentials)],
     rejectingLines,
-    interceptors: [...a.interceptors, ...b.interceptors].sort((x, y) => compareTraceOrder(x, y) || compareText(x.name, y.name)).reduce(
-      (list: InterceptorMention[], mention) => withInterceptor(list, mention, rejectingLines),
-      [],
-    ),
+    // Every mention is kept: collapsing a run of the same interceptor here
+    // would depend on what each side holds (a mention from a third file may
+    // fall inside the run), and a call's facts are merged in many groupings.
+    interceptors: [...b.interceptors.reduce(withMention, a.interceptors)].sort((x, y) => compareTraceOrder(x, y) || compareText(x.name, y.name)),
     extraFields: mergeExtraFields(a.extraFields, b.extraFields),
     traceLineCount: a.traceLineCount + b.traceLineCount,
   };
@@ -67,9 +67,20 @@ export function mergeExtraFields(a: Record<string, unknown>, b: Record<string, u
   return merged;
 }
 
+/**
+ * One entry per credential; of two sightings of the same value, the earlier in
+ * trace order is kept, so the result does not depend on which side had which.
+ */
 export function withCredential(list: CarriedCredential[], credential: CarriedCredential): CarriedCredential[] {
   const key = credentialKey(credential);
-  return list.some((known) => credentialKey(known) === key) ? list : withItem(list, credential);
+  const index = list.findIndex((known) => credentialKey(known) === key);
+  if (index < 0) return withItem(list, credential);
+  return seenEarlier(credential.sighting, list[index]?.sighting ?? null) ? list.with(index, credential) : list;
+}
+
+function seenEarlier(a: Sighting | null, b: Sighting | null): boolean {
+  if (a === null || b === null) return a !== null;
+  return (compareTraceOrder(a, b) || compareText(a.text, b.text)) < 0;
 }
 
 export function withRejectingLine(list: RejectingLine[], line: RejectingLine): RejectingLine[] {
@@ -77,27 +88,7 @@ export function withRejectingLine(list: RejectingLine[], line: RejectingLine): R
   return list.some(seen) ? list : withItem(list, line);
 }
 
-/**
- * A trace names the same interceptor several times in a row (running it, its
- * result): only the first of such a run is kept, which changes no answer of
- * the interceptor rule as long as no rejecting line falls inside the run.
- */
-export function withInterceptor(list: InterceptorMention[], mention: InterceptorMention, rejectingLines: RejectingLine[]): InterceptorMention[] {
-  if (isKnownMention(list, mention)) return list;
-  const last = list.at(-1);
-  const continuesRun =
-    last !== undefined &&
-    last.name === mention.name &&
-    compareTraceOrder(last, mention) < 0 &&
-    !rejectingLines.some((line) => compareTraceOrder(last, line) < 0 && compareTraceOrder(line, mention) <= 0);
-  return continuesRun ? list : withItem(list, mention);
-}
-
-/**
- * While lines are still arriving (in any order, across files) a run cannot be
- * told from mentions another file will interleave: the linker only drops the
- * same line seen twice, and runs are collapsed where the list is sorted (merge).
- */
+/** The same line read twice (the same file given again) is one mention. */
 export function withMention(list: InterceptorMention[], mention: InterceptorMention): InterceptorMention[] {
   return isKnownMention(list, mention) ? list : withItem(list, mention);
 }

@@ -16,6 +16,8 @@ type Segment = { seqs: number[]; lines: Array<number | null>; times: Array<numbe
 export class CallBatch implements Iterable<CallFacts> {
   private readonly calls = new CallLinker();
   private readonly segments = new Map<string, Segment>();
+  /** Characters of trace text held (what a batch's memory grows with, besides its calls). */
+  textLength = 0;
 
   constructor(private readonly fileId: string) {}
 
@@ -31,6 +33,7 @@ export class CallBatch implements Iterable<CallFacts> {
     segment.times.push(event.time);
     segment.levels.push(event.level);
     segment.texts.push(event.text);
+    this.textLength += event.text.length;
   }
 
   get size(): number {

@@ -19,6 +19,8 @@ export type IngestRequest = {
   onProgress?: (callsSoFar: number) => void;
   /** Calls held in memory before they are joined with stored ones and written. */
   callsPerBatch?: number;
+  /** Characters of trace text held in memory before the calls read so far are written. */
+  textPerBatch?: number;
 };
 
 export type FileOutcome = {
@@ -43,6 +45,7 @@ export type UploadResult = {
 };
 
 const CALLS_PER_BATCH = 4_000;
+const TEXT_PER_BATCH = 16 * 1024 * 1024;
 
 /**
  * One upload, stored whole or not at all, in one transaction: a file that
@@ -66,6 +69,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       onProgress: request.onProgress,
       settle: (batch: CallBatch) => settleCalls(client, batch),
       batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
+      textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
     };
     const files: FileOutcome[] = [];
     const accepted: TraceFileSummary[] = [];

@@ -13,7 +13,10 @@ export type StoreOptions = {
   onProgress?: ((callsSoFar: number) => void) | undefined;
   /** Writes a batch of calls: their segments, and the calls joined with what is stored. */
   settle: (batch: CallBatch) => Promise<void>;
+  /** A batch is written once it holds this many calls, */
   batchSize: number;
+  /** or this many characters of trace text (a file of few, long calls). */
+  textPerBatch: number;
 };
 
 // Until the file is read its hash is unknown, but its row must exist before
@@ -42,9 +45,10 @@ export async function storeFile(
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const writes = new WriteBehind();
   const drain = async () => {
+    writes.throwIfFailed();
     options.onProgress?.(settledCalls + batch.size);
     if (gatewayEvents.full) await writes.start(() => gatewayEvents.flush(client));
-    if (batch.size < options.batchSize) return;
+    if (batch.size < options.batchSize && batch.textLength < options.textPerBatch) return;
     const full = batch;
     batch = new CallBatch(fileId);
     settledCalls += full.size;

@@ -5,13 +5,21 @@
  */
 export class WriteBehind {
   private last: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   /** Waits for the write in flight, then starts this one without waiting for it. */
   async start(write: () => Promise<void>): Promise<void> {
     await this.last;
     this.last = write();
-    // Its failure is seen by whoever awaits it next (`start` or `finished`), not reported as unhandled now.
-    this.last.catch(() => undefined);
+    // Seen by `throwIfFailed`, `start` or `finished`, not reported as unhandled now.
+    this.last.catch((error: unknown) => {
+      this.failure = { error };
+    });
+  }
+
+  /** Throws as soon as a write has failed: the reader stops instead of parsing for nothing. */
+  throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure.error;
   }
 
   /** Waits for the write in flight; throws if it failed. */

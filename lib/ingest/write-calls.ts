@@ -96,8 +96,12 @@ class CallRows {
     }
   }
 
+  /**
+   * All three at once, calls first: evidence and credentials have foreign keys
+   * to calls, so a call's row must be stored before (or with) its details.
+   */
   async flushIfFull(client: pg.PoolClient): Promise<void> {
-    for (const buffer of this.buffers()) if (buffer.full) await buffer.flush(client);
+    if (this.buffers().some((buffer) => buffer.full)) await this.flush(client);
   }
 
   async flush(client: pg.PoolClient): Promise<void> {

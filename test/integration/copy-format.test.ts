@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-const text = () => fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom("\\", '"', "{", "}", ",", "\t", "\n", "\r", " ", "N", "U", "L", "a") }));
+const text = () => fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom("\\", '"', "{", "}", ",", "\t", "\n", "\r", "\0", " ", "N", "U", "L", "a") }));
 // COPY cannot carry NUL: the writer turns it into U+FFFD.
 const stored = (value: string) => value.replaceAll("\0", "\ufffd");
 

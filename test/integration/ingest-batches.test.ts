@@ -93,3 +93,57 @@ it("stores nothing, and leaves the connection usable, when writing a batch fails
     await database.drop();
   }
 });
+
+it("stores a batch of new rejected calls whose evidence outgrows their call rows in the COPY buffers", async () => {
+  const database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    // Each call's evidence (two rows quoting a 1 kB line) fills its buffer before the call rows fill theirs.
+    const body = `Access Token in the request, identified by HEADER access_token, is invalid. ${"x".repeat(1000)}`;
+    const lines = Array.from({ length: 3500 }, (_, index) => `2026-11-21T10:00:00Z INFO [callId=big-${index}] Response: 401 body="${body}"`);
+    const result = await ingestUpload(pool, { source: "cli", files: [{ name: "big.log", stream: Readable.from([Buffer.from(lines.join("\n"))]) }] }, key);
+    expect(result).toMatchObject({ callsAdded: 3500, rejectionsByCause: { invalid_unspecified: 3500 } });
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
+
+it("writes a call with more text than a batch holds in several segments, and reads its trace back whole", async () => {
+  const database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    const lines = Array.from({ length: 400 }, (_, index) => `2026-11-21T10:00:00.${String(index).padStart(3, "0")}Z INFO [callId=long-1] step ${index} ${"y".repeat(40)}`);
+    const file = { name: "long.log", stream: chunked(Buffer.from(lines.join("\n"))) };
+    await ingestUpload(pool, { source: "cli", files: [file], textPerBatch: 4000 }, key);
+    const segments = await pool.query(`SELECT count(*)::int AS n FROM trace_segments WHERE call_ref = 'long-1'`);
+    expect(segments.rows[0].n).toBeGreaterThan(2);
+    const trace = await pool.query(`SELECT t.text FROM trace_segments s, unnest(s.seqs, s.texts) AS t(seq, text) WHERE s.call_ref = 'long-1' ORDER BY t.seq`);
+    expect(trace.rows.map((row) => row.text)).toEqual(lines);
+    const call = await pool.query(`SELECT trace_line_count FROM calls WHERE call_ref = 'long-1'`);
+    expect(call.rows).toEqual([{ trace_line_count: 400 }]);
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
+
+it("reports a file's read error (name and line) while an earlier batch is still being written, and stores nothing", async () => {
+  const database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    // Slow writes: the reader reaches the bad line while a batch is in flight.
+    await pool.query(`
+      CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$;
+      CREATE TRIGGER slow_down AFTER INSERT ON calls FOR EACH STATEMENT EXECUTE FUNCTION slow_down();`);
+    const records = Array.from({ length: 30 }, (_, index) => JSON.stringify({ callId: `late-${index}`, timestamp: "2026-11-21T10:00:00Z", status: 200 }));
+    const content = `${records.join("\n")}\n{"callId": "late-bad", \n`;
+    const upload = ingestUpload(pool, { source: "cli", files: [{ name: "late.ndjson", stream: chunked(Buffer.from(content)) }], callsPerBatch: 1 }, key);
+    await expect(upload).rejects.toThrow(/late\.ndjson.*line 31/);
+    const counts = await pool.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM trace_segments)::int AS segments, (SELECT count(*) FROM uploads)::int AS uploads`);
+    expect(counts.rows[0]).toEqual({ calls: 0, segments: 0, uploads: 0 });
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
