@@ -73,9 +73,7 @@ it("counts a call spread over batches of one upload once", async () => {
 
 
 it("stores nothing, and leaves the connection usable, when writing a batch fails while the next is read", async () => {
-  const database = await createTestDatabase();
-  const pool = connectPool(database.url);
-  try {
+  await inFreshDatabase(async (pool) => {
     // PostgreSQL refuses one call while later batches are still being read.
     await pool.query(`
       CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,31 +86,21 @@ it("stores nothing, and leaves the connection usable, when writing a batch fails
     await expect(upload).rejects.toThrow(/refused poison/);
     const counts = await pool.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM trace_segments)::int AS segments, (SELECT count(*) FROM uploads)::int AS uploads`);
     expect(counts.rows[0]).toEqual({ calls: 0, segments: 0, uploads: 0 });
-  } finally {
-    await pool.end();
-    await database.drop();
-  }
+  });
 });
 
 it("stores a batch of new rejected calls whose evidence outgrows their call rows in the COPY buffers", async () => {
-  const database = await createTestDatabase();
-  const pool = connectPool(database.url);
-  try {
+  await inFreshDatabase(async (pool) => {
     // Each call's evidence (two rows quoting a 1 kB line) fills its buffer before the call rows fill theirs.
     const body = `Access Token in the request, identified by HEADER access_token, is invalid. ${"x".repeat(1000)}`;
     const lines = Array.from({ length: 3500 }, (_, index) => `2026-11-21T10:00:00Z INFO [callId=big-${index}] Response: 401 body="${body}"`);
     const result = await ingestUpload(pool, { source: "cli", files: [{ name: "big.log", stream: Readable.from([Buffer.from(lines.join("\n"))]) }] }, key);
     expect(result).toMatchObject({ callsAdded: 3500, rejectionsByCause: { invalid_unspecified: 3500 } });
-  } finally {
-    await pool.end();
-    await database.drop();
-  }
+  });
 });
 
 it("writes a call with more text than a batch holds in several segments, and reads its trace back whole", async () => {
-  const database = await createTestDatabase();
-  const pool = connectPool(database.url);
-  try {
+  await inFreshDatabase(async (pool) => {
     const lines = Array.from({ length: 400 }, (_, index) => `2026-11-21T10:00:00.${String(index).padStart(3, "0")}Z INFO [callId=long-1] step ${index} ${"y".repeat(40)}`);
     const file = { name: "long.log", stream: chunked(Buffer.from(lines.join("\n"))) };
     await ingestUpload(pool, { source: "cli", files: [file], textPerBatch: 4000 }, key);
@@ -122,16 +110,11 @@ it("writes a call with more text than a batch holds in several segments, and rea
     expect(trace.rows.map((row) => row.text)).toEqual(lines);
     const call = await pool.query(`SELECT trace_line_count FROM calls WHERE call_ref = 'long-1'`);
     expect(call.rows).toEqual([{ trace_line_count: 400 }]);
-  } finally {
-    await pool.end();
-    await database.drop();
-  }
+  });
 });
 
 it("reports a file's read error (name and line) while an earlier batch is still being written, and stores nothing", async () => {
-  const database = await createTestDatabase();
-  const pool = connectPool(database.url);
-  try {
+  await inFreshDatabase(async (pool) => {
     // Slow writes: the reader reaches the bad line while a batch is in flight.
     await pool.query(`
       CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$;
@@ -142,8 +125,17 @@ it("reports a file's read error (name and line) while an earlier batch is still 
     await expect(upload).rejects.toThrow(/late\.ndjson.*line 31/);
     const counts = await pool.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM trace_segments)::int AS segments, (SELECT count(*) FROM uploads)::int AS uploads`);
     expect(counts.rows[0]).toEqual({ calls: 0, segments: 0, uploads: 0 });
+  });
+});
+
+/** Runs `test` on a database of its own (these tests change its schema or need it empty), then drops it. */
+async function inFreshDatabase(test: (pool: ReturnType<typeof connectPool>) => Promise<void>): Promise<void> {
+  const database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    await test(pool);
   } finally {
     await pool.end();
     await database.drop();
   }
-});
+}
