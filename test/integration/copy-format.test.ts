@@ -27,7 +27,8 @@ it("reads back every text value and text array it copied, byte for byte", async 
         fc.array(fc.tuple(text(), fc.array(fc.option(text(), { nil: null }), { maxLength: 5 }), fc.array(fc.option(fc.integer(), { nil: null }), { maxLength: 5 })), { minLength: 1, maxLength: 5 }),
         async (rows) => {
           await client.query(`TRUNCATE copied`);
-          const buffer = new CopyBuffer("copied", ["id", "plain", "texts", "numbers"]);
+          // A tiny buffer: rows land in several blocks, sent as one COPY.
+          const buffer = new CopyBuffer("copied", ["id", "plain", "texts", "numbers"], 64);
           rows.forEach(([plain, texts, numbers], id) => buffer.pushRow(copyRowOf([String(id), copyValue(plain), copyArray(texts), copyArray(numbers)])));
           await buffer.flush(client);
           const back = await client.query(`SELECT plain, texts, numbers FROM copied ORDER BY id`);
