@@ -46,7 +46,7 @@ export class SortedVerdicts {
   private spill(): void {
     this.buffer.sort(compareCalls);
     const file = path.join(this.spillDir(), `${this.name}-${this.runs.length}.run`);
-    fs.writeFileSync(file, this.buffer.map(runLine).join(""));
+    writeRun(file, this.buffer);
     this.runs.push(file);
     this.buffer = [];
   }
@@ -57,6 +57,34 @@ export class SortedVerdicts {
  * or line break of its own can end the field.
  */
 const runLine = (line: VerdictLine) => `${line.time ?? ""}\t${JSON.stringify(line.callRef)}\t${line.text}\n`;
+
+const RUN_WRITE_BYTES = 1024 * 1024;
+
+/**
+ * Encodes line by line into one buffer written out whenever it fills: joining
+ * a run first made one string of megabytes, and one wide character anywhere
+ * (the `…` of a masked value) made all of it two bytes a character.
+ */
+function writeRun(file: string, lines: VerdictLine[]): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    const bytes = Buffer.allocUnsafe(RUN_WRITE_BYTES);
+    let used = 0;
+    for (const line of lines) {
+      const text = runLine(line);
+      // At most three bytes a UTF-16 unit: checked before encoding, so nothing is cut.
+      if (used + 3 * text.length > bytes.length) {
+        fs.writeSync(fd, bytes, 0, used);
+        used = 0;
+      }
+      if (3 * text.length > bytes.length) fs.writeSync(fd, text);
+      else used += bytes.write(text, used);
+    }
+    fs.writeSync(fd, bytes, 0, used);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 function parseRunLine(text: string): VerdictLine {
   const timeEnd = text.indexOf("\t");
