@@ -74,16 +74,21 @@ function writeRun(file: string, lines: VerdictLine[]): void {
       const text = runLine(line);
       // At most three bytes a UTF-16 unit: checked before encoding, so nothing is cut.
       if (used + 3 * text.length > bytes.length) {
-        fs.writeSync(fd, bytes, 0, used);
+        writeAll(fd, bytes.subarray(0, used));
         used = 0;
       }
-      if (3 * text.length > bytes.length) fs.writeSync(fd, text);
+      if (3 * text.length > bytes.length) writeAll(fd, Buffer.from(text));
       else used += bytes.write(text, used);
     }
-    fs.writeSync(fd, bytes, 0, used);
+    writeAll(fd, bytes.subarray(0, used));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** A write may take fewer bytes than it was given (as writeFileSync knows). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
 }
 
 function parseRunLine(text: string): VerdictLine {
