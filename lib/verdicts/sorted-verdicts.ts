@@ -112,11 +112,16 @@ function* readRun(file: string, readBytes: number): Generator<VerdictLine> {
     let carry = Buffer.alloc(0);
     for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) {
       const bytes = carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
-      const lastNewline = bytes.lastIndexOf(NEWLINE);
+      // Decoded line by line: one wide character (a masked value's `…`) in a
+      // block decoded whole makes every line of it two bytes a character, and
+      // slower to decode, to compare and to write out again.
+      let start = 0;
+      for (let newline = bytes.indexOf(NEWLINE); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
+        yield parseRunLine(bytes.toString("utf8", start, newline));
+        start = newline + 1;
+      }
       // A copy: `chunk` is read into again.
-      carry = Buffer.from(bytes.subarray(lastNewline + 1));
-      if (lastNewline < 0) continue;
-      for (const line of bytes.toString("utf8", 0, lastNewline).split("\n")) yield parseRunLine(line);
+      carry = Buffer.from(bytes.subarray(start));
     }
   } finally {
     fs.closeSync(fd);
