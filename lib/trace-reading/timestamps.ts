@@ -59,15 +59,15 @@ export class SecondCache {
   }
 
   /**
-   * The UTC second of a line that starts `YYYY-MM-DD?HH:MM:SS`, its digits
+   * The UTC second of a line with `YYYY-MM-DD?HH:MM:SS` at `from`, its digits
    * already checked, read in place: nothing is cut from the line unless its
    * second differs from the last one.
    */
-  utcSecondAt(text: string): number {
-    const day = numberAt(text, 0, 4) * 10_000 + numberAt(text, 5, 2) * 100 + numberAt(text, 8, 2);
-    const clock = numberAt(text, 11, 2) * 10_000 + numberAt(text, 14, 2) * 100 + numberAt(text, 17, 2);
+  utcSecondAt(text: string, from: number): number {
+    const day = numberAt(text, from, 4) * 10_000 + numberAt(text, from + 5, 2) * 100 + numberAt(text, from + 8, 2);
+    const clock = numberAt(text, from + 11, 2) * 10_000 + numberAt(text, from + 14, 2) * 100 + numberAt(text, from + 17, 2);
     if (day !== this.lastDay || clock !== this.lastClock) {
-      this.lastSecond = utcEpochOfSecond(text.slice(0, 10), text.slice(11, SECOND_PREFIX_LENGTH));
+      this.lastSecond = utcEpochOfSecond(text.slice(from, from + 10), text.slice(from + 11, from + SECOND_PREFIX_LENGTH));
       this.lastDay = day;
       this.lastClock = clock;
     }

@@ -59,10 +59,11 @@ export class LineHeaderReader {
     return header;
   }
 
-  /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, or null to let the pattern decide. */
+  /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, the time maybe in brackets, or null to let the pattern decide. */
   private readCommonForm(text: string): LineHeader | null {
-    if (!isTimestampPrefix(text)) return null;
-    let at = SECOND_PREFIX_LENGTH;
+    const from = text.charCodeAt(0) === OPEN ? 1 : 0;
+    if (!isTimestampPrefix(text, from)) return null;
+    let at = from + SECOND_PREFIX_LENGTH;
     let millis = 0;
     if (text.charCodeAt(at) === 0x2e || text.charCodeAt(at) === 0x2c) {
       const digits = countDigits(text, at + 1);
@@ -74,6 +75,7 @@ export class LineHeaderReader {
     if (zoneEnd < 0) return null;
     const offset = zoneEnd <= 1 ? 0 : zoneOffsetMs(text.slice(at, at + zoneEnd));
     at += zoneEnd;
+    if (text.charCodeAt(at) === CLOSE) at++;
     if (!isBlank(text.charCodeAt(at))) return null;
     at = skipBlanks(text, at);
     const level = levelAt(text, at);
@@ -81,7 +83,7 @@ export class LineHeaderReader {
     const reference = referenceAt(text, at);
     if (reference === null) return null;
     const header = this.header;
-    header.time = this.seconds.utcSecondAt(text) + millis - offset;
+    header.time = this.seconds.utcSecondAt(text, from) + millis - offset;
     header.level = level;
     header.callRef = text.slice(reference.start, reference.end);
     header.message = text.slice(messageStart(text, reference.next));
@@ -89,13 +91,13 @@ export class LineHeaderReader {
   }
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`. */
-function isTimestampPrefix(text: string): boolean {
-  if (text.length <= SECOND_PREFIX_LENGTH) return false;
-  const separator = text.charCodeAt(10);
-  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
-  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
-  for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(i))) return false;
+/** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`, at `from`. */
+function isTimestampPrefix(text: string, from: number): boolean {
+  if (text.length <= from + SECOND_PREFIX_LENGTH) return false;
+  const separator = text.charCodeAt(from + 10);
+  if (text.charCodeAt(from + 4) !== DASH || text.charCodeAt(from + 7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
+  if (text.charCodeAt(from + 13) !== COLON || text.charCodeAt(from + 16) !== COLON) return false;
+  for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(from + i))) return false;
   return true;
 }
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
