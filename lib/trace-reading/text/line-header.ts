@@ -23,7 +23,6 @@ const TAB = 0x09;
 const OPEN = 0x5b; // [
 const CLOSE = 0x5d; // ]
 const DASH = 0x2d;
-const COLON = 0x3a;
 
 const isBlank = (code: number) => code === SPACE || code === TAB;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -93,13 +92,11 @@ export class LineHeaderReader {
 /** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`, at `from`. */
 function isTimestampPrefix(text: string, from: number): boolean {
   if (text.length <= from + SECOND_PREFIX_LENGTH) return false;
-  const separator = text.charCodeAt(from + 10);
-  if (text.charCodeAt(from + 4) !== DASH || text.charCodeAt(from + 7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
-  if (text.charCodeAt(from + 13) !== COLON || text.charCodeAt(from + 16) !== COLON) return false;
-  for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(from + i))) return false;
-  return true;
+  TIMESTAMP_PREFIX.lastIndex = from;
+  return TIMESTAMP_PREFIX.test(text);
 }
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+/** `YYYY-MM-DD[T ]HH:MM:SS` from `lastIndex` on, checked natively as REFERENCE_CHARS is. */
+const TIMESTAMP_PREFIX = /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d/y;
 
 function countDigits(text: string, from: number): number {
   let at = from;
