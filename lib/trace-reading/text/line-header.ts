@@ -120,9 +120,16 @@ function skipBlanks(text: string, from: number): number {
 }
 
 function levelAt(text: string, at: number): string | null {
-  for (const level of LEVELS) if (text.startsWith(level, at) && isBlank(text.charCodeAt(at + level.length))) return level;
+  LEVEL.lastIndex = at;
+  if (!LEVEL.test(text)) return null;
+  // Told apart by length and first letter, without cutting the match from the line.
+  const length = LEVEL.lastIndex - at;
+  const first = text.charCodeAt(at);
+  for (const level of LEVELS) if (level.length === length && level.charCodeAt(0) === first) return level;
   return null;
 }
+/** A level followed by a blank, from `lastIndex` on, checked natively as REFERENCE_CHARS is (longest first: WARNING, then WARN). */
+const LEVEL = new RegExp(`(?:${[...LEVELS].sort((a, b) => b.length - a.length).join("|")})(?=[ \t])`, "y");
 
 type Reference = { start: number; end: number; next: number };
 
@@ -145,9 +152,14 @@ function referenceAt(text: string, at: number): Reference | null {
 const REFERENCE_CHARS = /[!-\\^-~]*/y;
 
 function referenceKeyAt(text: string, at: number): string | null {
-  for (const key of REFERENCE_KEYS) if (text.startsWith(key, at)) return key;
+  REFERENCE_KEY.lastIndex = at;
+  if (!REFERENCE_KEY.test(text)) return null;
+  const length = REFERENCE_KEY.lastIndex - at;
+  for (const key of REFERENCE_KEYS) if (key.length === length) return key;
   return null;
 }
+/** Checked natively as REFERENCE_CHARS is; the keys differ in length. */
+const REFERENCE_KEY = new RegExp(REFERENCE_KEYS.join("|"), "y");
 
 function bareUuidAt(text: string, at: number): Reference | null {
   const start = at + 1;
