@@ -70,8 +70,10 @@ class WaitingLines {
   }
 
   add({ time, callRef, text }: VerdictLine): void {
-    // At most three bytes a UTF-16 unit: checked before encoding, so nothing is cut.
-    if (3 * text.length > WAITING_BLOCK_BYTES) {
+    // At most three bytes a UTF-16 unit: checked before encoding, so nothing
+    // is cut. A long line gets bytes of its own, of its exact size: room kept
+    // for three times its length would leave most of a block unused.
+    if (3 * text.length > WAITING_BLOCK_BYTES / 4) {
       const bytes = Buffer.from(text);
       this.lines.push({ time, callRef, bytes, start: 0, end: bytes.length });
       return;

@@ -71,11 +71,11 @@ function writeLines(out: NodeJS.WritableStream): VerdictWriter {
  * whole batch two bytes a character, slower to join and to encode.
  */
 function encodeLines(lines: string[]): Buffer {
-  const bytes = Buffer.allocUnsafe(lines.reduce((most, line) => most + 3 * line.length + 1, 0));
+  const bytes = Buffer.allocUnsafe(lines.reduce((total, line) => total + Buffer.byteLength(line) + 1, 0));
   let used = 0;
   for (const line of lines) {
     used += bytes.write(line, used);
     bytes[used++] = 0x0a;
   }
-  return bytes.subarray(0, used);
+  return bytes;
 }
