@@ -73,9 +73,11 @@ export class CallLinker implements Iterable<CallFacts> {
    */
   *evictIdle(idleEvents: number): Generator<CallFacts> {
     const horizon = this.events - idleEvents;
-    // Every call is looked at; those still busy are put back at the end of
+    // Every call is looked at once; those still busy are put back at the end of
     // the map, so the next sweep meets the ones that had time to go quiet first.
-    for (const [callRef, call] of [...this.calls]) {
+    let unseen = this.calls.size;
+    for (const [callRef, call] of this.calls) {
+      if (unseen-- === 0) return;
       this.calls.delete(callRef);
       if (call.lastEvent > horizon) this.calls.set(callRef, call);
       else yield call.facts;

@@ -26,7 +26,9 @@ export class LookBackMasking implements TraceSink {
   }
 
   callEvent(event: CallEvent): void {
-    for (const callRef of this.scrubber.takeCallsThatLearned()) this.held.forEachOfCall(callRef, (held) => this.scrubAgain(held));
+    const learned = this.scrubber.takeCallsThatLearned();
+    // Most events follow no new value: they are spared the iterator.
+    if (learned.size > 0) for (const callRef of learned) this.held.forEachOfCall(callRef, this.scrubAgain);
     this.held.hold(event);
   }
 
@@ -44,7 +46,7 @@ export class LookBackMasking implements TraceSink {
     else this.sink.gatewayEvent(event);
   }
 
-  private scrubAgain(event: CallEvent): void {
+  private readonly scrubAgain = (event: CallEvent): void => {
     const scrub = (text: string) => this.scrubber.scrub(event.callRef, text);
     const scrubOrNull = (text: string | null) => (text === null ? null : scrub(text));
     event.text = scrub(event.text);
@@ -58,5 +60,5 @@ export class LookBackMasking implements TraceSink {
     if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
     for (const credential of credentials ?? []) credential.text = scrub(credential.text);
     if (extraFields !== undefined) event.content.extraFields = scrubDeep(extraFields, scrub) as Record<string, unknown>;
-  }
+  };
 }

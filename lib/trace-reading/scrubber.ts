@@ -14,6 +14,14 @@ const REMEMBERED_CALLS = 2048;
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
   private recent = new Map<string, string[]>();
+  /**
+   * The calls of `recent` in the order they were first remembered, each with
+   * its list of values: a place whose call was forgotten since is passed over.
+   * Taking the oldest key of the map itself costs a walk over every entry
+   * deleted before it, for every new call.
+   */
+  private readonly order: Array<{ callRef: string; values: string[] }> = [];
+  private oldest = 0;
   private learnedBy = new Set<string>();
 
   constructor(key: Buffer) {
@@ -39,7 +47,11 @@ export class CredentialScrubber {
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
   forget(callRef: string): void {
+    const values = this.recent.get(callRef);
+    if (values === undefined) return;
     this.recent.delete(callRef);
+    // Forgotten right after it was remembered, as such records are: it leaves no place behind.
+    if (this.order.at(-1)?.values === values) this.order.pop();
   }
 
   /** The calls that carried a value not known before, since the last time this was asked. */
@@ -60,11 +72,24 @@ export class CredentialScrubber {
   }
 
   private rememberCall(callRef: string, values: string[]): void {
-    if (this.recent.size >= REMEMBERED_CALLS) {
-      const oldest = this.recent.keys().next();
-      if (!oldest.done) this.recent.delete(oldest.value);
+    if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
+    const copy = copyString(callRef);
+    this.recent.set(copy, values);
+    this.order.push({ callRef: copy, values });
+  }
+
+  private forgetOldestCall(): void {
+    while (this.oldest < this.order.length) {
+      const { callRef, values } = this.order[this.oldest++]!;
+      if (this.recent.get(callRef) !== values) continue;
+      this.recent.delete(callRef);
+      break;
     }
-    this.recent.set(copyString(callRef), values);
+    // Passed places are dropped in bulk, not one shift at a time.
+    if (this.oldest >= REMEMBERED_CALLS) {
+      this.order.splice(0, this.oldest);
+      this.oldest = 0;
+    }
   }
 }
 

@@ -1,5 +1,3 @@
-import { copyString } from "../credentials";
-
 /**
  * ISO 8601 timestamps as the gateways write them: `T` or a space, fraction after
  * `.` or `,`, zone optional (none means UTC, whatever the machine's zone).
@@ -46,8 +44,10 @@ export class SecondCache {
   private day = "";
   private clock = "";
   private utcSecond = 0;
-  private prefix: string | null = null;
-  private prefixSecond = 0;
+  /** The last second read in place, as the numbers its digits spell: YYYYMMDD and HHMMSS. */
+  private lastDay = -1;
+  private lastClock = -1;
+  private lastSecond = 0;
 
   epoch(day: string, clock: string, fraction: string | undefined, zone: string | undefined): number {
     if (day !== this.day || clock !== this.clock) {
@@ -59,19 +59,30 @@ export class SecondCache {
   }
 
   /**
-   * The UTC second of a line that starts `YYYY-MM-DD?HH:MM:SS`, read in place:
-   * nothing is cut from the line unless its second differs from the last one.
+   * The UTC second of a line with `YYYY-MM-DD?HH:MM:SS` at `from`, its digits
+   * already checked, read in place: nothing is cut from the line unless its
+   * second differs from the last one.
    */
-  utcSecondAt(text: string): number {
-    if (this.prefix === null || !text.startsWith(this.prefix)) {
-      this.prefix = copyString(text.slice(0, SECOND_PREFIX_LENGTH));
-      this.prefixSecond = utcEpochOfSecond(this.prefix.slice(0, 10), this.prefix.slice(11));
+  utcSecondAt(text: string, from: number): number {
+    const day = numberAt(text, from, 4) * 10_000 + numberAt(text, from + 5, 2) * 100 + numberAt(text, from + 8, 2);
+    const clock = numberAt(text, from + 11, 2) * 10_000 + numberAt(text, from + 14, 2) * 100 + numberAt(text, from + 17, 2);
+    if (day !== this.lastDay || clock !== this.lastClock) {
+      this.lastSecond = utcEpochOfSecond(text.slice(from, from + 10), text.slice(from + 11, from + SECOND_PREFIX_LENGTH));
+      this.lastDay = day;
+      this.lastClock = clock;
     }
-    return this.prefixSecond;
+    return this.lastSecond;
   }
 }
 
 export const SECOND_PREFIX_LENGTH = "YYYY-MM-DDTHH:MM:SS".length;
+
+/** The number the `digits` decimal digits at `from` spell. */
+function numberAt(text: string, from: number, digits: number): number {
+  let value = 0;
+  for (let i = from; i < from + digits; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
 
 /** `day` is YYYY-MM-DD, `clock` HH:MM or HH:MM:SS, read as UTC. */
 function utcEpochOfSecond(day: string, clock: string): number {

@@ -23,11 +23,9 @@ const TAB = 0x09;
 const OPEN = 0x5b; // [
 const CLOSE = 0x5d; // ]
 const DASH = 0x2d;
-const COLON = 0x3a;
 
 const isBlank = (code: number) => code === SPACE || code === TAB;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isHexDigit = (code: number) => isDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
 
 /**
  * Reads the header of a text trace line (spec 2.1), or returns null when the
@@ -59,10 +57,11 @@ export class LineHeaderReader {
     return header;
   }
 
-  /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, or null to let the pattern decide. */
+  /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][zone] [LEVEL] REFERENCE [- ]MESSAGE`, the time maybe in brackets, or null to let the pattern decide. */
   private readCommonForm(text: string): LineHeader | null {
-    if (!isTimestampPrefix(text)) return null;
-    let at = SECOND_PREFIX_LENGTH;
+    const from = text.charCodeAt(0) === OPEN ? 1 : 0;
+    if (!isTimestampPrefix(text, from)) return null;
+    let at = from + SECOND_PREFIX_LENGTH;
     let millis = 0;
     if (text.charCodeAt(at) === 0x2e || text.charCodeAt(at) === 0x2c) {
       const digits = countDigits(text, at + 1);
@@ -74,6 +73,7 @@ export class LineHeaderReader {
     if (zoneEnd < 0) return null;
     const offset = zoneEnd <= 1 ? 0 : zoneOffsetMs(text.slice(at, at + zoneEnd));
     at += zoneEnd;
+    if (text.charCodeAt(at) === CLOSE) at++;
     if (!isBlank(text.charCodeAt(at))) return null;
     at = skipBlanks(text, at);
     const level = levelAt(text, at);
@@ -81,7 +81,7 @@ export class LineHeaderReader {
     const reference = referenceAt(text, at);
     if (reference === null) return null;
     const header = this.header;
-    header.time = this.seconds.utcSecondAt(text) + millis - offset;
+    header.time = this.seconds.utcSecondAt(text, from) + millis - offset;
     header.level = level;
     header.callRef = text.slice(reference.start, reference.end);
     header.message = text.slice(messageStart(text, reference.next));
@@ -89,16 +89,14 @@ export class LineHeaderReader {
   }
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`. */
-function isTimestampPrefix(text: string): boolean {
-  if (text.length <= SECOND_PREFIX_LENGTH) return false;
-  const separator = text.charCodeAt(10);
-  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || (separator !== 0x54 && separator !== SPACE)) return false;
-  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
-  for (const i of DIGIT_POSITIONS) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+/** `YYYY-MM-DDTHH:MM:SS` or with a space for the `T`, at `from`. */
+function isTimestampPrefix(text: string, from: number): boolean {
+  if (text.length <= from + SECOND_PREFIX_LENGTH) return false;
+  TIMESTAMP_PREFIX.lastIndex = from;
+  return TIMESTAMP_PREFIX.test(text);
 }
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+/** `YYYY-MM-DD[T ]HH:MM:SS` from `lastIndex` on, checked natively as REFERENCE_CHARS is. */
+const TIMESTAMP_PREFIX = /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d/y;
 
 function countDigits(text: string, from: number): number {
   let at = from;
@@ -122,9 +120,16 @@ function skipBlanks(text: string, from: number): number {
 }
 
 function levelAt(text: string, at: number): string | null {
-  for (const level of LEVELS) if (text.startsWith(level, at) && isBlank(text.charCodeAt(at + level.length))) return level;
+  LEVEL.lastIndex = at;
+  if (!LEVEL.test(text)) return null;
+  // Told apart by length and first letter, without cutting the match from the line.
+  const length = LEVEL.lastIndex - at;
+  const first = text.charCodeAt(at);
+  for (const level of LEVELS) if (level.length === length && level.charCodeAt(0) === first) return level;
   return null;
 }
+/** A level followed by a blank, from `lastIndex` on, checked natively as REFERENCE_CHARS is (longest first: WARNING, then WARN). */
+const LEVEL = new RegExp(`(?:${[...LEVELS].sort((a, b) => b.length - a.length).join("|")})(?=[ \t])`, "y");
 
 type Reference = { start: number; end: number; next: number };
 
@@ -135,29 +140,36 @@ function referenceAt(text: string, at: number): Reference | null {
   const key = referenceKeyAt(text, keyAt);
   if (key === null) return bracketed ? bareUuidAt(text, at) : null;
   const start = keyAt + key.length;
-  let end = start;
-  for (let code = text.charCodeAt(end); code > SPACE && code < 0x7f && code !== CLOSE; code = text.charCodeAt(++end));
+  REFERENCE_CHARS.lastIndex = start;
+  REFERENCE_CHARS.test(text);
+  const end = REFERENCE_CHARS.lastIndex;
   if (end === start) return null;
   const next = text.charCodeAt(end) === CLOSE ? end + 1 : end;
   return isBlank(text.charCodeAt(next)) ? { start, end, next } : null;
 }
 
+/** Printable ASCII but `]`, from `lastIndex` on: a native loop, where one in JavaScript reads each character of a sliced line through its parent. */
+const REFERENCE_CHARS = /[!-\\^-~]*/y;
+
 function referenceKeyAt(text: string, at: number): string | null {
-  for (const key of REFERENCE_KEYS) if (text.startsWith(key, at)) return key;
+  REFERENCE_KEY.lastIndex = at;
+  if (!REFERENCE_KEY.test(text)) return null;
+  const length = REFERENCE_KEY.lastIndex - at;
+  for (const key of REFERENCE_KEYS) if (key.length === length) return key;
   return null;
 }
+/** Checked natively as REFERENCE_CHARS is; the keys differ in length. */
+const REFERENCE_KEY = new RegExp(REFERENCE_KEYS.join("|"), "y");
 
 function bareUuidAt(text: string, at: number): Reference | null {
   const start = at + 1;
   const end = start + UUID_LENGTH;
   if (text.charCodeAt(end) !== CLOSE || !isBlank(text.charCodeAt(end + 1))) return null;
-  for (let i = start; i < end; i++) {
-    const offset = i - start;
-    const dash = offset === 8 || offset === 13 || offset === 18 || offset === 23;
-    if (dash ? text.charCodeAt(i) !== DASH : !isHexDigit(text.charCodeAt(i))) return null;
-  }
-  return { start, end, next: end + 1 };
+  UUID.lastIndex = start;
+  return UUID.test(text) ? { start, end, next: end + 1 } : null;
 }
+/** A bracketed UUID, from `lastIndex` on, checked natively as REFERENCE_CHARS is (TEXT_LINE too takes its hex digits in any case). */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/iy;
 
 /** After the reference: blanks, then an optional `- ` separator. */
 function messageStart(text: string, from: number): number {

@@ -7,8 +7,8 @@ const CARRIED = /^request[ \t]+(header|query|cookie)[ \t]+([^:\s]+)[ \t]*:[ \t]*
 const RESPONSE = /^response[ \t]*:[ \t]*(\d{3})(?![\d])[ \t]*(.*)$/i;
 const BODY_KEY = /^body[ \t]*=[ \t]*/i;
 
-/** Only messages starting with R can be a request or a response: most lines skip the patterns. */
-export const mayBeRequestOrResponse = (message: string) => (message.charCodeAt(0) | 0x20) === 0x72;
+/** Only messages starting with RE can be a request or a response: most lines (`Running…`, `Routing…` among them) skip the patterns. */
+export const mayBeRequestOrResponse = (message: string) => (message.charCodeAt(0) | 0x20) === 0x72 && (message.charCodeAt(1) | 0x20) === 0x65;
 
 export const isRequestLine = (message: string) => REQUEST.test(message);
 

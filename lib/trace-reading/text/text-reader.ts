@@ -4,6 +4,7 @@ import type { CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
+import { QuietLines } from "./quiet-lines";
 import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, readResponseStatus, type CarriedLine } from "./messages";
 
 /**
@@ -13,6 +14,7 @@ import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine
  */
 export class TextTraceReader {
   private readonly headers = new LineHeaderReader();
+  private readonly quietLines = new QuietLines();
   private pendingCall: CallEvent | null = null;
   private pendingGateway: GatewayEvent | null = null;
   private seq = 0;
@@ -107,10 +109,10 @@ export class TextTraceReader {
         return { text: "", content: { response: { status, body: null, durationMs: null, text: "" } } };
       }
     }
-    const { verdict, interceptor } = traceMessage(message, "");
-    if (verdict !== null) return this.readWhole(fullText, callRef, message);
+    const interceptor = this.quietLines.interceptorOf(message);
+    if (interceptor === undefined) return this.readWhole(fullText, callRef, message);
     // Only the interceptor's name goes on: the message was read unmasked.
-    return interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace: { message: "", text: "", verdict, interceptor } } };
+    return interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace: { message: "", text: "", verdict: null, interceptor } } };
   }
 
   /** A `Request:` line's URI with its query values masked, in the line and in the message. */

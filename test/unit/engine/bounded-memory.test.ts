@@ -119,6 +119,21 @@ describe("SortedVerdicts", () => {
   });
 });
 
+describe("SortedVerdicts with long lines", () => {
+  it("keeps every line whole, however many fill a run and however long one is", () => {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
+    try {
+      const sorted = new SortedVerdicts(() => dir, "test", 40);
+      const sizes = [10, 120_000, 700_000, 3, 250_000, 2_000_000, 90_000];
+      const added = Array.from({ length: 120 }, (_, i) => ({ time: i, callRef: `c${i}`, text: `{"n":${i},"body":"${"é…x".repeat(sizes[i % sizes.length]! / 3)}"}` }));
+      for (const line of [...added].reverse()) sorted.add(line);
+      expect([...sorted.inOrder()]).toEqual(added);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("SortedVerdicts stopped early", () => {
   it("closes the runs it was reading", () => {
     const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
