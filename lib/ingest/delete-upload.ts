@@ -30,7 +30,7 @@ export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<Del
     const remaining = await loadCallFacts(client, callRefs);
     const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
     await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
-    await writeCalls(client, remaining.values(), [...remaining.keys()]);
+    await writeCalls(client, [...remaining.values()].map((known) => known.facts), [...remaining.keys()]);
     return { uploadId, callsRemoved: orphaned.length, callsReclassified: remaining.size };
   });
 }

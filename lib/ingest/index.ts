@@ -3,8 +3,8 @@ export {
   ingestUpload,
   type FileOutcome,
   type IngestRequest,
-  type RejectionsByCause,
   type UploadResult,
   type UploadSource,
 } from "./ingest-upload";
 export { listUploads, type UploadListing } from "./list-uploads";
+export type { RejectionsByCause } from "./touched-calls";

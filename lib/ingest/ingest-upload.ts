@@ -1,14 +1,13 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import type { Cause } from "../rules";
 import type { TraceFileSummary, TraceFormat, TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
+import { TouchedCalls, type RejectionsByCause } from "./touched-calls";
 import { inMergeLock, withTransaction } from "./transaction";
 
 export type UploadSource = "http" | "cli";
-export type RejectionsByCause = Partial<Record<Cause, number>>;
 
 export type IngestRequest = {
   source: UploadSource;
@@ -64,25 +63,29 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
        VALUES ($1, '', $2, 0, 0, 0, 0, 0, 0, 0)`,
       [uploadId, request.source],
     );
-    const options = {
-      fingerprintKey,
-      onProgress: request.onProgress,
-      settle: (batch: CallBatch) => settleCalls(client, batch),
-      batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
-      textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
-    };
     const files: FileOutcome[] = [];
     const accepted: TraceFileSummary[] = [];
+    const touched = new TouchedCalls();
     for await (const input of request.files) {
       await client.query("SAVEPOINT file");
-      const stored = await storeFile(client, uploadId, input, options);
+      // Counted per file: a duplicate's counts are undone with its rows.
+      const touchedByFile = new TouchedCalls();
+      const settle = (batch: CallBatch) => settleCalls(client, uploadId, batch, touchedByFile);
+      const stored = await storeFile(client, uploadId, input, {
+        fingerprintKey,
+        onProgress: request.onProgress,
+        settle,
+        batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
+        textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
+      });
       const duplicate = await isStored(client, stored.summary.sha256);
       if (duplicate) {
         await client.query("ROLLBACK TO SAVEPOINT file");
       } else {
-        await options.settle(stored.lastBatch);
+        await settle(stored.lastBatch);
         await recordFile(client, stored.fileId, stored.summary);
         accepted.push(stored.summary);
+        touched.add(touchedByFile);
       }
       await client.query("RELEASE SAVEPOINT file");
       files.push({ ...outcomeOf(stored.summary), duplicate });
@@ -95,10 +98,11 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const result: UploadResult = {
       uploadId,
       files,
-      ...(await callsTouched(client, uploadId)),
+      callsAdded: touched.added,
+      callsUpdated: touched.updated,
       duplicateFiles,
       gatewayEvents: accepted.reduce((sum, file) => sum + file.gatewayEventCount, 0),
-      rejectionsByCause: await rejectionsAmongTouched(client, uploadId),
+      rejectionsByCause: touched.rejectionsByCause(),
     };
     await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
     return result;
@@ -117,32 +121,6 @@ async function recordFile(client: pg.PoolClient, fileId: string, summary: TraceF
     `UPDATE upload_files SET sha256 = $2, format = $3, gzip = $4, byte_count = $5, line_count = $6 WHERE id = $1`,
     [fileId, sha256, format, gzip, byteCount, lineCount],
   );
-}
-
-// The calls an upload touched: those with a segment in one of its files.
-const TOUCHED = `
-  SELECT DISTINCT s.call_ref FROM trace_segments s JOIN upload_files f ON f.id = s.file_id WHERE f.upload_id = $1`;
-
-/** A call this upload touched is new unless another upload knew it too. */
-async function callsTouched(client: pg.PoolClient, uploadId: string): Promise<{ callsAdded: number; callsUpdated: number }> {
-  const { rows } = await client.query<{ added: number; updated: number }>(
-    `SELECT count(*) FILTER (WHERE NOT shared)::int AS added, count(*) FILTER (WHERE shared)::int AS updated
-       FROM (SELECT EXISTS (SELECT 1 FROM trace_segments o JOIN upload_files g ON g.id = o.file_id
-                             WHERE o.call_ref = touched.call_ref AND g.upload_id <> $1) AS shared
-               FROM (${TOUCHED}) touched) calls`,
-    [uploadId],
-  );
-  return { callsAdded: rows[0]?.added ?? 0, callsUpdated: rows[0]?.updated ?? 0 };
-}
-
-async function rejectionsAmongTouched(client: pg.PoolClient, uploadId: string): Promise<RejectionsByCause> {
-  const { rows } = await client.query<{ cause: Cause; count: number }>(
-    `SELECT c.cause::text AS cause, count(*)::int AS count
-       FROM calls c JOIN (${TOUCHED}) touched ON touched.call_ref = c.call_ref
-      WHERE c.cause IS NOT NULL GROUP BY 1`,
-    [uploadId],
-  );
-  return Object.fromEntries(rows.map((row) => [row.cause, row.count]));
 }
 
 function outcomeOf(summary: TraceFileSummary): Omit<FileOutcome, "duplicate"> {

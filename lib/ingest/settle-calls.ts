@@ -1,29 +1,37 @@
 import type pg from "pg";
 import { mergeCallFacts, type CallFacts } from "../calls";
+import { classifyCall } from "../rules";
 import type { CallBatch } from "./call-batch";
-import { loadCallFacts } from "./call-facts";
+import { loadCallFacts, type KnownCall } from "./call-facts";
+import type { TouchedCalls } from "./touched-calls";
 import { writeCalls } from "./write-calls";
 
 /**
- * Stores a batch of calls read from one file: their trace segments, and each
- * call re-classified on everything known about it (other uploads, other
- * files and earlier batches of this one). Batches keep an upload's memory
- * bounded: a call whose lines span two batches gets two segments, and its
- * facts are merged (mergeCallFacts is order-independent).
+ * Stores a batch of calls an upload read from one file: their trace
+ * segments, and each call re-classified on everything known about it (other
+ * uploads, other files and earlier batches of this one), counted in
+ * `touched`. Batches keep an upload's memory bounded: a call whose lines span
+ * two batches gets two segments, and its facts are merged.
  */
-export async function settleCalls(client: pg.PoolClient, batch: CallBatch): Promise<void> {
+export async function settleCalls(client: pg.PoolClient, uploadId: string, batch: CallBatch, touched: TouchedCalls): Promise<void> {
   const fresh = [...batch];
   if (fresh.length === 0) return;
   const known = await loadCallFacts(client, fresh.map((facts) => facts.callRef));
   await batch.writeSegments(client);
   // A call is stored exactly when some segment of it was.
   const stored = fresh.filter((facts) => known.has(facts.callRef)).map((facts) => facts.callRef);
-  await writeCalls(client, joined(fresh, known), stored);
+  const causes = await writeCalls(client, joined(fresh, known), stored);
+  for (const { callRef } of fresh) {
+    const before = known.get(callRef);
+    const after = causes.get(callRef) ?? null;
+    if (before?.uploadIds.has(uploadId)) touched.touchAgain(classifyCall(before.facts).cause, after);
+    else touched.firstTouch(before !== undefined, after);
+  }
 }
 
-function* joined(calls: Iterable<CallFacts>, known: Map<string, CallFacts>): Iterable<CallFacts> {
+function* joined(calls: Iterable<CallFacts>, known: Map<string, KnownCall>): Iterable<CallFacts> {
   for (const facts of calls) {
     const other = known.get(facts.callRef);
-    yield other ? mergeCallFacts(other, facts) : facts;
+    yield other ? mergeCallFacts(other.facts, facts) : facts;
   }
 }

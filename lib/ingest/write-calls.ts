@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { summariseCall, type CallFacts, type CallSummary } from "../calls";
-import { classifyCall, type Evidence, type Verdict } from "../rules";
+import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
 import { CopyBuffer } from "./copy-buffer";
 
 const CALL_COLUMNS = [
@@ -48,25 +48,27 @@ const MOVE_DETAILS = `
  * its evidence and its carried credentials (masked), replacing what was
  * there for the calls in `stored`. Calls never stored before (most of them)
  * are copied straight into their tables; the others are staged with COPY and
- * moved over the old rows in a few set-based statements.
+ * moved over the old rows in a few set-based statements. Answers each call's cause.
  */
-export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<void> {
+export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<Map<string, Cause | null>> {
   const replacing = new Set(stored);
   if (replacing.size > 0) await client.query(STAGE);
   const fresh = new CallRows(STORED_TABLES);
   const restated = new CallRows(STAGING_TABLES);
+  const causes = new Map<string, Cause | null>();
   const now = new Date();
   for (const facts of calls) {
     const rows = replacing.has(facts.callRef) ? restated : fresh;
-    rows.add(facts, now);
+    causes.set(facts.callRef, rows.add(facts, now));
     await rows.flushIfFull(client);
   }
   await fresh.flush(client);
-  if (replacing.size === 0) return;
+  if (replacing.size === 0) return causes;
   await restated.flush(client);
   await client.query(UPSERT_CALLS);
   for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
   await client.query(MOVE_DETAILS);
+  return causes;
 }
 
 /** A call's row, evidence and credentials, buffered for COPY into one set of tables. */
@@ -81,7 +83,8 @@ class CallRows {
     this.credentials = new CopyBuffer(tables.credentials, CREDENTIAL_COLUMNS);
   }
 
-  add(facts: CallFacts, now: Date): void {
+  /** Buffers the call's rows; answers its cause. */
+  add(facts: CallFacts, now: Date): Cause | null {
     const verdict = classifyCall(facts);
     const call = summariseCall(facts);
     this.calls.push(callRow(call, verdict, now));
@@ -94,6 +97,7 @@ class CallRows {
         credential.length, credential.leadingWhitespace, credential.trailingWhitespace, credential.lineBreak,
       ]);
     }
+    return verdict.cause;
   }
 
   /**

@@ -139,3 +139,18 @@ async function inFreshDatabase(test: (pool: ReturnType<typeof connectPool>) => P
     await database.drop();
   }
 }
+
+it("counts a call's rejection once, by its final cause, when a later batch changes that cause", async () => {
+  await inFreshDatabase(async (pool) => {
+    const lines = [
+      '2026-11-21T10:00:00Z INFO [callId=changes] Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid. Check docs.sensedia.com"',
+      ...Array.from({ length: 200 }, (_, index) => `2026-11-21T10:00:01Z INFO [callId=filler-${index}] step`),
+      "2026-11-21T10:00:02Z WARN [callId=changes] Access Token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+    ];
+    const result = await ingestUpload(pool, { source: "cli", files: [{ name: "changes.log", stream: chunked(Buffer.from(lines.join("\n"))) }], callsPerBatch: 1 }, key);
+    expect(result).toMatchObject({ callsAdded: 201, callsUpdated: 0, rejectionsByCause: { invalid_expired_revoked: 1 } });
+    expect(Object.keys(result.rejectionsByCause)).toEqual(["invalid_expired_revoked"]);
+    const segments = await pool.query(`SELECT count(*)::int AS n FROM trace_segments WHERE call_ref = 'changes'`);
+    expect(segments.rows[0].n).toBe(2);
+  });
+});
