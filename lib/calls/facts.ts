@@ -30,7 +30,17 @@ export type RejectingLine = Sighting & {
 export type InterceptorMention = { name: string; file: string; seq: number; time: number | null };
 
 /** The response line; its text is kept only where it can be evidence (status 401 or unknown), else empty. */
-export type CallResponse = Sighting & { status: number | null; body: string | null; durationMs: number | null };
+export type CallResponse = Sighting & {
+  status: number | null;
+  body: string | null;
+  durationMs: number | null;
+  /** Where the status was read, when another response than the quoted one gave it (merge.ts). */
+  statusAt?: ResponsePlace;
+  /** Where the duration was read, when another response than the quoted one gave it. */
+  durationAt?: ResponsePlace;
+};
+
+export type ResponsePlace = { file: string; seq: number; time: number | null };
 
 /**
  * What the trace says about one call: only the facts needed to classify and

@@ -22,12 +22,9 @@ const facts: fc.Arbitrary<CallFacts> = fc.record({
   app: fc.option(fc.constantFrom("Mobile App"), { nil: null }),
   clientIp: fc.constant(null),
   response: fc.option(
-    fc.tuple(place, fc.option(fc.constantFrom(200, 401), { nil: null }), fc.option(fc.constantFrom("ok", "no"), { nil: null })).map(([p, status, body]) => ({
-      ...p,
-      status,
-      body,
-      durationMs: null,
-    })),
+    fc
+      .tuple(place, fc.option(fc.constantFrom(200, 401), { nil: null }), fc.option(fc.constantFrom("ok", "no"), { nil: null }), fc.option(fc.constantFrom(3, 40), { nil: null }))
+      .map(([p, status, body, durationMs]) => ({ ...p, status, body, durationMs })),
     { nil: null },
   ),
   credentials: fc.uniqueArray(
@@ -65,19 +62,25 @@ describe("mergeCallFacts", () => {
     );
   });
 
-  // Known exception: of several responses, the latest gives the status and
-  // an earlier one may fill in a missing body or duration; with three or more
-  // that fill-in can depend on the grouping (README, known limits).
-  it("does not depend on how the parts are grouped (a call's facts are merged per batch, file and upload), but for the fill-in of responses", () => {
-    const withoutResponse = facts.map((part) => ({ ...part, response: null }));
+  it("does not depend on how the parts are grouped (a call's facts are merged per batch, file and upload)", () => {
     fc.assert(
-      fc.property(facts, withoutResponse, withoutResponse, (a, b, c) => {
-        for (const [x, y, z] of [[a, b, c], [b, a, c], [b, c, a]]) {
-          expect(mergeCallFacts(mergeCallFacts(x!, y!), z!)).toEqual(mergeCallFacts(x!, mergeCallFacts(y!, z!)));
-        }
+      fc.property(facts, facts, facts, (a, b, c) => {
+        expect(mergeCallFacts(mergeCallFacts(a, b), c)).toEqual(mergeCallFacts(a, mergeCallFacts(b, c)));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("takes each value of the response from the latest response that logged it", () => {
+    const at = (seq: number, status: number | null, body: string | null): CallFacts => ({
+      ...emptyCallFacts("c1"),
+      response: { file: "a.log", line: seq + 1, seq, time: seq, text: `r${seq}`, status, body, durationMs: null },
+    });
+    // The 401 at 5 is the latest status; the body at 3 the latest body, quoted.
+    const [first, middle, last] = [at(0, 500, "first"), at(3, 200, "middle"), at(5, 401, null)];
+    for (const merged of [mergeCallFacts(mergeCallFacts(first, last), middle), mergeCallFacts(first, mergeCallFacts(middle, last))]) {
+      expect(merged.response).toMatchObject({ status: 401, body: "middle", seq: 3, statusAt: { file: "a.log", seq: 5, time: 5 } });
+    }
   });
 
   it("keeps the earliest time, every rejecting line and every distinct credential", () => {

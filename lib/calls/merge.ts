@@ -1,4 +1,4 @@
-import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, Sighting } from "./facts";
+import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, ResponsePlace, Sighting } from "./facts";
 import { REQUEST_FIELDS } from "./facts";
 import { compareTraceOrder, samePlace } from "./order";
 
@@ -42,23 +42,50 @@ export function pickValue<T>(a: T | null, b: T | null): T | null {
   return compareText(JSON.stringify(a), JSON.stringify(b)) <= 0 ? a : b;
 }
 
-/** The later response is the call's answer; what it leaves unsaid, the other may know. */
+/**
+ * The latest response is the call's answer; what it leaves unsaid, an earlier
+ * one may know. Each value is taken from the latest response that gave it,
+ * judged by where that value was read (kept in statusAt and durationAt when
+ * that is not the quoted line), so the result does not depend on how a
+ * call's responses were grouped into batches, files and uploads.
+ */
 export function mergeResponse(a: CallResponse | null, b: CallResponse | null): CallResponse | null {
   if (a === null) return b;
   if (b === null) return a;
-  const order = compareTraceOrder(a, b) || compareText(JSON.stringify(a), JSON.stringify(b));
-  const [later, earlier] = order >= 0 ? [a, b] : [b, a];
-  const quoted = later.body !== null || earlier.body === null ? later : earlier;
-  return {
+  // The line quoted as evidence: the latest that logged a body, else the latest.
+  const quoted = (Number(a.body !== null) - Number(b.body !== null) || compareTraceOrder(a, b) || compareText(JSON.stringify(a), JSON.stringify(b))) >= 0 ? a : b;
+  const status = latestValue(a, b, (response) => response.status, (response) => response.statusAt);
+  const duration = latestValue(a, b, (response) => response.durationMs, (response) => response.durationAt);
+  const merged: CallResponse = {
     file: quoted.file,
     line: quoted.line,
     seq: quoted.seq,
     time: quoted.time,
     text: quoted.text,
-    status: later.status ?? earlier.status,
-    body: later.body ?? earlier.body,
-    durationMs: later.durationMs ?? earlier.durationMs,
+    status: status.value,
+    body: quoted.body,
+    durationMs: duration.value,
   };
+  if (status.at !== null && !samePlace(status.at, quoted)) merged.statusAt = status.at;
+  if (duration.at !== null && !samePlace(duration.at, quoted)) merged.durationAt = duration.at;
+  return merged;
+}
+
+/** Of two responses' values, the one read latest, and where it was read. */
+function latestValue<T>(
+  a: CallResponse,
+  b: CallResponse,
+  valueOf: (response: CallResponse) => T | null,
+  placeOf: (response: CallResponse) => ResponsePlace | undefined,
+): { value: T | null; at: ResponsePlace | null } {
+  const read = (response: CallResponse) => {
+    const { file, seq, time } = placeOf(response) ?? response;
+    return { value: valueOf(response), at: { file, seq, time } };
+  };
+  const [x, y] = [read(a), read(b)];
+  if (x.value === null) return y.value === null ? { value: null, at: null } : y;
+  if (y.value === null) return x;
+  return (compareTraceOrder(x.at, y.at) || compareText(JSON.stringify(x.value), JSON.stringify(y.value))) >= 0 ? x : y;
 }
 
 export function mergeExtraFields(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -8,8 +8,8 @@ export type KnownCall = { facts: CallFacts; uploadIds: Set<string> };
 
 /**
  * What every stored upload knows about these calls: the facts of their trace
- * segments, merged per call, always in the same order (see mergeCallFacts on
- * responses).
+ * segments, merged per call (in a fixed order, though mergeCallFacts does not
+ * depend on it).
  */
 export async function loadCallFacts(client: pg.PoolClient, callRefs: readonly string[]): Promise<Map<string, KnownCall>> {
   const known = new Map<string, KnownCall>();

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { mergeCallFacts, type CallFacts } from "../calls";
-import { classifyCall } from "../rules";
+import type { Cause } from "../rules";
 import type { CallBatch } from "./call-batch";
 import { loadCallFacts, type KnownCall } from "./call-facts";
 import type { TouchedCalls } from "./touched-calls";
@@ -20,13 +20,24 @@ export async function settleCalls(client: pg.PoolClient, uploadId: string, batch
   await batch.writeSegments(client);
   // A call is stored exactly when some segment of it was.
   const stored = fresh.filter((facts) => known.has(facts.callRef)).map((facts) => facts.callRef);
+  const touchedBefore = stored.filter((callRef) => known.get(callRef)?.uploadIds.has(uploadId));
+  const causesBefore = await storedCauses(client, touchedBefore);
   const causes = await writeCalls(client, joined(fresh, known), stored);
   for (const { callRef } of fresh) {
-    const before = known.get(callRef);
     const after = causes.get(callRef) ?? null;
-    if (before?.uploadIds.has(uploadId)) touched.touchAgain(classifyCall(before.facts).cause, after);
-    else touched.firstTouch(before !== undefined, after);
+    if (causesBefore.has(callRef)) touched.touchAgain(causesBefore.get(callRef) ?? null, after);
+    else touched.firstTouch(known.has(callRef), after);
   }
+}
+
+/** The causes stored for these calls: what this upload counted for them, exactly. */
+async function storedCauses(client: pg.PoolClient, callRefs: string[]): Promise<Map<string, Cause | null>> {
+  if (callRefs.length === 0) return new Map();
+  const { rows } = await client.query<{ call_ref: string; cause: Cause | null }>(
+    `SELECT call_ref, cause::text AS cause FROM calls WHERE call_ref = ANY($1::text[])`,
+    [callRefs],
+  );
+  return new Map(rows.map((row) => [row.call_ref, row.cause]));
 }
 
 function* joined(calls: Iterable<CallFacts>, known: Map<string, KnownCall>): Iterable<CallFacts> {

@@ -154,3 +154,23 @@ it("counts a call's rejection once, by its final cause, when a later batch chang
     expect(segments.rows[0].n).toBe(2);
   });
 });
+
+it("gives a call with several responses the same status, cause and counts however its lines fall into batches and files", async () => {
+  const filler = (file: string) => Array.from({ length: 300 }, (_, index) => `2026-11-21T10:00:04Z INFO [callId=${file}-filler-${index}] step`);
+  const one = ['2026-11-21T10:00:00Z INFO [callId=multi] Response: 500 body="first"', ...filler("one"), "2026-11-21T10:00:05Z INFO [callId=multi] Response: 401"];
+  const two = ['2026-11-21T10:00:03Z INFO [callId=multi] Response: 200 body="middle"', ...filler("two"), "2026-11-21T10:00:06Z INFO [callId=multi] step"];
+  const outcomes = new Set<string>();
+  // File ids are random, and the order of segments follows them: several rounds meet both orders.
+  for (const callsPerBatch of [undefined, 1, 1, 1, 1]) {
+    await inFreshDatabase(async (pool) => {
+      const files = [
+        { name: "one.log", stream: chunked(Buffer.from(one.join("\n"))) },
+        { name: "two.log", stream: chunked(Buffer.from(two.join("\n"))) },
+      ];
+      const result = await ingestUpload(pool, { source: "cli", files, callsPerBatch }, key);
+      const call = await pool.query(`SELECT status, cause::text AS cause, response_body FROM calls WHERE call_ref = 'multi'`);
+      outcomes.add(JSON.stringify({ call: call.rows[0], rejections: result.rejectionsByCause }));
+    });
+  }
+  expect([...outcomes]).toEqual([JSON.stringify({ call: { status: 401, cause: "unknown", response_body: "middle" }, rejections: { unknown: 1 } })]);
+});
