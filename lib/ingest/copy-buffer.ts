@@ -95,8 +95,18 @@ export class CopyBuffer {
   pushRow(row: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const room = row.length * 3;
-    if (this.chunk === null || this.chunk.length - this.used < room) this.startChunk(room);
-    const written = (this.chunk as Buffer).write(row, this.used);
+    if (this.chunk === null || this.chunk.length - this.used < room) {
+      this.seal();
+      if (room > this.blockSize) {
+        // A long row gets a block of its own exact size, not three times it.
+        const bytes = Buffer.from(row);
+        this.sealed.push(bytes);
+        this.size += bytes.length;
+        return;
+      }
+      this.chunk = Buffer.allocUnsafe(this.blockSize);
+    }
+    const written = this.chunk.write(row, this.used);
     this.used += written;
     this.size += written;
   }
@@ -106,21 +116,24 @@ export class CopyBuffer {
   }
 
   async flush(client: pg.PoolClient): Promise<void> {
-    if (this.chunk !== null) this.sealed.push(this.chunk.subarray(0, this.used));
+    this.seal();
     const payload = this.sealed;
     this.sealed = [];
-    this.chunk = null;
     this.size = 0;
     if (payload.length === 0) return;
     await pipeline(Readable.from(payload), client.query(copyFromStdin(this.table, this.columns)));
   }
 
-  private startChunk(room: number): void {
-    if (this.chunk !== null) this.sealed.push(this.chunk.subarray(0, this.used));
-    this.chunk = Buffer.allocUnsafe(Math.max(room, Math.min(this.limit, CHUNK)));
+  private seal(): void {
+    if (this.chunk !== null && this.used > 0) this.sealed.push(this.chunk.subarray(0, this.used));
+    this.chunk = null;
     this.used = 0;
+  }
+
+  private get blockSize(): number {
+    return Math.min(this.limit, CHUNK);
   }
 }
 
-// Rows are gathered in blocks of this size (or one row's size, if larger).
+// Rows are gathered in blocks of this size; a longer row gets a block of its own.
 const CHUNK = 256 * 1024;
