@@ -1,6 +1,9 @@
 import type { MaskedCredential } from "../credentials";
 import type { CredentialLocation, RequestFacts } from "../trace-reading";
 
+/** Where a line is in the trace: what trace order compares (order.ts). */
+export type Place = { file: string; seq: number; time: number | null };
+
 /** Where something was read, and its text (credentials masked): what evidence quotes. */
 export type Sighting = {
   file: string;
@@ -35,12 +38,10 @@ export type CallResponse = Sighting & {
   body: string | null;
   durationMs: number | null;
   /** Where the status was read, when another response than the quoted one gave it (merge.ts). */
-  statusAt?: ResponsePlace;
+  statusAt?: Place;
   /** Where the duration was read, when another response than the quoted one gave it. */
-  durationAt?: ResponsePlace;
+  durationAt?: Place;
 };
-
-export type ResponsePlace = { file: string; seq: number; time: number | null };
 
 /**
  * What the trace says about one call: only the facts needed to classify and

@@ -1,11 +1,12 @@
-import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, ResponsePlace, Sighting } from "./facts";
+import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
 import { REQUEST_FIELDS } from "./facts";
 import { compareTraceOrder, samePlace } from "./order";
 
 /**
- * Everything two uploads knew about one call, as one. The result does not
- * depend on the order of the arguments: where both know a different value,
- * a fixed rule picks one.
+ * Everything two parts of a call's trace knew about it (segments, files,
+ * uploads), as one. The result depends neither on the order of the arguments
+ * nor on how the parts are grouped: where both know a different value, a
+ * fixed rule picks one.
  */
 export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
   const rejectingLines = [...b.rejectingLines.reduce(withRejectingLine, a.rejectingLines)].sort(
@@ -76,8 +77,8 @@ function latestValue<T>(
   a: CallResponse,
   b: CallResponse,
   valueOf: (response: CallResponse) => T | null,
-  placeOf: (response: CallResponse) => ResponsePlace | undefined,
-): { value: T | null; at: ResponsePlace | null } {
+  placeOf: (response: CallResponse) => Place | undefined,
+): { value: T | null; at: Place | null } {
   const read = (response: CallResponse) => {
     const { file, seq, time } = placeOf(response) ?? response;
     return { value: valueOf(response), at: { file, seq, time } };

@@ -1,18 +1,18 @@
-type Placed = { file: string; seq: number; time: number | null };
+import type { Place } from "./facts";
 
 /**
  * Trace order across files: by time (untimed lines first), then by position
  * within a file, so lines of one millisecond keep their order. A total order,
  * so that sorting gives one answer whatever order the lines came in.
  */
-export function compareTraceOrder(a: Placed, b: Placed): number {
+export function compareTraceOrder(a: Place, b: Place): number {
   if (a.time !== b.time) return (a.time ?? -Infinity) - (b.time ?? -Infinity);
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.seq - b.seq;
 }
 
 /** The same line read twice (the same file given again): file, position and time all agree. */
-export const samePlace = (a: Placed, b: Placed) => a.file === b.file && a.seq === b.seq && a.time === b.time;
+export const samePlace = (a: Place, b: Place) => a.file === b.file && a.seq === b.seq && a.time === b.time;
 
 /** How calls are listed: by call time (calls without one last), then by call reference. */
 export function compareCalls(a: { time: number | null; callRef: string }, b: { time: number | null; callRef: string }): number {

@@ -46,13 +46,7 @@ const ELEMENT_ESCAPED = /["\\\n\r\t\0]/g;
 
 const ELEMENT_ESCAPES: Record<string, string> = { ...COPY_ESCAPES, "\\": "\\\\\\\\", '"': '\\\\"' };
 
-/**
- * One row of COPY text format, line break included, from fields already
- * escaped (copyValue, copyArray). Joined into a new flat string: a row built
- * by concatenation is a chain of slices of the text its values were read
- * from, and a row held until its buffer fills would keep each of those 64 KB
- * blocks alive (one gateway event per block held most of a 200 MB file).
- */
+/** One row of COPY text format, line break included, from fields already escaped (copyValue, copyArray). */
 export function copyRowOf(fields: readonly string[]): string {
   return `${fields.join("\t")}\n`;
 }
