@@ -28,16 +28,16 @@ export type CallDetail = RequestFacts & {
 
 /** One call with its whole trace (credentials masked) and its evidence; null when unknown. */
 export async function readCall(db: Database, callId: string): Promise<CallDetail | null> {
-  const call = await db.call.findUnique({
-    where: { callRef: callId },
-    include: {
-      evidence: true,
-      credentials: { orderBy: [{ location: "asc" }, { name: "asc" }] },
-    },
-  });
+  const call = await db.call.findUnique({ where: { callRef: callId } });
   if (!call) return null;
+  // Not relations: evidence and credentials carry the call reference without
+  // a foreign key (checking one cost the ingest half of their COPY).
+  const [evidence, credentials] = await Promise.all([
+    db.evidence.findMany({ where: { callRef: callId } }),
+    db.carriedCredential.findMany({ where: { callRef: callId }, orderBy: [{ location: "asc" }, { name: "asc" }] }),
+  ]);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
-    const found = call.evidence.find((evidence) => evidence.role === role);
+    const found = evidence.find((line) => line.role === role);
     return found ? { file: found.file, line: found.line, text: found.text } : null;
   };
   return {
@@ -68,7 +68,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
         : null,
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: evidenceBy("gateway_verdict") },
-    credentials: call.credentials.map(({ callRef: _callRef, ...credential }) => credential),
+    credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),
     trace: await readTrace(db, callId),
     uploads: await readUploads(db, callId),
   };

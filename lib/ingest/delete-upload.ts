@@ -29,7 +29,9 @@ export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<Del
     // What the other uploads' segments still say.
     const remaining = await loadCallFacts(client, callRefs);
     const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
-    await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
+    for (const table of ["calls", "evidence", "carried_credentials"]) {
+      await client.query(`DELETE FROM ${table} WHERE call_ref = ANY($1::text[])`, [orphaned]);
+    }
     await writeCalls(client, [...remaining.values()].map((known) => known.facts), [...remaining.keys()]);
     return { uploadId, callsRemoved: orphaned.length, callsReclassified: remaining.size };
   });
