@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { CallLinker, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
-import { copyArray, CopyBuffer, copyRowOf, copyValue } from "./copy-buffer";
+import { copyArray, copyRowOf, copyRows, copyValue } from "./copy-buffer";
 
 const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts"] as const;
 
@@ -46,17 +46,16 @@ export class CallBatch implements Iterable<CallFacts> {
 
   /** Writes each call's lines and facts as its segment, with COPY. */
   async writeSegments(client: pg.PoolClient): Promise<void> {
-    const rows = new CopyBuffer("trace_segments", COLUMNS);
+    await copyRows(client, "trace_segments", COLUMNS, this.segmentRows());
+  }
+
+  private *segmentRows(): Generator<string> {
     for (const [callRef, segment] of this.segments) {
-      rows.pushRow(
-        copyRowOf([
-          copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
-          copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(this.calls.get(callRef)),
-        ]),
-      );
-      if (rows.full) await rows.flush(client);
+      yield copyRowOf([
+        copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
+        copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(this.calls.get(callRef)),
+      ]);
     }
-    await rows.flush(client);
   }
 }
 

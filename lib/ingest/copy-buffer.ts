@@ -62,28 +62,19 @@ export function copyFromStdin(table: string, columns: readonly string[]) {
 }
 
 /**
- * Rows for one table, sent with COPY in batches of a few MB: one COPY at a
- * time per connection, so several tables can be fed from one stream of events.
- * Each row is encoded into UTF-8 bytes as it comes, so its string dies young:
- * held as strings until the batch went, rows and their joined payload
+ * Rows encoded into UTF-8 blocks as they come, so each row's string dies
+ * young: held as strings until the batch went, rows and their joined payload
  * outlived the young generation and the collector copied and marked them
  * again, a fifth of the ingest's CPU.
  */
-export class CopyBuffer {
+class RowBlocks {
   private sealed: Buffer[] = [];
   private chunk: Buffer | null = null;
   private used = 0;
-  private size = 0;
+  /** Bytes of the rows pushed and not yet taken. */
+  size = 0;
 
-  constructor(
-    private readonly table: string,
-    private readonly columns: readonly string[],
-    private readonly limit = 4 * 1024 * 1024,
-  ) {}
-
-  push(values: readonly unknown[]): void {
-    this.pushRow(copyRow(values));
-  }
+  constructor(private readonly blockSize: number) {}
 
   /** A row from copyRowOf. */
   pushRow(row: string): void {
@@ -105,17 +96,13 @@ export class CopyBuffer {
     this.size += written;
   }
 
-  get full(): boolean {
-    return this.size >= this.limit;
-  }
-
-  async flush(client: pg.PoolClient): Promise<void> {
-    this.seal();
-    const payload = this.sealed;
+  /** The full blocks; with `all`, the one being filled too. */
+  take(all: boolean): Buffer[] {
+    if (all) this.seal();
+    const blocks = this.sealed;
     this.sealed = [];
-    this.size = 0;
-    if (payload.length === 0) return;
-    await pipeline(Readable.from(payload), client.query(copyFromStdin(this.table, this.columns)));
+    this.size = all ? 0 : this.used;
+    return blocks;
   }
 
   private seal(): void {
@@ -123,11 +110,61 @@ export class CopyBuffer {
     this.chunk = null;
     this.used = 0;
   }
-
-  private get blockSize(): number {
-    return Math.min(this.limit, CHUNK);
-  }
 }
 
 // Rows are gathered in blocks of this size; a longer row gets a block of its own.
-const CHUNK = 256 * 1024;
+const BLOCK = 256 * 1024;
+
+/**
+ * Rows for one table, buffered and sent with COPY in batches of a few MB:
+ * one COPY at a time per connection, so several tables can be fed from one
+ * stream of events.
+ */
+export class CopyBuffer {
+  private readonly rows: RowBlocks;
+
+  constructor(
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    private readonly limit = 4 * 1024 * 1024,
+  ) {
+    this.rows = new RowBlocks(Math.min(limit, BLOCK));
+  }
+
+  push(values: readonly unknown[]): void {
+    this.rows.pushRow(copyRow(values));
+  }
+
+  /** A row from copyRowOf. */
+  pushRow(row: string): void {
+    this.rows.pushRow(row);
+  }
+
+  get full(): boolean {
+    return this.rows.size >= this.limit;
+  }
+
+  async flush(client: pg.PoolClient): Promise<void> {
+    const payload = this.rows.take(true);
+    if (payload.length === 0) return;
+    await pipeline(Readable.from(payload), client.query(copyFromStdin(this.table, this.columns)));
+  }
+}
+
+/**
+ * One table's rows (from copyRowOf) streamed into one COPY as they are made:
+ * PostgreSQL parses a block while the next is built, instead of waiting for a
+ * whole batch. The rows are pulled only as fast as the server takes them.
+ */
+export async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(blocksOf(rows)), client.query(copyFromStdin(table, columns)));
+}
+
+function* blocksOf(rows: Iterable<string>): Generator<Buffer> {
+  const blocks = new RowBlocks(BLOCK);
+  for (const row of rows) {
+    blocks.pushRow(row);
+    yield* blocks.take(false);
+  }
+  yield* blocks.take(true);
+}

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { summariseCall, type CallFacts, type CallSummary } from "../calls";
 import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
-import { CopyBuffer } from "./copy-buffer";
+import { CopyBuffer, copyRow, copyRows } from "./copy-buffer";
 
 const CALL_COLUMNS = [
   "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "status", "duration_ms",
@@ -46,24 +46,32 @@ const MOVE_DETAILS = `
 /**
  * Classifies each call on everything known about it and writes the call row,
  * its evidence and its carried credentials (masked), replacing what was
- * there for the calls in `stored`. Calls never stored before (most of them)
- * are copied straight into their tables; the others are staged with COPY and
- * moved over the old rows in a few set-based statements. Answers each call's cause.
+ * there for the calls in `stored`. Rows of calls never stored before (most
+ * of them) stream straight into `calls` as they are classified; their
+ * details follow. The others are staged with COPY and moved over the old
+ * rows in a few set-based statements. Answers each call's cause.
  */
 export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<Map<string, Cause | null>> {
   const replacing = new Set(stored);
-  if (replacing.size > 0) await client.query(STAGE);
-  const fresh = new CallRows(STORED_TABLES);
-  const restated = new CallRows(STAGING_TABLES);
+  const fresh = new CallDetails(STORED_TABLES);
+  const restated = new CallDetails(STAGING_TABLES);
+  const restatedCalls = new CopyBuffer(STAGING_TABLES.calls, CALL_COLUMNS);
   const causes = new Map<string, Cause | null>();
   const now = new Date();
-  for (const facts of calls) {
-    const rows = replacing.has(facts.callRef) ? restated : fresh;
-    causes.set(facts.callRef, rows.add(facts, now));
-    await rows.flushIfFull(client);
+  function* freshCallRows(): Generator<string> {
+    for (const facts of calls) {
+      const restating = replacing.has(facts.callRef);
+      const { cause, row } = (restating ? restated : fresh).classify(facts, now);
+      causes.set(facts.callRef, cause);
+      if (restating) restatedCalls.pushRow(row);
+      else yield row;
+    }
   }
+  await copyRows(client, STORED_TABLES.calls, CALL_COLUMNS, freshCallRows());
   await fresh.flush(client);
   if (replacing.size === 0) return causes;
+  await client.query(STAGE);
+  await restatedCalls.flush(client);
   await restated.flush(client);
   await client.query(UPSERT_CALLS);
   for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
@@ -71,23 +79,24 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   return causes;
 }
 
-/** A call's row, evidence and credentials, buffered for COPY into one set of tables. */
-class CallRows {
-  private readonly calls: CopyBuffer;
+/**
+ * Calls' evidence and credentials, buffered for COPY into one set of tables
+ * while their call rows go ahead (no foreign keys: details need not follow
+ * their call).
+ */
+class CallDetails {
   private readonly evidence: CopyBuffer;
   private readonly credentials: CopyBuffer;
 
   constructor(tables: CallTables) {
-    this.calls = new CopyBuffer(tables.calls, CALL_COLUMNS);
     this.evidence = new CopyBuffer(tables.evidence, EVIDENCE_COLUMNS);
     this.credentials = new CopyBuffer(tables.credentials, CREDENTIAL_COLUMNS);
   }
 
-  /** Buffers the call's rows; answers its cause. */
-  add(facts: CallFacts, now: Date): Cause | null {
+  /** Classifies the call and buffers its details; answers its cause and its call row, for the caller to send. */
+  classify(facts: CallFacts, now: Date): { cause: Cause | null; row: string } {
     const verdict = classifyCall(facts);
     const call = summariseCall(facts);
-    this.calls.push(callRow(call, verdict, now));
     for (const [role, evidence] of evidenceOf(verdict)) {
       this.evidence.push([facts.callRef, role, evidence.file, evidence.line, evidence.text]);
     }
@@ -97,23 +106,12 @@ class CallRows {
         credential.length, credential.leadingWhitespace, credential.trailingWhitespace, credential.lineBreak,
       ]);
     }
-    return verdict.cause;
-  }
-
-  /**
-   * All three at once, calls first: evidence and credentials have foreign keys
-   * to calls, so a call's row must be stored before (or with) its details.
-   */
-  async flushIfFull(client: pg.PoolClient): Promise<void> {
-    if (this.buffers().some((buffer) => buffer.full)) await this.flush(client);
+    return { cause: verdict.cause, row: copyRow(callRow(call, verdict, now)) };
   }
 
   async flush(client: pg.PoolClient): Promise<void> {
-    for (const buffer of this.buffers()) await buffer.flush(client);
-  }
-
-  private buffers(): CopyBuffer[] {
-    return [this.calls, this.evidence, this.credentials];
+    await this.evidence.flush(client);
+    await this.credentials.flush(client);
   }
 }
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
-import { CopyBuffer, copyArray, copyRowOf, copyValue } from "../../lib/ingest/copy-buffer";
+import { CopyBuffer, copyArray, copyRowOf, copyRows, copyValue } from "../../lib/ingest/copy-buffer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // What the ingest writes with COPY must read back exactly as it was given:
@@ -43,4 +44,46 @@ it("reads back every text value and text array it copied, byte for byte", async 
     client.release();
     await pool.end();
   }
+});
+
+describe("copyRows", () => {
+  const withCopiedTable = async (use: (client: pg.PoolClient) => Promise<void>) => {
+    const pool = connectPool(database.url);
+    const client = await pool.connect();
+    try {
+      await client.query(`CREATE TEMP TABLE streamed (id int, plain text)`);
+      await use(client);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  };
+  const row = (id: number) => copyRowOf([String(id), copyValue(`row ${id} ${"é\t\\".repeat(id % 40)}`)]);
+
+  it("streams rows made on demand into one COPY, across many blocks, in order", async () => {
+    await withCopiedTable(async (client) => {
+      // About 2 MB: several 256 KB blocks.
+      const count = 20_000;
+      await copyRows(client, "streamed", ["id", "plain"], (function* () {
+        for (let id = 0; id < count; id++) yield row(id);
+      })());
+      const back = await client.query(`SELECT id, plain FROM streamed ORDER BY id`);
+      expect(back.rows).toHaveLength(count);
+      expect(back.rows[count - 1]).toEqual({ id: count - 1, plain: `row ${count - 1} ${"é\t\\".repeat((count - 1) % 40)}` });
+      expect(back.rows.every((stored, index) => stored.id === index)).toBe(true);
+    });
+  });
+
+  it("aborts the COPY when making a row fails: none of its rows stored, the connection usable", async () => {
+    await withCopiedTable(async (client) => {
+      const failing = (function* () {
+        for (let id = 0; id < 20_000; id++) {
+          if (id === 15_000) throw new Error("no row 15000");
+          yield row(id);
+        }
+      })();
+      await expect(copyRows(client, "streamed", ["id", "plain"], failing)).rejects.toThrow("no row 15000");
+      expect((await client.query(`SELECT count(*)::int AS n FROM streamed`)).rows[0].n).toBe(0);
+    });
+  });
 });
