@@ -4,3 +4,4 @@ export { CallLinker, type LinkerOptions } from "./linker";
 export { mergeCallFacts } from "./merge";
 export { compareCalls, compareTraceOrder } from "./order";
 export { summariseCall, type CallSummary } from "./summarise";
+export { factsFromStored, storedFacts, type StoredFacts } from "./stored-facts";

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { CallLinker, type CallFacts } from "../calls";
+import { CallLinker, storedFacts, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
 import { copyArray, copyRowOf, copyRows, copyValue } from "./copy-buffer";
 
@@ -51,9 +51,10 @@ export class CallBatch implements Iterable<CallFacts> {
 
   private *segmentRows(): Generator<string> {
     for (const [callRef, segment] of this.segments) {
+      const facts = this.calls.get(callRef);
       yield copyRowOf([
         copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
-        copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(this.calls.get(callRef)),
+        copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(facts && storedFacts(facts)),
       ]);
     }
   }

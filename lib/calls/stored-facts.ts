@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
+
+/*
+ * CallFacts in the form a trace segment stores them: arrays by position
+ * instead of objects with named fields, each file name once (places point
+ * into that list), and no call reference (the row holds it). As objects the
+ * facts were about 1 kB per call, as much as the trace text itself, and cost
+ * the ingest in JSON.stringify, in escaping for COPY and in PostgreSQL's
+ * parsing and compression; this form is about a third of that.
+ */
+
+const time = z.number().nullable();
+const fileIndex = z.number().int().nonnegative();
+/** file, seq, time */
+const place = z.tuple([fileIndex, z.number().int(), time]);
+/** file, line, seq, time, text */
+const sighting = z.tuple([fileIndex, z.number().int().nullable(), z.number().int(), time, z.string()]);
+const location = z.enum(["header", "query", "cookie"]);
+/** where, status, body, duration, where the status was read, where the duration was read */
+const response = z.tuple([sighting, z.number().int().nullable(), z.string().nullable(), z.number().nullable(), place.nullable(), place.nullable()]);
+/** location, name, fingerprint, preview, length, leading whitespace, trailing whitespace, line break, where it was seen */
+const credential = z.tuple([location, z.string(), z.string(), z.string(), z.number().int(), z.boolean(), z.boolean(), z.boolean(), sighting.nullable()]);
+/** where, what the gateway says, label, location, name */
+const rejectingLine = z.tuple([sighting, z.enum(["not_found", "no_access"]), z.string(), location, z.string()]);
+/** name, where */
+const interceptor = z.tuple([z.string(), place]);
+const text = z.string().nullable();
+
+const storedFactsSchema = z.tuple([
+  z.array(z.string()),
+  time,
+  // method, uri, api, resource, app, client IP
+  text, text, text, text, text, text,
+  response.nullable(),
+  z.array(credential),
+  z.array(rejectingLine),
+  z.array(interceptor),
+  z.record(z.string(), z.unknown()),
+  z.number().int(),
+]);
+
+export type StoredFacts = z.infer<typeof storedFactsSchema>;
+
+/** The facts as a segment stores them. */
+export function storedFacts(facts: CallFacts): StoredFacts {
+  const files: string[] = [];
+  const fileOf = (file: string) => {
+    const index = files.indexOf(file);
+    return index >= 0 ? index : files.push(file) - 1;
+  };
+  const toPlace = ({ file, seq, time }: Place): z.infer<typeof place> => [fileOf(file), seq, time];
+  const toSighting = ({ file, line, seq, time, text }: Sighting): z.infer<typeof sighting> => [fileOf(file), line, seq, time, text];
+  const { response: answer } = facts;
+  const response: StoredFacts[8] = answer && [
+    toSighting(answer), answer.status, answer.body, answer.durationMs,
+    answer.statusAt ? toPlace(answer.statusAt) : null, answer.durationAt ? toPlace(answer.durationAt) : null,
+  ];
+  const credentials: StoredFacts[9] = facts.credentials.map((c) => [
+    c.location, c.name, c.fingerprint, c.preview, c.length, c.leadingWhitespace, c.trailingWhitespace, c.lineBreak, c.sighting && toSighting(c.sighting),
+  ]);
+  const rejectingLines: StoredFacts[10] = facts.rejectingLines.map((l) => [toSighting(l), l.says, l.label, l.location, l.name]);
+  const interceptors: StoredFacts[11] = facts.interceptors.map((mention) => [mention.name, toPlace(mention)]);
+  // Last: the places above fill the list of files.
+  return [
+    files, facts.time, facts.method, facts.uri, facts.api, facts.resource, facts.app, facts.clientIp,
+    response, credentials, rejectingLines, interceptors, facts.extraFields, facts.traceLineCount,
+  ];
+}
+
+/**
+ * The facts a segment stored for this call. Segments written before the
+ * stored form existed hold the objects themselves.
+ */
+export function factsFromStored(callRef: string, stored: unknown): CallFacts {
+  if (!Array.isArray(stored)) return stored as CallFacts;
+  const [files, time, method, uri, api, resource, app, clientIp, response, credentials, rejectingLines, interceptors, extraFields, traceLineCount] =
+    storedFactsSchema.parse(stored);
+  const fileAt = (index: number) => {
+    const file = files[index];
+    if (file === undefined) throw new Error(`stored facts of call ${callRef} name file ${index} of ${files.length}`);
+    return file;
+  };
+  const toPlace = ([file, seq, time]: z.infer<typeof place>): Place => ({ file: fileAt(file), seq, time });
+  const toSighting = ([file, line, seq, time, text]: z.infer<typeof sighting>): Sighting => ({ file: fileAt(file), line, seq, time, text });
+  return {
+    callRef,
+    time,
+    method,
+    uri,
+    api,
+    resource,
+    app,
+    clientIp,
+    response: response && responseFrom(response, toSighting, toPlace),
+    credentials: credentials.map(
+      ([location, name, fingerprint, preview, length, leadingWhitespace, trailingWhitespace, lineBreak, seen]): CarriedCredential => ({
+        fingerprint, preview, length, leadingWhitespace, trailingWhitespace, lineBreak, location, name, sighting: seen && toSighting(seen),
+      }),
+    ),
+    rejectingLines: rejectingLines.map(([seen, says, label, location, name]): RejectingLine => ({ ...toSighting(seen), says, label, location, name })),
+    interceptors: interceptors.map(([name, at]): InterceptorMention => ({ name, ...toPlace(at) })),
+    extraFields,
+    traceLineCount,
+  };
+}
+
+function responseFrom(
+  [seen, status, body, durationMs, statusAt, durationAt]: z.infer<typeof response>,
+  toSighting: (stored: z.infer<typeof sighting>) => Sighting,
+  toPlace: (stored: z.infer<typeof place>) => Place,
+): CallResponse {
+  return {
+    ...toSighting(seen),
+    status,
+    body,
+    durationMs,
+    ...(statusAt && { statusAt: toPlace(statusAt) }),
+    ...(durationAt && { durationAt: toPlace(durationAt) }),
+  };
+}
