@@ -2,6 +2,7 @@ import type pg from "pg";
 import { CallLinker, storedFacts, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
 import { copyArray, copyRowOf, copyRows, copyValue } from "./copy-buffer";
+import { TimestampText } from "./timestamp-text";
 
 const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts"] as const;
 
@@ -50,14 +51,14 @@ export class CallBatch implements Iterable<CallFacts> {
   }
 
   private *segmentRows(): Generator<string> {
+    const timestamps = new TimestampText();
+    const timeText = (epochMs: number | null) => (epochMs === null ? null : timestamps.of(epochMs));
     for (const [callRef, segment] of this.segments) {
       const facts = this.calls.get(callRef);
       yield copyRowOf([
         copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
-        copyArray(segment.times.map(isoTime)), copyArray(segment.levels), copyArray(segment.texts), copyValue(facts && storedFacts(facts)),
+        copyArray(segment.times.map(timeText)), copyArray(segment.levels), copyArray(segment.texts), copyValue(facts && storedFacts(facts)),
       ]);
     }
   }
 }
-
-const isoTime = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());

@@ -6,17 +6,20 @@ import { from as copyFrom } from "pg-copy-streams";
 /** A value as PostgreSQL's COPY text format wants it (NULL, escapes, no NUL bytes). */
 export function copyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  const text =
-    typeof value === "string"
-      ? value
-      : value instanceof Date
-        ? value.toISOString()
-        : typeof value === "object"
-          ? JSON.stringify(value).replaceAll("\\u0000", "\\ufffd")
-          : String(value);
+  if (typeof value === "object" && !(value instanceof Date)) {
+    const json = JSON.stringify(value);
+    const storable = json.includes("\\u0000") ? json.replace(JSON_NUL, "$1\\ufffd") : json;
+    // JSON text holds no raw line break, tab or NUL: only its backslashes need escaping.
+    return storable.replaceAll("\\", "\\\\");
+  }
+  const text = typeof value === "string" ? value : value instanceof Date ? value.toISOString() : String(value);
   // Most values need no escape: test first, replace only when there is one.
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (character) => COPY_ESCAPES[character] ?? "") : text;
 }
+
+// A NUL escaped by JSON.stringify (jsonb refuses it), not a
+// backslash followed by "u0000": that one's backslash is itself escaped.
+const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
 const ESCAPED = /[\\\n\r\t\0]/g;

@@ -46,6 +46,24 @@ it("reads back every text value and text array it copied, byte for byte", async 
   }
 });
 
+it("copies objects as JSON: a NUL becomes U+FFFD, a backslash followed by u0000 stays as written", async () => {
+  const pool = connectPool(database.url);
+  const client = await pool.connect();
+  try {
+    await client.query(`CREATE TEMP TABLE documents (id int, plain json, tree jsonb)`);
+    const values = [{ nul: "x\0y", written: "\\u0000", both: "\\\0", quote: '"\t\n' }, ["\\", null, 3]];
+    const buffer = new CopyBuffer("documents", ["id", "plain", "tree"]);
+    values.forEach((value, id) => buffer.push([id, value, value]));
+    await buffer.flush(client);
+    const back = await client.query(`SELECT plain, tree FROM documents ORDER BY id`);
+    const expected = [{ nul: "x\ufffdy", written: "\\u0000", both: "\\\ufffd", quote: '"\t\n' }, ["\\", null, 3]];
+    expect(back.rows).toEqual(expected.map((value) => ({ plain: value, tree: value })));
+  } finally {
+    client.release();
+    await pool.end();
+  }
+});
+
 describe("copyRows", () => {
   const withCopiedTable = async (use: (client: pg.PoolClient) => Promise<void>) => {
     const pool = connectPool(database.url);
