@@ -27,6 +27,16 @@ export async function* multipartFiles(request: Request, limits: UploadLimits): A
     wake();
   };
   let received = 0;
+  // A client that goes away leaves the body open, never ended: the upload
+  // would wait for the rest of its file forever, holding its transaction and
+  // the merge lock that every later upload waits for.
+  let current: Transform | null = null;
+  const cutOff = () => {
+    const error = new HttpError(400, "upload_cut_off", "the client went away before the upload was complete");
+    current?.destroy(error);
+    push(error);
+  };
+  request.signal.addEventListener("abort", cutOff, { once: true });
   parser.on("file", (field, stream, info) => {
     if (field !== "file") return void stream.resume();
     // Counted in passing (a "data" listener would start the flow before the reader reads).
@@ -38,6 +48,7 @@ export async function* multipartFiles(request: Request, limits: UploadLimits): A
     });
     stream.on("limit", () => counted.destroy(tooLarge(limits)));
     stream.on("error", (error) => counted.destroy(error));
+    current = counted;
     push({ name: displayName(info.filename), stream: stream.pipe(counted) });
   });
   parser.on("filesLimit", () => push(new HttpError(413, "too_many_files", `at most ${limits.maxFiles} files per upload`)));

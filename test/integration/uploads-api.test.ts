@@ -1,3 +1,4 @@
+import http from "node:http";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
@@ -231,6 +232,28 @@ describe("bad uploads change nothing", () => {
     expect(body.error.message).toContain("deep.log: line 10001: invalid UTF-8");
     expect(await tableCounts()).toEqual(before);
     expect((await api("/api/calls?limit=1")).status).toBe(200);
+  });
+
+  it("stores nothing of an upload whose client goes away in the middle of a file, and takes the next upload", async () => {
+    const before = await tableCounts();
+    const boundary = "tracelens-abort-boundary";
+    const request = http.request(`${server.url}/api/uploads`, {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
+    });
+    request.on("error", () => undefined); // the connection is cut on purpose
+    request.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.log"\r\n\r\n`);
+    const lines = Array.from({ length: 5_000 }, (_, index) => `2026-11-22T09:00:00Z INFO [callId=cut-${index}] Running interceptor: OAuth\n`).join("");
+    request.write(lines);
+    // Long enough for the server to have read and parsed those lines, not to finish the upload.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    request.destroy();
+    // The next upload waits for the cut one's transaction (the merge lock): it lands once that is rolled back.
+    const next = await upload(server.url, [{ name: "after-cut.log", content: "2026-11-22T09:00:01Z INFO [callId=after-cut] Response: 200\n" }]);
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ callsAdded: 1 });
+    await fetch(`${server.url}/api/uploads/${next.body.uploadId}`, { method: "DELETE" });
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("stores fractional durations rounded and an impossible epoch as an unknown field, instead of failing", async () => {
