@@ -29,6 +29,9 @@ export class ProgressReporter {
       },
     });
     stream.on("error", (error) => counter.destroy(error));
+    // The reader sees the error when it reads (a file that cannot be opened
+    // fails before the reader starts); unheard meanwhile, it would end the process.
+    counter.on("error", () => undefined);
     return stream.pipe(counter);
   }
 

@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { repoRoot } from "../support/api-client";
+import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+
+// `tracelens ingest` as a user runs it: the CLI bundle, exit codes, what is stored.
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-ingest-cli-"));
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** Writes the files (a null content writes none) and ingests them. */
+function ingest(files: Record<string, string | Buffer | null>) {
+  const paths = Object.entries(files).map(([name, content]) => {
+    const file = path.join(folder, name);
+    if (content !== null) fs.writeFileSync(file, content);
+    return file;
+  });
+  return spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "ingest", "--json", ...paths], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" },
+    timeout: 120_000,
+  });
+}
+
+const counts = () =>
+  withClient(database.url, async (client) => (await client.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM uploads)::int AS uploads`)).rows[0]);
+
+const lines = (count: number) =>
+  Array.from({ length: count }, (_, index) => `2026-11-21T10:00:00Z DEBUG [callId=cli-${index}] Request header access_token: "cliToken${index}value"\n`).join("");
+
+it("stores a file's calls", async () => {
+  const result = ingest({ "good.log": lines(5_000) });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout)).toMatchObject({ callsAdded: 5_000, files: [{ name: "good.log", lineCount: 5_000 }] });
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("exits 2 naming the file and line of a bad line deep in a later file, and stores nothing of the upload", async () => {
+  const bad = Buffer.concat([Buffer.from(lines(20_000).replaceAll("cli-", "more-")), Buffer.from([0xc3, 0x28, 0x0a])]);
+  const result = ingest({ "first.log": lines(10).replaceAll("cli-", "first-"), "bad.log": bad });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe("tracelens: bad.log: line 20001: invalid UTF-8 (nothing was stored)\n");
+  expect(result.stdout).toBe("");
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("exits 2 naming a file that does not exist, and stores nothing of the upload", async () => {
+  const result = ingest({ "before.log": lines(10).replaceAll("cli-", "before-"), "missing.log": null });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe("tracelens: missing.log: cannot read: no such file (nothing was stored)\n");
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
