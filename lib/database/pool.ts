@@ -7,7 +7,12 @@ import pg from "pg";
 const globalForPool = globalThis as unknown as { tracelensPool?: pg.Pool };
 
 export function connectPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 8 });
+  const connections = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle connection the server ends (a restart, or the embedded server
+  // stopping with the dashboard) is dropped by the pool and the next query
+  // opens another; unheard, its error would end the process.
+  connections.on("error", () => undefined);
+  return connections;
 }
 
 export function pool(): pg.Pool {
