@@ -58,3 +58,27 @@ test("a call whose reference holds % and / opens from the table", async ({ page,
   await expect(page.getByRole("heading", { level: 2, name: "Unexplained 401" })).toBeVisible();
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
+
+test("a long trace opens at its decisive line, inside the trace's own box, the page left at the call's title", async ({ page, request }) => {
+  const debug = (seq: number) => `2026-11-24T11:00:${String(seq % 60).padStart(2, "0")}Z DEBUG [callId=long-1] Running interceptor step ${seq}`;
+  const trace = [
+    ...Array.from({ length: 80 }, (_, seq) => debug(seq)),
+    "2026-11-24T11:01:20Z WARN [callId=long-1] Access token in HEADER access_token HAS NOT BEEN FOUND; rejecting call",
+    ...Array.from({ length: 80 }, (_, seq) => debug(seq + 81)),
+    '2026-11-24T11:02:41Z INFO [callId=long-1] Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid."',
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "long.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  await open(page, "/calls/long-1");
+  const decisive = page.getByTestId("decisive-line");
+  await expect(decisive).toContainText("HAS NOT BEEN FOUND");
+  // The page stays at its top: the title, the cause and the evidence first.
+  await expect(page.getByText("call long-1")).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // The trace's box, scrolled to the page, already shows the decisive line (line 81 of 162).
+  const box = page.getByRole("list", { name: "Trace" });
+  await box.scrollIntoViewIfNeeded();
+  expect(await box.evaluate((list) => list.scrollTop)).toBeGreaterThan(0);
+  await expect(decisive).toBeInViewport();
+  await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+});

@@ -11,15 +11,17 @@ const sameLine = (line: TraceLineView, evidence: EvidenceView | null) =>
 
 /**
  * The call's whole trace, line numbers and files beside it. The decisive
- * evidence line is highlighted and scrolled into view; the response line and
- * the gateway's own verdict are marked. Text is rendered as text, never HTML.
+ * evidence line is highlighted and scrolled into view within the trace's own
+ * box; the response line and the gateway's own verdict are marked. Text is
+ * rendered as text, never HTML.
  */
 export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Marks }) {
+  const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
-  useEffect(() => decisive.current?.scrollIntoView({ block: "center" }), []);
+  useEffect(() => centreWithin(list.current, decisive.current), []);
   const files = new Set(trace.map((line) => line.file));
   return (
-    <ol className="trace" aria-label="Trace">
+    <ol className="trace" aria-label="Trace" ref={list}>
       {trace.map((line, index) => {
         const role = sameLine(line, marks.decisive)
           ? "decisive"
@@ -53,3 +55,14 @@ export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Mar
 }
 
 const ROLE_LABELS = { decisive: "evidence", verdict: "gateway verdict", response: "response" } as const;
+
+/**
+ * Scrolls the trace's box, and only it, so the line sits in its middle:
+ * scrollIntoView also scrolled the page, and the call's title went under the
+ * sticky header.
+ */
+function centreWithin(box: HTMLElement | null, line: HTMLElement | null): void {
+  if (box === null || line === null) return;
+  const offset = line.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.scrollTop += offset - (box.clientHeight - line.clientHeight) / 2;
+}
