@@ -54,23 +54,38 @@ const MOVE_DETAILS = `
 export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFacts>, stored: readonly string[]): Promise<Map<string, Cause | null>> {
   const replacing = new Set(stored);
   const fresh = new CallDetails(STORED_TABLES);
-  const restated = new CallDetails(STAGING_TABLES);
-  const restatedCalls = new CopyBuffer(STAGING_TABLES.calls, CALL_COLUMNS);
+  // Only the facts of restated calls wait for the fresh COPY to end (they are
+  // held anyway); their rows are made afterwards and sent a few MB at a time,
+  // so a delete-upload re-classifying millions of calls holds no more than that.
+  const restating: CallFacts[] = [];
   const causes = new Map<string, Cause | null>();
   const now = new Date();
   function* freshCallRows(): Generator<string> {
     for (const facts of calls) {
-      const restating = replacing.has(facts.callRef);
-      const { cause, row } = (restating ? restated : fresh).classify(facts, now);
+      if (replacing.has(facts.callRef)) {
+        restating.push(facts);
+        continue;
+      }
+      const { cause, row } = fresh.classify(facts, now);
       causes.set(facts.callRef, cause);
-      if (restating) restatedCalls.pushRow(row);
-      else yield row;
+      yield row;
     }
   }
   await copyRows(client, STORED_TABLES.calls, CALL_COLUMNS, freshCallRows());
   await fresh.flush(client);
   if (replacing.size === 0) return causes;
   await client.query(STAGE);
+  const restated = new CallDetails(STAGING_TABLES);
+  const restatedCalls = new CopyBuffer(STAGING_TABLES.calls, CALL_COLUMNS);
+  for (const facts of restating) {
+    const { cause, row } = restated.classify(facts, now);
+    causes.set(facts.callRef, cause);
+    restatedCalls.pushRow(row);
+    if (restatedCalls.full || restated.full) {
+      await restatedCalls.flush(client);
+      await restated.flush(client);
+    }
+  }
   await restatedCalls.flush(client);
   await restated.flush(client);
   await client.query(UPSERT_CALLS);
@@ -107,6 +122,10 @@ class CallDetails {
       ]);
     }
     return { cause: verdict.cause, row: copyRow(callRow(call, verdict, now)) };
+  }
+
+  get full(): boolean {
+    return this.evidence.full || this.credentials.full;
   }
 
   async flush(client: pg.PoolClient): Promise<void> {
