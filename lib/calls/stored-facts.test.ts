@@ -25,6 +25,11 @@ describe("stored facts", () => {
     );
   });
 
+  it("give back unknown fields as the plain object they were, not a copy without a prototype", () => {
+    const facts = factsFromStored("c1", throughTheDatabase({ ...emptyCallFacts("c1"), extraFields: { env: "prod" } }));
+    expect(Object.getPrototypeOf(facts.extraFields)).toBe(Object.prototype);
+  });
+
   it("name each file once, however many places point into it", () => {
     const facts: CallFacts = {
       ...emptyCallFacts("c1"),

@@ -36,7 +36,10 @@ const storedFactsSchema = z.tuple([
   z.array(credential),
   z.array(rejectingLine),
   z.array(interceptor),
-  z.record(z.string(), z.unknown()),
+  // Not z.record: it copies the fields into an object without a prototype
+  // (unlike the linker's) and drops an own "__proto__" key. The object
+  // JSON.parse made is kept as it is.
+  z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "an object of fields"),
   z.number().int(),
 ]);
 
@@ -92,30 +95,31 @@ export function factsFromStored(callRef: string, stored: unknown): CallFacts {
     resource,
     app,
     clientIp,
-    response: response && responseFrom(response, toSighting, toPlace),
+    response: response && responseFrom(response, fileAt, toPlace),
     credentials: credentials.map(
       ([location, name, fingerprint, preview, length, leadingWhitespace, trailingWhitespace, lineBreak, seen]): CarriedCredential => ({
         fingerprint, preview, length, leadingWhitespace, trailingWhitespace, lineBreak, location, name, sighting: seen && toSighting(seen),
       }),
     ),
-    rejectingLines: rejectingLines.map(([seen, says, label, location, name]): RejectingLine => ({ ...toSighting(seen), says, label, location, name })),
-    interceptors: interceptors.map(([name, at]): InterceptorMention => ({ name, ...toPlace(at) })),
+    // Literals, not spreads: an object spread into and then added to keeps
+    // its extra fields out of line, and the facts of every call a
+    // delete-upload re-classifies are held at once.
+    rejectingLines: rejectingLines.map(
+      ([[file, line, seq, time, text], says, label, location, name]): RejectingLine => ({ file: fileAt(file), line, seq, time, text, says, label, location, name }),
+    ),
+    interceptors: interceptors.map(([name, [file, seq, time]]): InterceptorMention => ({ name, file: fileAt(file), seq, time })),
     extraFields,
     traceLineCount,
   };
 }
 
 function responseFrom(
-  [seen, status, body, durationMs, statusAt, durationAt]: z.infer<typeof response>,
-  toSighting: (stored: z.infer<typeof sighting>) => Sighting,
+  [[file, line, seq, time, text], status, body, durationMs, statusAt, durationAt]: z.infer<typeof response>,
+  fileAt: (index: number) => string,
   toPlace: (stored: z.infer<typeof place>) => Place,
 ): CallResponse {
-  return {
-    ...toSighting(seen),
-    status,
-    body,
-    durationMs,
-    ...(statusAt && { statusAt: toPlace(statusAt) }),
-    ...(durationAt && { durationAt: toPlace(durationAt) }),
-  };
+  const answer: CallResponse = { file: fileAt(file), line, seq, time, text, status, body, durationMs };
+  if (statusAt) answer.statusAt = toPlace(statusAt);
+  if (durationAt) answer.durationAt = toPlace(durationAt);
+  return answer;
 }
