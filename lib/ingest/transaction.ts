@@ -16,6 +16,14 @@ export async function withTransaction<T>(
   work: (client: pg.PoolClient, rollback: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // The pool listens for errors only while a connection is idle: one ended by
+  // the server while checked out here (an upload's reader parsing between two
+  // writes) would otherwise end the process. Its next query fails instead.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onError);
   let open = true;
   const rollback = async () => {
     open = false;
@@ -30,6 +38,8 @@ export async function withTransaction<T>(
     if (open) await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off("error", onError);
+    // A lost connection is dropped, not handed to the next caller.
+    client.release(lost);
   }
 }
