@@ -8,7 +8,7 @@ export function copyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   if (typeof value === "object" && !(value instanceof Date)) {
     const json = JSON.stringify(value);
-    const storable = json.includes("\\u0000") ? json.replace(JSON_NUL, "$1\\ufffd") : json;
+    const storable = json.includes("\\u") ? json.replace(JSON_UNSTORABLE, "$1\\ufffd") : json;
     // JSON text holds no raw line break, tab or NUL: only its backslashes need escaping.
     return storable.replaceAll("\\", "\\\\");
   }
@@ -17,9 +17,11 @@ export function copyValue(value: unknown): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (character) => COPY_ESCAPES[character] ?? "") : text;
 }
 
-// A NUL escaped by JSON.stringify (jsonb refuses it), not a
-// backslash followed by "u0000": that one's backslash is itself escaped.
-const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+// What JSON.stringify escapes and jsonb refuses: a NUL, and a lone
+// surrogate (a string from JSON.parse of a record holding "\ud800"; whole
+// pairs it writes as they are). Not a backslash followed by "u0000": that
+// one's backslash is itself escaped. Text columns get U+FFFD for both too.
+const JSON_UNSTORABLE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
 
 const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
 const ESCAPED = /[\\\n\r\t\0]/g;

@@ -64,6 +64,24 @@ it("copies objects as JSON: a NUL becomes U+FFFD, a backslash followed by u0000 
   }
 });
 
+it("copies objects holding a lone surrogate (JSON.parse of a record with \\ud800) as U+FFFD, as text columns do, instead of failing jsonb", async () => {
+  const pool = connectPool(database.url);
+  const client = await pool.connect();
+  try {
+    await client.query(`CREATE TEMP TABLE surrogates (id int, plain json, tree jsonb, flat text)`);
+    const values = [{ high: "eu\ud800", low: "\udc00x", pair: "\ud83d\ude00", written: "\\ud800" }];
+    const buffer = new CopyBuffer("surrogates", ["id", "plain", "tree", "flat"]);
+    values.forEach((value, id) => buffer.push([id, value, value, value.high]));
+    await buffer.flush(client);
+    const back = await client.query(`SELECT plain, tree, flat FROM surrogates ORDER BY id`);
+    const expected = { high: "eu\ufffd", low: "\ufffdx", pair: "\u{1f600}", written: "\\ud800" };
+    expect(back.rows).toEqual([{ plain: expected, tree: expected, flat: "eu\ufffd" }]);
+  } finally {
+    client.release();
+    await pool.end();
+  }
+});
+
 describe("copyRows", () => {
   const withCopiedTable = async (use: (client: pg.PoolClient) => Promise<void>) => {
     const pool = connectPool(database.url);
