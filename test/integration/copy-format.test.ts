@@ -33,47 +33,47 @@ async function withTable(definition: string, use: (client: pg.PoolClient) => Pro
 
 it("reads back every text value and text array it copied, byte for byte", async () => {
   await withTable("copied (id int, plain text, texts text[], numbers int[])", async (client) => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(fc.tuple(text(), fc.array(fc.option(text(), { nil: null }), { maxLength: 5 }), fc.array(fc.option(fc.integer(), { nil: null }), { maxLength: 5 })), { minLength: 1, maxLength: 5 }),
-          async (rows) => {
-            await client.query(`TRUNCATE copied`);
-            // A tiny buffer: rows land in several blocks, sent as one COPY.
-            const buffer = new CopyBuffer("copied", ["id", "plain", "texts", "numbers"], 64);
-            rows.forEach(([plain, texts, numbers], id) => buffer.pushRow(copyRowOf([String(id), copyValue(plain), copyArray(texts), copyArray(numbers)])));
-            await buffer.flush(client);
-            const back = await client.query(`SELECT plain, texts, numbers FROM copied ORDER BY id`);
-            expect(back.rows).toEqual(
-              rows.map(([plain, texts, numbers]) => ({ plain: stored(plain), texts: texts.map((value) => (value === null ? null : stored(value))), numbers })),
-            );
-          },
-        ),
-        { numRuns: 60 },
-      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(text(), fc.array(fc.option(text(), { nil: null }), { maxLength: 5 }), fc.array(fc.option(fc.integer(), { nil: null }), { maxLength: 5 })), { minLength: 1, maxLength: 5 }),
+        async (rows) => {
+          await client.query(`TRUNCATE copied`);
+          // A tiny buffer: rows land in several blocks, sent as one COPY.
+          const buffer = new CopyBuffer("copied", ["id", "plain", "texts", "numbers"], 64);
+          rows.forEach(([plain, texts, numbers], id) => buffer.pushRow(copyRowOf([String(id), copyValue(plain), copyArray(texts), copyArray(numbers)])));
+          await buffer.flush(client);
+          const back = await client.query(`SELECT plain, texts, numbers FROM copied ORDER BY id`);
+          expect(back.rows).toEqual(
+            rows.map(([plain, texts, numbers]) => ({ plain: stored(plain), texts: texts.map((value) => (value === null ? null : stored(value))), numbers })),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
 it("copies objects as JSON: a NUL becomes U+FFFD, a backslash followed by u0000 stays as written", async () => {
   await withTable("documents (id int, plain json, tree jsonb)", async (client) => {
-      const values = [{ nul: "x\0y", written: "\\u0000", both: "\\\0", quote: '"\t\n' }, ["\\", null, 3]];
-      const buffer = new CopyBuffer("documents", ["id", "plain", "tree"]);
-      values.forEach((value, id) => buffer.push([id, value, value]));
-      await buffer.flush(client);
-      const back = await client.query(`SELECT plain, tree FROM documents ORDER BY id`);
-      const expected = [{ nul: "x\ufffdy", written: "\\u0000", both: "\\\ufffd", quote: '"\t\n' }, ["\\", null, 3]];
-      expect(back.rows).toEqual(expected.map((value) => ({ plain: value, tree: value })));
+    const values = [{ nul: "x\0y", written: "\\u0000", both: "\\\0", quote: '"\t\n' }, ["\\", null, 3]];
+    const buffer = new CopyBuffer("documents", ["id", "plain", "tree"]);
+    values.forEach((value, id) => buffer.push([id, value, value]));
+    await buffer.flush(client);
+    const back = await client.query(`SELECT plain, tree FROM documents ORDER BY id`);
+    const expected = [{ nul: "x\ufffdy", written: "\\u0000", both: "\\\ufffd", quote: '"\t\n' }, ["\\", null, 3]];
+    expect(back.rows).toEqual(expected.map((value) => ({ plain: value, tree: value })));
   });
 });
 
 it("copies objects holding a lone surrogate (JSON.parse of a record with \\ud800) as U+FFFD, as text columns do, instead of failing jsonb", async () => {
   await withTable("surrogates (id int, plain json, tree jsonb, flat text)", async (client) => {
-      const values = [{ high: "eu\ud800", low: "\udc00x", pair: "\ud83d\ude00", written: "\\ud800" }];
-      const buffer = new CopyBuffer("surrogates", ["id", "plain", "tree", "flat"]);
-      values.forEach((value, id) => buffer.push([id, value, value, value.high]));
-      await buffer.flush(client);
-      const back = await client.query(`SELECT plain, tree, flat FROM surrogates ORDER BY id`);
-      const expected = { high: "eu\ufffd", low: "\ufffdx", pair: "\u{1f600}", written: "\\ud800" };
-      expect(back.rows).toEqual([{ plain: expected, tree: expected, flat: "eu\ufffd" }]);
+    const values = [{ high: "eu\ud800", low: "\udc00x", pair: "\ud83d\ude00", written: "\\ud800" }];
+    const buffer = new CopyBuffer("surrogates", ["id", "plain", "tree", "flat"]);
+    values.forEach((value, id) => buffer.push([id, value, value, value.high]));
+    await buffer.flush(client);
+    const back = await client.query(`SELECT plain, tree, flat FROM surrogates ORDER BY id`);
+    const expected = { high: "eu\ufffd", low: "\ufffdx", pair: "\u{1f600}", written: "\\ud800" };
+    expect(back.rows).toEqual([{ plain: expected, tree: expected, flat: "eu\ufffd" }]);
   });
 });
 
