@@ -50,4 +50,11 @@ describe("mergeCallFacts", () => {
       }),
     );
   });
+
+  it("keeps unknown fields named like an object's own members", () => {
+    const a = { ...emptyCallFacts("c1"), extraFields: JSON.parse('{"constructor":"a","__proto__":"p","env":"prod"}') as Record<string, unknown> };
+    const b = { ...emptyCallFacts("c1"), extraFields: JSON.parse('{"toString":"b","__proto__":"p"}') as Record<string, unknown> };
+    const merged = mergeCallFacts(a, b).extraFields;
+    expect(JSON.parse(JSON.stringify(merged))).toEqual(JSON.parse('{"constructor":"a","__proto__":"p","env":"prod","toString":"b"}'));
+  });
 });

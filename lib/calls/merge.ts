@@ -90,9 +90,11 @@ function latestValue<T>(
 }
 
 export function mergeExtraFields(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...a };
-  for (const [name, value] of Object.entries(b)) merged[name] = name in a ? pickValue(a[name], value) : value;
-  return merged;
+  const merged = new Map(Object.entries(a));
+  for (const [name, value] of Object.entries(b)) merged.set(name, merged.has(name) ? pickValue(merged.get(name), value) : value);
+  // Defined, not assigned, and only own fields compared: a record may name a
+  // field "constructor" or "__proto__" like any other.
+  return Object.fromEntries(merged);
 }
 
 /**

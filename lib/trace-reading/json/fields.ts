@@ -40,6 +40,11 @@ const FIELD_BY_ALIAS = new Map<string, RecordField>(
 
 export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.get(key.toLowerCase());
 
+/**
+ * A nested object of fields, kept as JSON.parse made it: z.record would copy
+ * it and drop an own "__proto__" field, which is a field like any other here.
+ */
+const fieldsObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "an object of fields");
 const text = z.union([z.string(), z.number().transform(String)]);
 const nonEmptyText = text.pipe(z.string().trim().min(1));
 const whole = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]).pipe(z.number().int());
@@ -72,8 +77,8 @@ export const FIELD_SCHEMAS = {
   message: z.string(),
   level: z.string(),
   trace: z.array(z.unknown()),
-  request: z.record(z.string(), z.unknown()),
-  response: z.record(z.string(), z.unknown()),
+  request: fieldsObject,
+  response: fieldsObject,
 } satisfies Record<RecordField, z.ZodType>;
 
 export type FieldValues = { [F in RecordField]?: z.output<(typeof FIELD_SCHEMAS)[F]> };

@@ -51,17 +51,18 @@ export function emitRecord(
 
 function sortFields(record: Record<string, unknown>): { values: FieldValues; extra: Record<string, unknown> } {
   const values: FieldValues = {};
-  const extra: Record<string, unknown> = {};
+  const extra = new Map<string, unknown>();
   assignFields(record, values, extra, "", () => true);
   if (values.request !== undefined) assignFields(values.request, values, extra, "request.", (f) => REQUEST_SUBFIELDS.has(f));
   if (values.response !== undefined) assignFields(values.response, values, extra, "response.", (f) => RESPONSE_SUBFIELDS.has(f));
-  return { values, extra };
+  // Defined, not assigned: a record's field named "__proto__" stays a field.
+  return { values, extra: Object.fromEntries(extra) };
 }
 
 function assignFields(
   source: Record<string, unknown>,
   values: FieldValues,
-  extra: Record<string, unknown>,
+  extra: Map<string, unknown>,
   prefix: string,
   allowed: (field: RecordField) => boolean,
 ): void {
@@ -74,7 +75,7 @@ function assignFields(
     const parsed = field !== undefined && allowed(field) && values[field] === undefined ? FIELD_SCHEMAS[field].safeParse(value) : null;
     if (field !== undefined && parsed?.success === true) (values as Record<string, unknown>)[field] = parsed.data;
     else if (field !== undefined && field in CARRIED_FIELDS && allowed(field)) addCarried(values, field as keyof typeof CARRIED_FIELDS, value);
-    else extra[prefix + name] = value;
+    else extra.set(prefix + name, value);
   }
 }
 

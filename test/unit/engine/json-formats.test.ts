@@ -56,6 +56,12 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(call?.extraFields).toEqual({ environment: "prod", "request.region": "sa-east-1", debug: "sent token Zx…Ab" });
   });
 
+  it("keeps unknown fields named like an object's own members (__proto__, constructor)", async () => {
+    const line = '{"callId":"c1","__proto__":{"polluted":true},"constructor":"c","request":{"method":"GET","__proto__":"r"}}';
+    const [call] = await summaryOf(`${line}\n`, "t.ndjson");
+    expect(JSON.parse(JSON.stringify(call?.extraFields))).toEqual(JSON.parse('{"__proto__":{"polluted":true},"constructor":"c","request.__proto__":"r"}'));
+  });
+
   it("gives one event for the record and one for each entry of its nested trace", async () => {
     for (const key of ["trace", "traces", "logs", "generalTrace"]) {
       const record = { callId: "c1", ts: 1000, [key]: ["Running interceptor: OAuth", { msg: "second", level: "WARN", ts: 2000 }, { log: "third" }] };
