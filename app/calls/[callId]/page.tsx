@@ -28,15 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CallPage({ params }: Props) {
   const call = await readCall(database(), await callIdOf(params));
   if (!call) notFound();
+  const request = [call.method, call.uri].filter((part) => part !== null).join(" ");
   return (
     <article className="call-page">
       <Link href="/" className="back-link">
         ← Calls
       </Link>
       <header className="call-heading">
-        <h1 className="mono">
-          {call.method ?? "?"} {call.uri ?? ""}
-        </h1>
+        <h1 className={request ? "mono" : undefined}>{request || "Request not logged"}</h1>
         <p className="call-meta">
           <span className={call.status === null ? "status status-none" : `status status-${Math.floor(call.status / 100)}xx`}>{call.status ?? "no response"}</span>
           <CauseBadge cause={call.cause} />
