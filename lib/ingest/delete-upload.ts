@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { loadCallFacts } from "./call-facts";
 import { inMergeLock, withTransaction } from "./transaction";
-import { writeCalls } from "./write-calls";
+import { forgetDetails, writeCalls } from "./write-calls";
 
 export class UploadNotFoundError extends Error {
   constructor(readonly uploadId: string) {
@@ -29,9 +29,8 @@ export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<Del
     // What the other uploads' segments still say.
     const remaining = await loadCallFacts(client, callRefs);
     const orphaned = callRefs.filter((callRef) => !remaining.has(callRef));
-    for (const table of ["calls", "evidence", "carried_credentials"]) {
-      await client.query(`DELETE FROM ${table} WHERE call_ref = ANY($1::text[])`, [orphaned]);
-    }
+    await client.query(`DELETE FROM calls WHERE call_ref = ANY($1::text[])`, [orphaned]);
+    await forgetDetails(client, orphaned);
     await writeCalls(client, [...remaining.values()].map((known) => known.facts), [...remaining.keys()]);
     return { uploadId, callsRemoved: orphaned.length, callsReclassified: remaining.size };
   });

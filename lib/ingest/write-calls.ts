@@ -30,13 +30,17 @@ const UPSERT_CALLS = `
     .map((column) => `"${column}" = EXCLUDED."${column}"`)
     .join(", ")}`;
 
-// By call reference, through the tables' primary keys: a join with the
-// staging table (which has no statistics) was planned as a scan of every
-// stored row, once per batch.
-const FORGET_DETAILS = [
-  `DELETE FROM evidence WHERE call_ref = ANY($1::text[])`,
-  `DELETE FROM carried_credentials WHERE call_ref = ANY($1::text[])`,
-];
+/**
+ * Deletes these calls' evidence and carried credentials (which have no
+ * foreign key to their call). By call reference, through the tables' primary
+ * keys: a join with the staging table (which has no statistics) was planned
+ * as a scan of every stored row, once per batch.
+ */
+export async function forgetDetails(client: pg.PoolClient, callRefs: readonly string[]): Promise<void> {
+  for (const table of [STORED_TABLES.evidence, STORED_TABLES.credentials]) {
+    await client.query(`DELETE FROM ${table} WHERE call_ref = ANY($1::text[])`, [callRefs]);
+  }
+}
 
 const MOVE_DETAILS = `
   INSERT INTO evidence SELECT * FROM incoming_evidence;
@@ -89,7 +93,7 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   await restatedCalls.flush(client);
   await restated.flush(client);
   await client.query(UPSERT_CALLS);
-  for (const statement of FORGET_DETAILS) await client.query(statement, [stored]);
+  await forgetDetails(client, stored);
   await client.query(MOVE_DETAILS);
   return causes;
 }

@@ -41,10 +41,11 @@ const FIELD_BY_ALIAS = new Map<string, RecordField>(
 export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.get(key.toLowerCase());
 
 /**
- * A nested object of fields, kept as JSON.parse made it: z.record would copy
- * it and drop an own "__proto__" field, which is a field like any other here.
+ * A JSON object of fields, kept as JSON.parse made it: z.record would copy
+ * it into an object without a prototype and drop an own "__proto__" field,
+ * which is a field like any other here.
  */
-const fieldsObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "an object of fields");
+export const fieldsObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "an object of fields");
 const text = z.union([z.string(), z.number().transform(String)]);
 const nonEmptyText = text.pipe(z.string().trim().min(1));
 const whole = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]).pipe(z.number().int());
