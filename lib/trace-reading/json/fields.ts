@@ -53,7 +53,10 @@ const milliseconds = z
   .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)])
   .transform((value, ctx) => durationMillis(value) ?? (ctx.addIssue("not a duration"), z.NEVER));
 /** Every carried value is a credential, whatever its JSON type: it must reach the masker. */
-const valueText = z.unknown().transform((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
+const carriedText = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+const valueText = z.unknown().transform(carriedText);
+/** Carried values by name; a header named "__proto__" is carried like any other (z.record would drop it). */
+const carriedValues = fieldsObject.transform((values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, carriedText(value)])));
 
 /**
  * The type each canonical field must have. A value that does not fit is not
@@ -65,15 +68,15 @@ export const FIELD_SCHEMAS = {
   method: text,
   uri: text,
   status: whole,
-  body: z.union([z.string(), z.record(z.string(), z.unknown()).transform((value) => JSON.stringify(value))]),
+  body: z.union([z.string(), fieldsObject.transform((value) => JSON.stringify(value))]),
   api: text,
   resource: text,
   app: text,
   clientIp: text,
   durationMs: milliseconds,
-  headers: z.record(z.string(), valueText),
-  query: z.record(z.string(), valueText),
-  cookies: z.record(z.string(), valueText),
+  headers: carriedValues,
+  query: carriedValues,
+  cookies: carriedValues,
   authorization: valueText,
   message: z.string(),
   level: z.string(),

@@ -62,6 +62,14 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(JSON.parse(JSON.stringify(call?.extraFields))).toEqual(JSON.parse('{"__proto__":{"polluted":true},"constructor":"c","request.__proto__":"r"}'));
   });
 
+  it("carries and masks a header named __proto__, and keeps such a key in a JSON response body", async () => {
+    const line = '{"callId":"c1","requestHeaders":{"__proto__":"Zx9Yw8Vu7Ts6Ab"},"status":401,"body":{"__proto__":"x","error":"denied"}}';
+    const { calls } = await readEvents(`${line}\n`, "t.ndjson");
+    expect(calls[0]?.content.credentials?.map((c) => [c.name, c.preview])).toEqual([["__proto__", "Zx…Ab"]]);
+    expect(calls[0]?.text).not.toContain("Zx9Yw8Vu7Ts6Ab");
+    expect(calls[0]?.content.response?.body).toBe('{"__proto__":"x","error":"denied"}');
+  });
+
   it("gives one event for the record and one for each entry of its nested trace", async () => {
     for (const key of ["trace", "traces", "logs", "generalTrace"]) {
       const record = { callId: "c1", ts: 1000, [key]: ["Running interceptor: OAuth", { msg: "second", level: "WARN", ts: 2000 }, { log: "third" }] };
