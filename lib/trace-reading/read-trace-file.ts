@@ -3,6 +3,7 @@ import { DECOMPRESSION_LIMITS, GzipError, openByteSource, RawTally, type Decompr
 import { detectFormat } from "./detect-format";
 import { TraceFormatError, TraceReadError } from "./errors";
 import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
+import type { FormatReader } from "./format-reader";
 import { JsonDocumentReader } from "./json/json-document-reader";
 import { JsonLinesReader } from "./json/json-lines-reader";
 import { LineSplitter } from "./line-splitter";
@@ -13,7 +14,6 @@ import { TextTraceReader } from "./text/text-reader";
 export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readable };
 export type ReadOptions = { fingerprintKey: Buffer; decompression?: DecompressionLimits };
 
-type FormatReader = { line(text: string, lineNumber: number): void; flush(): void; eventCount: number; gatewayEventCount: number };
 type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter; masking: LookBackMasking };
 
 const READERS: Record<TraceFormat, new (file: string, sink: TraceSink, scrubber: CredentialScrubber) => FormatReader> = {

@@ -40,12 +40,16 @@ const FIELD_BY_ALIAS = new Map<string, RecordField>(
 
 export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.get(key.toLowerCase());
 
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /**
  * A JSON object of fields, kept as JSON.parse made it: z.record would copy
  * it into an object without a prototype and drop an own "__proto__" field,
  * which is a field like any other here.
  */
-export const fieldsObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "an object of fields");
+export const fieldsObject = z.custom<Record<string, unknown>>(isRecord, "an object of fields");
 const text = z.union([z.string(), z.number().transform(String)]);
 const nonEmptyText = text.pipe(z.string().trim().min(1));
 const whole = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]).pipe(z.number().int());

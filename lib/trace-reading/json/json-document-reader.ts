@@ -1,9 +1,7 @@
 import { TraceFormatError } from "../errors";
-import type { TraceSink } from "../events";
-import type { CredentialScrubber } from "../scrubber";
+import { isRecord } from "./fields";
 import { jsonErrorOffset } from "./json-error-offset";
-import { isRecord } from "./json-lines-reader";
-import { emitRecord } from "./record";
+import { RecordReader } from "./record-reader";
 
 const RECORD_ARRAYS = new Set(["calls", "items", "data", "records"]);
 /** A single record larger than this is not a trace record: refuse rather than hold it all. */
@@ -26,7 +24,7 @@ type Stage = "start" | "container" | "records" | "rest" | "done";
  * or the `calls`/`items`/`data`/`records` array of a top-level object) to
  * JSON.parse on its own, so the whole document is never in memory.
  */
-export class JsonDocumentReader {
+export class JsonDocumentReader extends RecordReader {
   private stage: Stage = "start";
   private depth = 0;
   private inString = false;
@@ -38,15 +36,6 @@ export class JsonDocumentReader {
   private valueNext = false;
   private record: { parts: string[]; start: number; line: number; size: number } | null = null;
   private lineNumber = 0;
-  private seq = 0;
-  eventCount = 0;
-  gatewayEventCount = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly sink: TraceSink,
-    private readonly scrubber: CredentialScrubber,
-  ) {}
 
   line(text: string, lineNumber: number): void {
     this.lineNumber = lineNumber;
@@ -168,9 +157,7 @@ export class JsonDocumentReader {
       throw this.invalidAt(record.line + newlinesBefore(json, jsonErrorOffset(json)));
     }
     if (!isRecord(value)) throw new TraceFormatError("a call record must be a JSON object", record.line);
-    const place = { file: this.file, line: null, nextSeq: () => this.seq++ };
-    this.gatewayEventCount += emitRecord(value, place, this.sink, this.scrubber);
-    this.eventCount++;
+    this.emitRecord(value, null);
   }
 
   private keepRecordPart(part: string): void {

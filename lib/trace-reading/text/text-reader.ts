@@ -1,6 +1,6 @@
 import { carriesWhitespace, displayMasked, type MaskedCredential } from "../../credentials";
-import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent, TraceSink } from "../events";
-import type { CredentialScrubber } from "../scrubber";
+import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent } from "../events";
+import { FormatReader } from "../format-reader";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
@@ -12,20 +12,11 @@ import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine
  * line shows it is complete, because lines without a timestamp (stack traces)
  * still belong to it.
  */
-export class TextTraceReader {
+export class TextTraceReader extends FormatReader {
   private readonly headers = new LineHeaderReader();
   private readonly quietLines = new QuietLines();
   private pendingCall: CallEvent | null = null;
   private pendingGateway: GatewayEvent | null = null;
-  private seq = 0;
-  eventCount = 0;
-  gatewayEventCount = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly sink: TraceSink,
-    private readonly scrubber: CredentialScrubber,
-  ) {}
 
   line(text: string, lineNumber: number): void {
     const header = this.headers.read(text);
@@ -39,7 +30,6 @@ export class TextTraceReader {
     else this.pendingCall = this.callEvent(this.seq++, lineNumber, time, level, text, callRef, message);
   }
 
-  /** Emits the last event; call once the input has ended. */
   flush(): void {
     if (this.pendingCall !== null) {
       this.sink.callEvent(this.pendingCall);
