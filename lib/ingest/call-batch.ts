@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { CallLinker, storedFacts, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
-import { copyArray, copyRowOf, copyRows, copyValue } from "./copy-buffer";
+import { copyRows } from "./copy-buffer";
+import { copyArray, copyRowOf, copyValue } from "./copy-format";
 import { TimestampText } from "./timestamp-text";
 
 const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts"] as const;

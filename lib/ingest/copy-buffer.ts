@@ -2,68 +2,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyRow } from "./copy-format";
 
-/** A value as PostgreSQL's COPY text format wants it (NULL, escapes, no NUL bytes). */
-export function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return "\\N";
-  if (typeof value === "object" && !(value instanceof Date)) {
-    const json = JSON.stringify(value);
-    const storable = json.includes("\\u") ? json.replace(JSON_UNSTORABLE, "$1\\ufffd") : json;
-    // JSON text holds no raw line break, tab or NUL: only its backslashes need escaping.
-    return storable.replaceAll("\\", "\\\\");
-  }
-  const text = typeof value === "string" ? value : value instanceof Date ? value.toISOString() : String(value);
-  // Most values need no escape: test first, replace only when there is one.
-  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (character) => COPY_ESCAPES[character] ?? "") : text;
-}
-
-// What JSON.stringify escapes and jsonb refuses: a NUL, and a lone
-// surrogate (a string from JSON.parse of a record holding "\ud800"; whole
-// pairs it writes as they are). Not a backslash followed by "u0000": that
-// one's backslash is itself escaped. Text columns get U+FFFD for both too.
-const JSON_UNSTORABLE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
-
-const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
-const ESCAPED = /[\\\n\r\t\0]/g;
-
-const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\ufffd" };
-
-/**
- * An array column as one COPY field: NULL, numbers, or text quoted. Inside a
- * quoted element a quote and a backslash are escaped for the array parser,
- * and every backslash once more for COPY: one pass does both.
- */
-export function copyArray(values: ReadonlyArray<string | number | null>): string {
-  const elements = new Array<string>(values.length);
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] ?? null;
-    elements[index] = value === null ? "NULL" : typeof value === "number" ? String(value) : `"${escapedElement(value)}"`;
-  }
-  return `{${elements.join(",")}}`;
-}
-
-function escapedElement(text: string): string {
-  return NEEDS_ELEMENT_ESCAPE.test(text) ? text.replace(ELEMENT_ESCAPED, (character) => ELEMENT_ESCAPES[character] ?? "") : text;
-}
-
-const NEEDS_ELEMENT_ESCAPE = /["\\\n\r\t\0]/;
-const ELEMENT_ESCAPED = /["\\\n\r\t\0]/g;
-
-const ELEMENT_ESCAPES: Record<string, string> = { ...COPY_ESCAPES, "\\": "\\\\\\\\", '"': '\\\\"' };
-
-/** One row of COPY text format, line break included, from fields already escaped (copyValue, copyArray). */
-export function copyRowOf(fields: readonly string[]): string {
-  return `${fields.join("\t")}\n`;
-}
-
-/** One row of COPY text format, line break included. */
-export function copyRow(values: readonly unknown[]): string {
-  return copyRowOf(values.map(copyValue));
-}
-
-/** The COPY statement both writers open. */
-export function copyFromStdin(table: string, columns: readonly string[]) {
-  return copyFrom(`COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`);
+/** Sends the blocks as one COPY into the table's columns. */
+async function copyBlocks(client: pg.PoolClient, table: string, columns: readonly string[], blocks: Iterable<Buffer>): Promise<void> {
+  const copy = copyFrom(`COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`);
+  await pipeline(Readable.from(blocks), client.query(copy));
 }
 
 /**
@@ -151,8 +95,7 @@ export class CopyBuffer {
 
   async flush(client: pg.PoolClient): Promise<void> {
     const payload = this.rows.take(true);
-    if (payload.length === 0) return;
-    await pipeline(Readable.from(payload), client.query(copyFromStdin(this.table, this.columns)));
+    if (payload.length > 0) await copyBlocks(client, this.table, this.columns, payload);
   }
 }
 
@@ -162,7 +105,7 @@ export class CopyBuffer {
  * whole batch. The rows are pulled only as fast as the server takes them.
  */
 export async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: Iterable<string>): Promise<void> {
-  await pipeline(Readable.from(blocksOf(rows)), client.query(copyFromStdin(table, columns)));
+  await copyBlocks(client, table, columns, blocksOf(rows));
 }
 
 function* blocksOf(rows: Iterable<string>): Generator<Buffer> {

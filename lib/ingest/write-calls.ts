@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { summariseCall, type CallFacts, type CallSummary } from "../calls";
 import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
-import { CopyBuffer, copyRow, copyRows } from "./copy-buffer";
+import { CopyBuffer, copyRows } from "./copy-buffer";
+import { copyRow } from "./copy-format";
 
 const CALL_COLUMNS = [
   "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "status", "duration_ms",

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
-import { CopyBuffer, copyArray, copyRowOf, copyRows, copyValue } from "../../lib/ingest/copy-buffer";
+import { CopyBuffer, copyRows } from "../../lib/ingest/copy-buffer";
+import { copyArray, copyRowOf, copyValue } from "../../lib/ingest/copy-format";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // What the ingest writes with COPY must read back exactly as it was given:
