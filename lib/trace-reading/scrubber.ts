@@ -4,6 +4,11 @@ import { copyString, createCredentialMasker, type CredentialMasker, type MaskedC
 const MIN_SCRUBBED_LENGTH = 6;
 /** Calls whose values are remembered: their lines sit close together in a trace. */
 const REMEMBERED_CALLS = 2048;
+/** A call heard of within this many new calls is not forgotten yet: a slow call's lines keep coming. */
+const RECENTLY_HEARD = REMEMBERED_CALLS / 2;
+
+/** A call's values, and when it was last heard of (counted in calls remembered). */
+type Remembered = { callRef: string; values: string[]; heardAt: number };
 
 /**
  * Masks credential values wherever a call's text repeats them (a trace line
@@ -13,15 +18,16 @@ const REMEMBERED_CALLS = 2048;
  */
 export class CredentialScrubber {
   readonly mask: CredentialMasker;
-  private recent = new Map<string, string[]>();
+  private recent = new Map<string, Remembered>();
   /**
-   * The calls of `recent` in the order they were first remembered, each with
-   * its list of values: a place whose call was forgotten since is passed over.
-   * Taking the oldest key of the map itself costs a walk over every entry
-   * deleted before it, for every new call.
+   * The calls of `recent` in the order they are to be forgotten; a place
+   * whose call was forgotten since is passed over. Taking the oldest key of
+   * the map itself costs a walk over every entry deleted before it, for every
+   * new call.
    */
-  private readonly order: Array<{ callRef: string; values: string[] }> = [];
+  private readonly order: Remembered[] = [];
   private oldest = 0;
+  private callsRemembered = 0;
   private learnedBy = new Set<string>();
 
   constructor(key: Buffer) {
@@ -38,20 +44,23 @@ export class CredentialScrubber {
   remember(callRef: string, raw: string): void {
     const trimmed = raw.trim();
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
-    const values = this.recent.get(callRef);
-    if (values !== undefined && values.includes(trimmed)) return;
-    if (values === undefined) this.rememberCall(callRef, [copyString(trimmed)]);
-    else values.push(copyString(trimmed));
+    const known = this.recent.get(callRef);
+    if (known === undefined) this.rememberCall(callRef, copyString(trimmed));
+    else if (known.values.includes(trimmed)) return;
+    else {
+      known.values.push(copyString(trimmed));
+      known.heardAt = this.callsRemembered;
+    }
     this.learnedBy.add(callRef);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
   forget(callRef: string): void {
-    const values = this.recent.get(callRef);
-    if (values === undefined) return;
+    const known = this.recent.get(callRef);
+    if (known === undefined) return;
     this.recent.delete(callRef);
     // Forgotten right after it was remembered, as such records are: it leaves no place behind.
-    if (this.order.at(-1)?.values === values) this.order.pop();
+    if (this.order.at(-1) === known) this.order.pop();
   }
 
   /** The calls that carried a value not known before, since the last time this was asked. */
@@ -62,27 +71,38 @@ export class CredentialScrubber {
   }
 
   scrub(callRef: string, text: string): string {
-    const values = this.recent.get(callRef);
-    if (values === undefined) return text;
+    const known = this.recent.get(callRef);
+    if (known === undefined) return text;
+    known.heardAt = this.callsRemembered;
     let scrubbed = text;
-    for (const raw of values) {
+    for (const raw of known.values) {
       if (scrubbed.includes(raw)) scrubbed = scrubbed.replaceAll(raw, this.mask(raw).preview);
     }
     return scrubbed;
   }
 
-  private rememberCall(callRef: string, values: string[]): void {
+  private rememberCall(callRef: string, value: string): void {
     if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
-    const copy = copyString(callRef);
-    this.recent.set(copy, values);
-    this.order.push({ callRef: copy, values });
+    const known = { callRef: copyString(callRef), values: [value], heardAt: ++this.callsRemembered };
+    this.recent.set(known.callRef, known);
+    this.order.push(known);
   }
 
+  /**
+   * Forgets the call queued longest ago, unless it was heard of recently: a
+   * slow call (a token echoed as the backend answers, after thousands of other
+   * calls began) goes back to the end of the queue instead, once a round.
+   */
   private forgetOldestCall(): void {
+    let spared = this.recent.size;
     while (this.oldest < this.order.length) {
-      const { callRef, values } = this.order[this.oldest++]!;
-      if (this.recent.get(callRef) !== values) continue;
-      this.recent.delete(callRef);
+      const known = this.order[this.oldest++]!;
+      if (this.recent.get(known.callRef) !== known) continue;
+      if (spared-- > 0 && this.callsRemembered - known.heardAt < RECENTLY_HEARD) {
+        this.order.push(known);
+        continue;
+      }
+      this.recent.delete(known.callRef);
       break;
     }
     // Passed places are dropped in bulk, not one shift at a time.

@@ -98,6 +98,21 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     expect(row?.evidence?.text).toMatch(/rejecting call \(token 2Yot…pAA\)$/);
   });
 
+  it("masks a slow call's echo of its token after thousands of other calls began, while its lines keep coming", async () => {
+    const stamp = "2026-11-20T14:03:12Z";
+    const otherCall = (n: number) => [`${stamp} INFO call=o${n} Request: GET /a`, `${stamp} DEBUG call=o${n} Request header access_token: "other-token-${n}"`];
+    const lines = [`${stamp} INFO call=slow Request: GET /reports`, `${stamp} DEBUG call=slow Request header access_token: "2YotnFZFEjr1zCsicMWpAA"`];
+    for (let n = 0; n < 6000; n++) {
+      lines.push(...otherCall(n));
+      if (n % 1000 === 999) lines.push(`${stamp} DEBUG call=slow still waiting for the backend`);
+    }
+    lines.push(`${stamp} WARN call=slow backend refused token 2YotnFZFEjr1zCsicMWpAA`, `${stamp} INFO call=slow Response: 401 body="no"`);
+    const { calls } = await readEvents(lines.join("\n"));
+    expect(calls.filter((event) => event.callRef === "slow").map((event) => event.text)).toContain(`${stamp} WARN call=slow backend refused token 2Yot…pAA`);
+    const [row] = (await classifyText(lines.join("\n"))).filter((verdict) => verdict.callId === "slow");
+    expect(row?.evidence?.text).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+  });
+
   it("reads the gateway's verdict again once the line is masked again: no raw value in its label", async () => {
     const echo = [
       "2026-11-20T14:03:12Z WARN call=c1 Access token Zx9Yw8Vu7Ts6AbQQ in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
