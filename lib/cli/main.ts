@@ -1,16 +1,7 @@
 import { CommanderError } from "commander";
 import { limitHeapGrowth } from "../config/heap-growth";
+import { UsageError } from "./arguments";
 import { buildProgram } from "./program";
-
-/** An error whose message is the whole story: printed as one line, no stack. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -21,8 +12,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    const exitCode = (error as { exitCode?: unknown }).exitCode;
     console.error(`tracelens: ${error instanceof Error ? error.message : String(error)}`);
-    return typeof exitCode === "number" ? exitCode : 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }

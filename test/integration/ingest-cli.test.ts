@@ -19,13 +19,13 @@ afterAll(async () => {
 });
 
 /** Writes the files (a null content writes none) and ingests them. */
-function ingest(files: Record<string, string | Buffer | null>) {
+function ingest(files: Record<string, string | Buffer | null>, options: string[] = []) {
   const paths = Object.entries(files).map(([name, content]) => {
     const file = path.join(folder, name);
     if (content !== null) fs.writeFileSync(file, content);
     return file;
   });
-  return spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "ingest", "--json", ...paths], {
+  return spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "ingest", "--json", ...options, ...paths], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" },
     timeout: 120_000,
@@ -59,5 +59,11 @@ it("exits 2 naming a file that does not exist, and stores nothing of the upload"
   const result = ingest({ "before.log": lines(10).replaceAll("cli-", "before-"), "missing.log": null });
   expect(result.status).toBe(2);
   expect(result.stderr).toBe("tracelens: missing.log: cannot read: no such file (nothing was stored)\n");
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("exits 2 with one line for an upload name that is only spaces, and stores nothing", async () => {
+  const result = ingest({ "named.log": lines(10).replaceAll("cli-", "named-") }, ["--name", "  "]);
+  expect(result).toMatchObject({ status: 2, stderr: "tracelens: --name is empty\n", stdout: "" });
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError } from "../../trace-reading";
 import { classifyTraceFiles, type VerdictWriter } from "../../verdicts";
+import { parseArguments } from "../arguments";
 
 const argumentsSchema = z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file");
 
@@ -14,7 +15,7 @@ export function registerClassify(program: Command): void {
     .description("read trace files (text, JSON Lines or a JSON document, gzip or not) and print one JSON line per call: whether it was rejected, why, and the evidence; no database")
     .argument("<files...>", "trace files; records of one call may be spread over several")
     .action(async (files: string[]) => {
-      process.exitCode = await classifyCommand(argumentsSchema.parse(files));
+      process.exitCode = await classifyCommand(parseArguments(argumentsSchema, files));
     });
 }
 

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { readEnvironment } from "../../config/env";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
+import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
 import { formatUploadResult } from "../upload-report";
 
 const optionsSchema = z.object({
-  files: z.array(z.string().min(1)).min(1, "name at least one trace file"),
-  name: z.string().trim().min(1).max(200).optional(),
+  files: z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file"),
+  name: z.string().trim().min(1, "--name is empty").max(200, "--name is longer than 200 characters").optional(),
   json: z.boolean(),
 });
 
@@ -22,7 +23,7 @@ export function registerIngest(program: Command): void {
     .option("--name <name>", "name of the upload in the dashboard (default: the file names)")
     .option("--json", "print the result as JSON", false)
     .action(async (files: string[], options: { name?: string; json: boolean }) => {
-      process.exitCode = await ingestCommand(optionsSchema.parse({ files, ...options }));
+      process.exitCode = await ingestCommand(parseArguments(optionsSchema, { files, ...options }));
     });
 }
 

@@ -78,6 +78,10 @@ describe("tracelens classify on unreadable input", () => {
     expect(runClassify([long])).toMatchObject({ status: 2, stderr: `${long}: cannot read: its name is too long\n` });
   });
 
+  it("exits 2 with one line, not a dump of the argument check, for an empty file name", () => {
+    expect(runClassify([""])).toMatchObject({ status: 2, stderr: "tracelens: a file name is empty\n", stdout: "" });
+  });
+
   it("exits 2 on an empty file, saying there are no trace records", () => {
     expect(runClassify([writeTemp("empty.log", "")])).toMatchObject({ status: 2, stderr: "empty.log: no trace records\n" });
   });
