@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CallLinker, compareCalls, type CallFacts } from "../calls";
+import { CallLinker, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
 import { readTraceFile, type CallEvent, type TraceInput, type TraceSink } from "../trace-reading";
 import { SeenCalls } from "./seen-calls";
-import { SortedVerdicts } from "./sorted-verdicts";
+import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
 
 /** Opens one trace file; called again if the files must be read twice. */
@@ -65,7 +65,7 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
       });
       for (const facts of linker) secondPass.add(verdictLineOf(facts));
     }
-    await writeInBatches(mergeTwo(firstPass.inOrder((callRef) => reopened.has(callRef)), secondPass.inOrder()), write);
+    await writeInBatches(mergeSorted([firstPass.inOrder((callRef) => reopened.has(callRef)), secondPass.inOrder()]), write);
   } finally {
     spill.remove();
   }
@@ -100,25 +100,6 @@ async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer,
 async function readAll(files: TraceOpener[], fingerprintKey: Buffer, onCallEvent: (event: CallEvent) => void): Promise<void> {
   const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };
   for (const open of files) await readTraceFile(open(), sink, { fingerprintKey });
-}
-
-function* mergeTwo(a: Iterator<VerdictLine>, b: Iterator<VerdictLine>): Generator<VerdictLine> {
-  try {
-    let [x, y] = [a.next(), b.next()];
-    while (!x.done || !y.done) {
-      if (y.done || (!x.done && compareCalls(x.value, y.value) <= 0)) {
-        yield x.value as VerdictLine;
-        x = a.next();
-      } else {
-        yield y.value;
-        y = b.next();
-      }
-    }
-  } finally {
-    // Stopped early (nobody reads, or a write failed): the runs' files are closed now, not at garbage collection.
-    a.return?.();
-    b.return?.();
-  }
 }
 
 const LINES_PER_WRITE = 2000;

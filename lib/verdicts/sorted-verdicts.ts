@@ -173,7 +173,7 @@ function* readRun(file: string, readBytes: number): Generator<VerdictLine> {
 }
 
 /** A k-way merge of sorted sources, on a binary heap of their heads. */
-function* mergeSorted(sources: Iterator<VerdictLine>[]): Generator<VerdictLine> {
+export function* mergeSorted(sources: Iterator<VerdictLine>[]): Generator<VerdictLine> {
   const heads: Array<{ line: VerdictLine; source: Iterator<VerdictLine> }> = [];
   for (const source of sources) {
     const first = source.next();
