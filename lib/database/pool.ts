@@ -1,11 +1,10 @@
 import pg from "pg";
+import { serverShared } from "./server-shared";
 
 /**
  * Plain `pg` connections for what Prisma does not do: COPY streams and
  * explicit transactions that span a whole upload. Same URL as Prisma's.
  */
-const globalForPool = globalThis as unknown as { tracelensPool?: pg.Pool };
-
 export function connectPool(url: string): pg.Pool {
   const connections = new pg.Pool({ connectionString: url, max: 8 });
   // An idle connection the server ends (a restart, or the embedded server
@@ -15,11 +14,5 @@ export function connectPool(url: string): pg.Pool {
   return connections;
 }
 
-export function pool(): pg.Pool {
-  if (!globalForPool.tracelensPool) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start Tracelens with `npm start` (tracelens serve)");
-    globalForPool.tracelensPool = connectPool(url);
-  }
-  return globalForPool.tracelensPool;
-}
+/** The server's shared pool. */
+export const pool = serverShared("tracelensPool", connectPool);
