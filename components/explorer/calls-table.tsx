@@ -19,7 +19,7 @@ const SORT_FIELD: Record<string, string> = {
 const COLUMN_TITLES: Record<string, string> = {
   time: "Time", status: "Status", method: "Method", uri: "URI", api: "API", app: "App", cause: "Cause", credential: "Credential", interceptor: "Interceptor",
 };
-export const DEFAULT_COLUMNS = Object.keys(COLUMN_TITLES);
+const DEFAULT_COLUMNS = Object.keys(COLUMN_TITLES);
 
 export const callHref = (callId: string) => `/calls/${encodeURIComponent(callId)}`;
 

@@ -150,7 +150,7 @@ const FIELD_LABELS: Record<string, string> = {
   method: "Method", interceptor: "Interceptor", upload: "Upload", fingerprint: "Credential", from: "From", to: "To",
 };
 
-export function chipLabel(key: string, value: string): string {
+function chipLabel(key: string, value: string): string {
   const out = key.startsWith("not_");
   const field = out ? key.slice(4) : key;
   const shown = field === "cause" && isCause(value) ? CAUSES[value].title : field === "upload" || field === "fingerprint" ? `${value.slice(0, 8)}…` : value;

@@ -30,7 +30,7 @@ export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
   return merged;
 }
 
-export function earliest(a: number | null, b: number | null): number | null {
+function earliest(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return Math.min(a, b);

@@ -1,3 +1,3 @@
 export { loadFingerprintKey } from "./fingerprint-key";
-export { maskCredential, displayMasked, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
+export { displayMasked, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";

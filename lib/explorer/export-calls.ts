@@ -26,7 +26,7 @@ const CSV_COLUMNS: Array<[string, (call: CallListItem) => unknown]> = [
  * A CSV cell. Spreadsheets run a cell that starts with = + - @ (or a tab or
  * carriage return) as a formula: such cells get a leading apostrophe.
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -6,14 +6,14 @@ import { CAUSE_ORDER } from "../rules";
  * (`GET /api/calls?cause=...`) and the export. A repeated parameter means any
  * of its values. Anything unknown is an error naming it, never an empty page.
  */
-export const SORT_FIELDS = ["time", "status", "method", "uri", "api", "app", "cause", "interceptor", "name"] as const;
+const SORT_FIELDS = ["time", "status", "method", "uri", "api", "app", "cause", "interceptor", "name"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export const SORT_VALUES = SORT_FIELDS.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
+const SORT_VALUES = SORT_FIELDS.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
 
 export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
 
-export const COLUMN_IDS = ["time", "status", "method", "uri", "api", "app", "cause", "credential", "interceptor"] as const;
+const COLUMN_IDS = ["time", "status", "method", "uri", "api", "app", "cause", "credential", "interceptor"] as const;
 
 const text = z.string().trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
@@ -25,7 +25,7 @@ const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).o
 export const EXCLUDABLE = ["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor"] as const;
 export type Excludable = (typeof EXCLUDABLE)[number];
 
-export const callFiltersSchema = z
+const callFiltersSchema = z
   .object({
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     cause: many(z.enum(CAUSE_ORDER)),

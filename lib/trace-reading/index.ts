@@ -1,6 +1,5 @@
 export { readTraceFile, type ReadOptions, type TraceInput } from "./read-trace-file";
 export { TraceReadError } from "./errors";
-export { REQUEST_FIELDS } from "./events";
 export type {
   CallEvent,
   CallEventContent,

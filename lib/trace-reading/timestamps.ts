@@ -5,7 +5,7 @@
 const ISO_TIMESTAMP =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?[ \t]*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
-export function parseIsoTimestamp(text: string): number | null {
+function parseIsoTimestamp(text: string): number | null {
   const m = ISO_TIMESTAMP.exec(text.trim());
   if (m === null) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction, zone] = m;
@@ -15,7 +15,7 @@ export function parseIsoTimestamp(text: string): number | null {
 }
 
 /** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */
-export function millisOf(fraction: string | undefined): number {
+function millisOf(fraction: string | undefined): number {
   return fraction === undefined ? 0 : millisAt(fraction, 0, fraction.length);
 }
 
