@@ -38,9 +38,17 @@ describe("stored facts", () => {
     expect(JSON.stringify(storedFacts(facts)).match(/gateway-trace\.log/g)).toHaveLength(1);
   });
 
-  it("are read as they are when a segment holds them as objects (written before the stored form)", () => {
-    const facts = { ...emptyCallFacts("c1"), method: "GET", traceLineCount: 2 };
+  it("are read when a segment holds them as objects (written before the stored form), and checked like the stored form", () => {
+    const facts: CallFacts = {
+      ...emptyCallFacts("c1"),
+      method: "GET",
+      traceLineCount: 2,
+      interceptors: [{ name: "OAuth", file: "a.log", seq: 1, time: null }],
+      response: { file: "a.log", line: 3, seq: 2, time: 5, text: "Response: 401", status: 401, body: "no", durationMs: 3 },
+    };
     expect(factsFromStored("c1", JSON.parse(JSON.stringify(facts)))).toEqual(facts);
+    expect(() => factsFromStored("c1", { ...facts, time: "yesterday" })).toThrow(/call c1/);
+    expect(() => factsFromStored("c1", { method: "GET" })).toThrow(/call c1/);
   });
 
   it("refuse a stored form that is not one, naming the call", () => {

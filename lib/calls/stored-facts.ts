@@ -72,13 +72,15 @@ export function storedFacts(facts: CallFacts): StoredFacts {
 }
 
 /**
- * The facts a segment stored for this call. Segments written before the
- * stored form existed hold the objects themselves.
+ * The facts a segment stored for this call, checked. Segments written before
+ * the stored form existed hold the objects themselves: they are put in that
+ * form first, so that one schema checks both.
  */
 export function factsFromStored(callRef: string, stored: unknown): CallFacts {
-  if (!Array.isArray(stored)) return stored as CallFacts;
+  const parsed = storedFactsSchema.safeParse(Array.isArray(stored) ? stored : storedFromObjects(stored));
+  if (!parsed.success) throw new Error(`stored facts of call ${callRef} are not readable: ${z.prettifyError(parsed.error)}`);
   const [files, time, method, uri, api, resource, app, clientIp, response, credentials, rejectingLines, interceptors, extraFields, traceLineCount] =
-    storedFactsSchema.parse(stored);
+    parsed.data;
   const fileAt = (index: number) => {
     const file = files[index];
     if (file === undefined) throw new Error(`stored facts of call ${callRef} name file ${index} of ${files.length}`);
@@ -122,4 +124,12 @@ function responseFrom(
   if (statusAt) answer.statusAt = toPlace(statusAt);
   if (durationAt) answer.durationAt = toPlace(durationAt);
   return answer;
+}
+
+function storedFromObjects(stored: unknown): unknown {
+  try {
+    return storedFacts(stored as CallFacts);
+  } catch {
+    return stored; // not even shaped like facts: the schema says what is wrong
+  }
 }

@@ -54,6 +54,7 @@ it("re-classifying many stored calls (delete-upload) sends their rows a few MB a
       await writeCalls(client, calls, refs);
     });
     // Each COPY into a staging table holds at most about one buffer's worth (4 MiB).
+    expect([...largest.keys()].sort()).toEqual(expect.arrayContaining(["incoming_calls", "incoming_evidence"]));
     expect([...largest.values()].every((bytes) => bytes < 6 * 1024 * 1024), JSON.stringify(Object.fromEntries(largest))).toBe(true);
     const counts = await pool.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM evidence)::int AS evidence`);
     expect(counts.rows[0]).toEqual(before);
