@@ -5,14 +5,14 @@ import path from "node:path";
 
 const KEY_BYTES = 32;
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /**
  * The per-installation secret that keys credential fingerprints. A keyed hash
  * (not a plain one) means a leaked database cannot be matched against a list
  * of guessed tokens. The CLI and the app must call this same function so their
  * fingerprints group together.
  */
-type Environment = Readonly<Record<string, string | undefined>>;
-
 export function loadFingerprintKey(env: Environment = process.env): Buffer {
   const fromEnvironment = env.TRACELENS_FINGERPRINT_KEY;
   if (fromEnvironment !== undefined && fromEnvironment !== "") return Buffer.from(fromEnvironment, "utf8");

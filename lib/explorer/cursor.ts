@@ -2,13 +2,14 @@ import { z } from "zod";
 import { Prisma } from "../database";
 import type { SortField } from "./filters";
 
+type SortValue = string | number | null;
+
 /**
  * Keyset paging on (sort column, call_ref): a page deep in the result costs
  * what the first one does. Nulls sort first when descending and last when
  * ascending (PostgreSQL's defaults), so the (time DESC, call_ref) index serves
  * the default order as is.
  */
-type SortValue = string | number | null;
 export type Cursor = { value: SortValue; callRef: string };
 
 export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.Sql }> = {

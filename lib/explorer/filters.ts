@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { CAUSE_ORDER } from "../rules";
 
-/**
- * The explorer's URL contract, shared by the page (`/?cause=...`), the API
- * (`GET /api/calls?cause=...`) and the export. A repeated parameter means any
- * of its values. Anything unknown is an error naming it, never an empty page.
- */
 const SORT_FIELDS = ["time", "status", "method", "uri", "api", "app", "cause", "interceptor", "name"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const SORT_VALUES = SORT_FIELDS.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
@@ -25,6 +20,11 @@ const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).o
 export const EXCLUDABLE = ["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor"] as const;
 export type Excludable = (typeof EXCLUDABLE)[number];
 
+/**
+ * The explorer's URL contract, shared by the page (`/?cause=...`), the API
+ * (`GET /api/calls?cause=...`) and the export. A repeated parameter means any
+ * of its values. Anything unknown is an error naming it, never an empty page.
+ */
 const callFiltersSchema = z
   .object({
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),

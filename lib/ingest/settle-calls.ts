@@ -14,16 +14,16 @@ import { writeCalls } from "./write-calls";
  * two batches gets two segments, and its facts are merged.
  */
 export async function settleCalls(client: pg.PoolClient, uploadId: string, batch: CallBatch, touched: TouchedCalls): Promise<void> {
-  const fresh = [...batch];
-  if (fresh.length === 0) return;
-  const known = await loadCallFacts(client, fresh.map((facts) => facts.callRef));
+  const read = [...batch];
+  if (read.length === 0) return;
+  const known = await loadCallFacts(client, read.map((facts) => facts.callRef));
   await batch.writeSegments(client);
   // A call is stored exactly when some segment of it was.
-  const stored = fresh.filter((facts) => known.has(facts.callRef)).map((facts) => facts.callRef);
+  const stored = read.filter((facts) => known.has(facts.callRef)).map((facts) => facts.callRef);
   const touchedBefore = stored.filter((callRef) => known.get(callRef)?.uploadIds.has(uploadId));
   const causesBefore = await storedCauses(client, touchedBefore);
-  const causes = await writeCalls(client, joined(fresh, known), stored);
-  for (const { callRef } of fresh) {
+  const causes = await writeCalls(client, joined(read, known), stored);
+  for (const { callRef } of read) {
     const after = causes.get(callRef) ?? null;
     if (causesBefore.has(callRef)) touched.touchAgain(causesBefore.get(callRef) ?? null, after);
     else touched.firstTouch(known.has(callRef), after);

@@ -71,7 +71,7 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
         restating.push(facts);
         continue;
       }
-      const { cause, row } = fresh.classify(facts, now);
+      const { cause, row } = fresh.classifyAndBuffer(facts, now);
       causes.set(facts.callRef, cause);
       yield row;
     }
@@ -83,7 +83,7 @@ export async function writeCalls(client: pg.PoolClient, calls: Iterable<CallFact
   const restated = new CallDetails(STAGING_TABLES);
   const restatedCalls = new CopyBuffer(STAGING_TABLES.calls, CALL_COLUMNS);
   for (const facts of restating) {
-    const { cause, row } = restated.classify(facts, now);
+    const { cause, row } = restated.classifyAndBuffer(facts, now);
     causes.set(facts.callRef, cause);
     restatedCalls.pushRow(row);
     if (restatedCalls.full || restated.full) {
@@ -114,7 +114,7 @@ class CallDetails {
   }
 
   /** Classifies the call and buffers its details; answers its cause and its call row, for the caller to send. */
-  classify(facts: CallFacts, now: Date): { cause: Cause | null; row: string } {
+  classifyAndBuffer(facts: CallFacts, now: Date): { cause: Cause | null; row: string } {
     const verdict = classifyCall(facts);
     const call = summariseCall(facts);
     for (const [role, evidence] of evidenceOf(verdict)) {
