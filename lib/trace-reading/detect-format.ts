@@ -1,11 +1,9 @@
 import type { TraceFormat } from "./events";
-import { fieldOf } from "./json/fields";
+import { fieldOf, isRecord, RECORD_ARRAYS } from "./json/fields";
 import { MAX_LINE_BYTES } from "./line-splitter";
 import { TEXT_LINE } from "./text/line-pattern";
 
 export type Detection = TraceFormat | "empty" | "need_more";
-
-const RECORD_ARRAYS = ["calls", "items", "data", "records"];
 
 /**
  * The format, from the first bytes of decompressed content (never the file
@@ -47,10 +45,10 @@ function firstSignificantByte(head: Buffer): number {
 function isOneLineRecord(line: string): boolean {
   try {
     const value = JSON.parse(line) as unknown;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    if (!isRecord(value)) return false;
     const entries = Object.entries(value);
     if (entries.some(([key]) => fieldOf(key) === "callRef")) return true;
-    return !entries.some(([key, inner]) => RECORD_ARRAYS.includes(key.toLowerCase()) && Array.isArray(inner));
+    return !entries.some(([key, inner]) => RECORD_ARRAYS.has(key.toLowerCase()) && Array.isArray(inner));
   } catch {
     return false;
   }

@@ -40,6 +40,9 @@ const FIELD_BY_ALIAS = new Map<string, RecordField>(
 
 export const fieldOf = (key: string): RecordField | undefined => FIELD_BY_ALIAS.get(key.toLowerCase());
 
+/** Where a JSON document's top-level object holds its call records (spec 2.3). */
+export const RECORD_ARRAYS: ReadonlySet<string> = new Set(["calls", "items", "data", "records"]);
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

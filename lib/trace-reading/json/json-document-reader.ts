@@ -1,11 +1,12 @@
 import { TraceFormatError } from "../errors";
-import { isRecord } from "./fields";
+import { isRecord, RECORD_ARRAYS } from "./fields";
 import { jsonErrorOffset } from "./json-error-offset";
 import { RecordReader } from "./record-reader";
 
-const RECORD_ARRAYS = new Set(["calls", "items", "data", "records"]);
 /** A single record larger than this is not a trace record: refuse rather than hold it all. */
 const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+const RECORD_ARRAY_NAMES = [...RECORD_ARRAYS].join(", ").replace(/, (\w+)$/, " or $1");
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -139,7 +140,7 @@ export class JsonDocumentReader extends RecordReader {
     if (this.record !== null && this.depth === this.recordsDepth) this.endRecord(text, i);
     else if (this.stage === "rest" && this.depth === 0) this.stage = "done";
     else if (this.stage === "container" && this.depth === 0) {
-      throw new TraceFormatError("no calls, items, data or records array in the JSON document", this.lineNumber);
+      throw new TraceFormatError(`no ${RECORD_ARRAY_NAMES} array in the JSON document`, this.lineNumber);
     }
   }
 
