@@ -1,8 +1,24 @@
+import { z } from "zod";
 import type { Database } from "../database";
-import type { CallFilters } from "./filters";
+import { InvalidFilterError, parseCallFilters, type CallFilters } from "./filters";
 import { eachCall, type CallListItem } from "./list-calls";
 
-export type ExportFormat = "csv" | "ndjson";
+const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson" } as const;
+const exportFormat = z.enum(["csv", "ndjson"]);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+/** What `GET /api/export?format=...&<filters>` asks for: the explorer's filters, and a format. */
+export type ExportRequest = { format: ExportFormat; filters: CallFilters; contentType: string; fileName: string };
+
+/** Parses the export's URL parameters, or throws InvalidFilterError naming the bad one. */
+export function parseExportRequest(params: URLSearchParams): ExportRequest {
+  const filterParams = new URLSearchParams(params);
+  filterParams.delete("format");
+  const given = params.get("format") ?? "csv";
+  const format = exportFormat.safeParse(given);
+  if (!format.success) throw new InvalidFilterError("format", `invalid value ${JSON.stringify(given)} for "format": csv or ndjson`);
+  return { format: format.data, filters: parseCallFilters(filterParams), contentType: CONTENT_TYPES[format.data], fileName: `tracelens-calls.${format.data}` };
+}
 
 const CSV_COLUMNS: Array<[string, (call: CallListItem) => unknown]> = [
   ["callId", (call) => call.callId],

@@ -1,5 +1,5 @@
 export { readCall, type CallDetail, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
-export { exportCalls, type ExportFormat } from "./export-calls";
+export { exportCalls, parseExportRequest, type ExportFormat, type ExportRequest } from "./export-calls";
 export {
   InvalidFilterError,
   parseCallFilters,

@@ -1,3 +1,4 @@
 export { apiRoute } from "./api-route";
 export { HttpError } from "./errors";
 export { multipartFiles, type UploadLimits } from "./multipart-files";
+export { streamedText } from "./streamed-text";

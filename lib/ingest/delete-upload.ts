@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { z } from "zod";
 import { loadCallFacts } from "./call-facts";
 import { inMergeLock, withTransaction } from "./transaction";
 import { forgetDetails, writeCalls } from "./write-calls";
@@ -17,6 +18,8 @@ export type DeletedUpload = { uploadId: string; callsRemoved: number; callsRecla
  * on what those still say.
  */
 export async function deleteUpload(pool: pg.Pool, uploadId: string): Promise<DeletedUpload> {
+  // Not a uuid, so not an upload: PostgreSQL would refuse the comparison itself.
+  if (!z.uuid().safeParse(uploadId).success) throw new UploadNotFoundError(uploadId);
   return withTransaction(pool, async (client) => {
     await inMergeLock(client);
     const { rows } = await client.query<{ call_ref: string }>(

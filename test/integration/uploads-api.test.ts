@@ -151,6 +151,8 @@ describe("GET /api/calls filters", () => {
     ["/api/calls?limit=0", "limit"],
     ["/api/calls?from=yesterday", "from"],
     ["/api/calls?cursor=xyz", "cursor"],
+    ["/api/export?format=xml", "format"],
+    ["/api/export?format=csv&cause=bogus", "cause"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
     const { status, body } = await api(query);
     expect(status).toBe(400);
