@@ -1,4 +1,4 @@
-import type { CarriedCredentialView } from "@/lib/explorer/call-detail";
+import type { CarriedCredentialView } from "@/lib/explorer";
 
 /**
  * A masked credential with its whitespace made visible: ␣ marks a leading or

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { EvidenceView, TraceLineView } from "@/lib/explorer/call-detail";
+import type { EvidenceView, TraceLineView } from "@/lib/explorer";
 import { LocalTime } from "@/components/calls/local-time";
 
 type Marks = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
-import type { CallListItem, CallPage } from "@/lib/explorer/list-calls";
+import type { CallListItem, CallPage } from "@/lib/explorer";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Facets, FacetField, FacetValue } from "@/lib/explorer/facets";
+import type { Facets, FacetField, FacetValue } from "@/lib/explorer";
 import { CAUSE_COLORS, CAUSES, isCause } from "@/components/calls/cause-style";
 import { useExplorerUrl } from "./use-explorer-url";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Histogram } from "@/lib/explorer/histogram";
+import type { Histogram } from "@/lib/explorer";
 import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import { useExplorerUrl } from "./use-explorer-url";
 

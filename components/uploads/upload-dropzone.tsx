@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore } from "react";
 import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
-import type { UploadResult } from "@/lib/ingest/ingest-upload";
+import type { UploadResult } from "@/lib/ingest";
 
 type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult } | { kind: "failed"; message: string };
 

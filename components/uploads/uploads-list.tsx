@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import { LocalTime } from "@/components/calls/local-time";
-import type { UploadListing } from "@/lib/ingest/list-uploads";
+import type { UploadListing } from "@/lib/ingest";
 import { formatBytes } from "./upload-dropzone";
 
 export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
