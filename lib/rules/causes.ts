@@ -1,14 +1,17 @@
-/** The six causes of spec 4.2, in the order they are tried: first match wins. */
-export const CAUSE_ORDER = [
-  "missing_credential",
-  "malformed_credential",
-  "invalid_expired_revoked",
-  "no_resource_access",
-  "invalid_unspecified",
-  "unknown",
-] as const;
+import type { RejectingLineSays, ResponseSays } from "./gateway-messages";
 
-export type Cause = (typeof CAUSE_ORDER)[number];
+/**
+ * What shows that a cause explains a rejected call. Data, not functions:
+ * client components import this table for its text, and a finder would bring
+ * the classifier (and node:crypto behind it) into the browser.
+ */
+export type FoundBy =
+  | { responseSays: ResponseSays }
+  | { rejectingLineSays: RejectingLineSays }
+  /** The credential the gateway names (by a rejecting line, else by the response) was carried with whitespace. */
+  | "named credential carried with whitespace"
+  /** Matches every rejection, so no row after it would ever be tried. */
+  | "any rejection";
 
 export type CauseDescription = {
   /** A short name for lists and filters. */
@@ -19,44 +22,73 @@ export type CauseDescription = {
   remedy: string;
 };
 
-/** What each cause means for the people whose call was rejected. */
-export const CAUSES: Record<Cause, CauseDescription> = {
-  missing_credential: {
+/**
+ * Spec 4.2: the causes of a rejection, what finds each, and what the people
+ * whose call was rejected are told. First match wins, in this order.
+ */
+export const CAUSE_TABLE = [
+  {
+    cause: "missing_credential",
+    foundBy: { responseSays: "missing" },
     title: "Credential missing",
     explanation:
       "The gateway looked for the credential this API requires and found none: it was not sent, or was sent under another name or in another place (a header instead of a query parameter, for example).",
     remedy:
       "Send the credential the API requires, under the exact name and in the place the gateway names (header, query parameter or cookie).",
   },
-  malformed_credential: {
+  {
+    // Before the gateway's own verdicts: a stray space makes a good credential look unknown.
+    cause: "malformed_credential",
+    foundBy: "named credential carried with whitespace",
     title: "Credential sent with extra whitespace",
     explanation:
       "The credential arrived with a leading or trailing space, tab or line break, so the gateway compared a value that differs from the one it issued and rejected it.",
     remedy:
       "Send the credential exactly as it was generated: strip surrounding spaces and line breaks (often left by copying it from a file or a terminal).",
   },
-  invalid_expired_revoked: {
+  {
+    cause: "invalid_expired_revoked",
+    foundBy: { rejectingLineSays: "not_found" },
     title: "Credential invalid, expired or revoked",
     explanation:
       "The gateway did not recognise the credential: it was never issued, has expired, or was revoked.",
     remedy: "Request a new token (or credential) and send that; if it keeps happening, check the token's lifetime and refresh it before it expires.",
   },
-  no_resource_access: {
+  {
+    cause: "no_resource_access",
+    foundBy: { rejectingLineSays: "no_access" },
     title: "No access to this resource",
     explanation:
       "The credential is valid, but the app it belongs to is not allowed to call this API resource: its plan or permissions do not cover it.",
     remedy: "Grant the app access to this API's plan or resource in the gateway (or use an app that has it).",
   },
-  invalid_unspecified: {
+  {
+    // After both trace verdicts: the response says `is invalid` for either of them.
+    cause: "invalid_unspecified",
+    foundBy: { responseSays: "invalid" },
     title: "Credential rejected (reason not logged)",
     explanation:
       "The gateway answered that the credential is invalid but its trace does not say whether it was unknown, expired, revoked, or lacked access to the resource.",
     remedy:
       "Check that the credential is current and that its app may call this resource; enable the gateway's trace for this API to see which it was.",
   },
-  unknown: {
+  {
+    cause: "unknown",
+    foundBy: "any rejection",
     title: "Unexplained 401",
     explanation: "The call was rejected, but not with any credential message this tool knows; the response body is kept as it was.",
     remedy: "Read the response body and the call's trace; the rejection may come from the backend or from a custom interceptor.",
   },
-};
+] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundBy } & CauseDescription>;
+
+export type Cause = (typeof CAUSE_TABLE)[number]["cause"];
+
+export const CAUSE_ORDER: readonly Cause[] = CAUSE_TABLE.map((row) => row.cause);
+
+/**
+ * Each cause's text alone, as pages and the CLI show it. The cast holds:
+ * Cause is exactly the table's causes, so none lacks its entry.
+ */
+export const CAUSES = Object.fromEntries(
+  CAUSE_TABLE.map(({ cause, title, explanation, remedy }) => [cause, { title, explanation, remedy }]),
+) as Record<Cause, CauseDescription>;

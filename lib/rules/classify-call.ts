@@ -2,9 +2,9 @@ import type { CallFacts, CarriedCredential, RejectingLine, Sighting } from "../c
 import { compareTraceOrder } from "../calls";
 import { hasWhitespaceFlag } from "../credentials";
 import type { CredentialLocation } from "../trace-reading";
-import { CAUSE_ORDER, type Cause } from "./causes";
+import { CAUSE_TABLE, type Cause, type FoundBy } from "./causes";
 import { elementOf, type CredentialElement } from "./element";
-import { readResponseVerdict, type GatewayFinding } from "./gateway-messages";
+import { readResponseVerdict, type ResponseVerdict } from "./gateway-messages";
 
 export type Evidence = { file: string; line: number | null; text: string };
 
@@ -41,7 +41,7 @@ type Reading = {
   /** The call's rejecting trace lines, in trace order. */
   rejectingLines: RejectingLine[];
   /** What the response body says, if it is a gateway credential message. */
-  responseSays: GatewayFinding | null;
+  responseSays: ResponseVerdict | null;
 };
 
 const NOT_REJECTED: Verdict = {
@@ -65,22 +65,20 @@ export function classifyCall(facts: CallFacts): Verdict {
   const rejectingLines = [...facts.rejectingLines].sort(compareTraceOrder);
   const body = facts.response?.body ?? null;
   const reading: Reading = { facts, rejectingLines, responseSays: body === null ? null : readResponseVerdict(body) };
-  for (const cause of CAUSE_ORDER) {
-    const finding = FINDERS[cause](reading);
-    if (finding !== null) return verdictOf(cause, finding, reading);
+  for (const row of CAUSE_TABLE) {
+    const finding = find(row.foundBy, reading);
+    if (finding !== null) return verdictOf(row.cause, finding, reading);
   }
-  throw new Error("unreachable: the unknown cause always applies");
+  throw new Error("unreachable: the table's last row finds any rejection");
 }
 
-/** For each cause, whether it explains the call (spec 4.2), tried in CAUSE_ORDER. */
-const FINDERS: Record<Cause, (reading: Reading) => Finding | null> = {
-  missing_credential: (r) => (r.responseSays?.says === "missing" ? fromResponse(r) : null),
-  malformed_credential: findMalformed,
-  invalid_expired_revoked: (r) => fromTraceLine(r, "not_found"),
-  no_resource_access: (r) => fromTraceLine(r, "no_access"),
-  invalid_unspecified: (r) => (r.responseSays?.says === "invalid" ? fromResponse(r) : null),
-  unknown: (r) => ({ named: null, evidence: r.facts.response, gatewayVerdict: null, carried: null, traceLine: null }),
-};
+/** Whether a row of CAUSE_TABLE finds its cause in the call, and why. */
+function find(foundBy: FoundBy, r: Reading): Finding | null {
+  if (foundBy === "named credential carried with whitespace") return findMalformed(r);
+  if (foundBy === "any rejection") return { named: null, evidence: r.facts.response, gatewayVerdict: null, carried: null, traceLine: null };
+  if ("responseSays" in foundBy) return r.responseSays?.says === foundBy.responseSays ? fromResponse(r) : null;
+  return fromTraceLine(r, foundBy.rejectingLineSays);
+}
 
 function fromResponse(r: Reading): Finding {
   return { named: r.responseSays, evidence: r.facts.response, gatewayVerdict: null, carried: null, traceLine: null };

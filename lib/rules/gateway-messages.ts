@@ -1,9 +1,8 @@
 import type { CredentialLocation, TraceVerdict } from "../trace-reading";
 
 /** What a gateway message says about the credential it names. */
-export type GatewaySays = "missing" | "not_found" | "no_access" | "invalid";
-export type GatewayFinding = { says: GatewaySays; label: string; location: CredentialLocation; name: string };
-type Source = "response" | "trace";
+type GatewayVerdict<Says> = { says: Says; label: string; location: CredentialLocation; name: string };
+type Recogniser<Says> = { says: Says; pattern: RegExp };
 
 // Pieces of the gateway's wording (spec 4.1). Keywords match in any case and
 // with any spacing; the label's and the name's case are kept as written.
@@ -20,61 +19,45 @@ const IN_THE_REQUEST = String.raw`\s+in\s+the\s+request\s*,\s*identified\s+by\s+
 
 const pattern = (source: string) => new RegExp(source, "iu");
 
-/**
- * The gateway's messages and the cause each points to, in the order of spec
- * 4.2 (first match wins). `malformed_credential` is not a message: it is read
- * from how the named credential was carried, and ranks second.
- */
-export const GATEWAY_MESSAGES = [
-  {
-    says: "missing",
-    source: "response",
-    cause: "missing_credential",
-    pattern: pattern(String.raw`could\s+not\s+find\s+(?:an?\s+)?required\s+(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)${IN_THE_REQUEST}`),
-  },
-  {
-    says: "not_found",
-    source: "trace",
-    cause: "invalid_expired_revoked",
-    pattern: pattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+has\s+not\s+been\s+found\b`),
-  },
+/** What the gateway writes in a response body (spec 4.1), by what it says. Which cause each leads to: CAUSE_TABLE. */
+const RESPONSE_MESSAGES = [
+  { says: "missing", pattern: pattern(String.raw`could\s+not\s+find\s+(?:an?\s+)?required\s+(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)${IN_THE_REQUEST}`) },
+  { says: "invalid", pattern: pattern(String.raw`${LABEL}${IN_THE_REQUEST}\s*,\s*is\s+invalid\b`) },
+] as const satisfies ReadonlyArray<Recogniser<string>>;
+
+/** What the gateway writes in a trace line that rejects the call (spec 4.1), by what it says. */
+const REJECTING_LINES = [
+  { says: "not_found", pattern: pattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+has\s+not\s+been\s+found\b`) },
   {
     says: "no_access",
-    source: "trace",
-    cause: "no_resource_access",
     pattern: pattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+does\s+not\s+have\s+access\s+to\s+this\s+resource\b`),
   },
-  {
-    says: "invalid",
-    source: "response",
-    cause: "invalid_unspecified",
-    pattern: pattern(String.raw`${LABEL}${IN_THE_REQUEST}\s*,\s*is\s+invalid\b`),
-  },
-] as const satisfies ReadonlyArray<{ says: GatewaySays; source: Source; cause: string; pattern: RegExp }>;
+] as const satisfies ReadonlyArray<Recogniser<TraceVerdict["says"]>>;
+
+export type ResponseSays = (typeof RESPONSE_MESSAGES)[number]["says"];
+export type RejectingLineSays = (typeof REJECTING_LINES)[number]["says"];
+export type ResponseVerdict = GatewayVerdict<ResponseSays>;
 
 /** Most trace lines are not verdicts; this cheap test spares them the full patterns. */
 export const MAY_BE_TRACE_VERDICT = /not\s+(?:been\s+found|have\s+access)/i;
 
 /** A rejecting trace line: `ELEMENT in LOCATION NAME HAS NOT BEEN FOUND ...` or `... DOES NOT HAVE ACCESS ...`. */
 export function readTraceVerdict(message: string): TraceVerdict | null {
-  const finding = MAY_BE_TRACE_VERDICT.test(message) ? findIn(message, "trace") : null;
-  if (finding === null || (finding.says !== "not_found" && finding.says !== "no_access")) return null;
-  return { ...finding, says: finding.says };
+  return MAY_BE_TRACE_VERDICT.test(message) ? findIn(message, REJECTING_LINES) : null;
 }
 
 /** Both response messages say this; other bodies are spared the full patterns. */
 const MAY_BE_RESPONSE_VERDICT = /in\s+the\s+request/i;
 
 /** A response body, plain or wrapped in JSON or other text. */
-export function readResponseVerdict(body: string): GatewayFinding | null {
-  return MAY_BE_RESPONSE_VERDICT.test(body) ? findIn(body, "response") : null;
+export function readResponseVerdict(body: string): ResponseVerdict | null {
+  return MAY_BE_RESPONSE_VERDICT.test(body) ? findIn(body, RESPONSE_MESSAGES) : null;
 }
 
-function findIn(text: string, source: Source): GatewayFinding | null {
-  for (const message of GATEWAY_MESSAGES) {
-    if (message.source !== source) continue;
-    const groups = message.pattern.exec(text)?.groups;
-    if (groups !== undefined) return findingOf(message.says, groups);
+function findIn<Says>(text: string, recognisers: ReadonlyArray<Recogniser<Says>>): GatewayVerdict<Says> | null {
+  for (const recogniser of recognisers) {
+    const groups = recogniser.pattern.exec(text)?.groups;
+    if (groups !== undefined) return verdictOf(recogniser.says, groups);
   }
   return null;
 }
@@ -94,7 +77,7 @@ function labelOf(written: string): string {
   return words !== undefined && A_STATUS.test(words) ? written.slice(words.length) : written;
 }
 
-function findingOf(says: GatewaySays, groups: Record<string, string | undefined>): GatewayFinding {
+function verdictOf<Says>(says: Says, groups: Record<string, string | undefined>): GatewayVerdict<Says> {
   return {
     says,
     label: labelOf(groups.label ?? ""),

@@ -1,5 +1,5 @@
 /** The gateway's token-validation interceptors (spec 4.1), as reported. */
-export const INTERCEPTORS = [
+const INTERCEPTORS = [
   "OAuth",
   "Access Token Validation",
   "JWT Validation",
@@ -9,7 +9,7 @@ export const INTERCEPTORS = [
   "Digital Signature",
 ] as const;
 
-export type Interceptor = (typeof INTERCEPTORS)[number];
+type Interceptor = (typeof INTERCEPTORS)[number];
 
 const BY_SPELLING = new Map<string, Interceptor>(INTERCEPTORS.map((name) => [spelling(name), name]));
 const NAMED = new RegExp(
