@@ -6,30 +6,26 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
-import type { CallListItem, CallPage } from "@/lib/explorer";
+import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
+import { CALL_COLUMNS } from "@/lib/explorer/fields";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 type Column = ColumnDef<typeof features, CallListItem>;
 
-// Column id → the `sort` field the API orders by.
-const SORT_FIELD: Record<string, string> = {
-  time: "time", status: "status", method: "method", uri: "uri", api: "api", app: "app", cause: "cause", credential: "name", interceptor: "interceptor",
-};
-const COLUMN_TITLES: Record<string, string> = {
-  time: "Time", status: "Status", method: "Method", uri: "URI", api: "API", app: "App", cause: "Cause", credential: "Credential", interceptor: "Interceptor",
-};
-const DEFAULT_COLUMNS = Object.keys(COLUMN_TITLES);
+const DEFAULT_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
+const COLUMN_TITLES = Object.fromEntries(CALL_COLUMNS.map(({ id, title }) => [id, title])) as Record<ColumnId, string>;
+const SORT_FIELD: Record<string, string> = Object.fromEntries(CALL_COLUMNS.map(({ id, sortBy }) => [id, sortBy]));
 
 export const callHref = (callId: string) => `/calls/${encodeURIComponent(callId)}`;
 
 const columns: Column[] = [
-  { id: "time", header: () => <>Time <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
-  { id: "status", header: "Status", accessorFn: (call) => call.status, cell: ({ row }) => <StatusCell status={row.original.status} /> },
-  { id: "method", header: "Method", accessorFn: (call) => call.method, cell: ({ row }) => <span className="mono">{row.original.method ?? "—"}</span> },
+  { id: "time", header: () => <>{COLUMN_TITLES.time} <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
+  { id: "status", header: COLUMN_TITLES.status, accessorFn: (call) => call.status, cell: ({ row }) => <StatusCell status={row.original.status} /> },
+  { id: "method", header: COLUMN_TITLES.method, accessorFn: (call) => call.method, cell: ({ row }) => <span className="mono">{row.original.method ?? "—"}</span> },
   {
     id: "uri",
-    header: "URI",
+    header: COLUMN_TITLES.uri,
     accessorFn: (call) => call.uri,
     cell: ({ row }) => (
       <Link className="uri-link mono" href={callHref(row.original.callId)} title={row.original.uri ?? row.original.callId}>
@@ -37,11 +33,11 @@ const columns: Column[] = [
       </Link>
     ),
   },
-  { id: "api", header: "API", accessorFn: (call) => call.api, cell: ({ row }) => row.original.api ?? <span className="muted">—</span> },
-  { id: "app", header: "App", accessorFn: (call) => call.app, cell: ({ row }) => row.original.app ?? <span className="muted">—</span> },
-  { id: "cause", header: "Cause", accessorFn: (call) => call.cause, cell: ({ row }) => <CauseBadge cause={row.original.cause} /> },
-  { id: "credential", header: "Credential", accessorFn: (call) => call.credential?.name, cell: ({ row }) => <CredentialCell call={row.original} /> },
-  { id: "interceptor", header: "Interceptor", accessorFn: (call) => call.interceptor, cell: ({ row }) => row.original.interceptor ?? <span className="muted">—</span> },
+  { id: "api", header: COLUMN_TITLES.api, accessorFn: (call) => call.api, cell: ({ row }) => row.original.api ?? <span className="muted">—</span> },
+  { id: "app", header: COLUMN_TITLES.app, accessorFn: (call) => call.app, cell: ({ row }) => row.original.app ?? <span className="muted">—</span> },
+  { id: "cause", header: COLUMN_TITLES.cause, accessorFn: (call) => call.cause, cell: ({ row }) => <CauseBadge cause={row.original.cause} /> },
+  { id: "credential", header: COLUMN_TITLES.credential, accessorFn: (call) => call.credential?.name, cell: ({ row }) => <CredentialCell call={row.original} /> },
+  { id: "interceptor", header: COLUMN_TITLES.interceptor, accessorFn: (call) => call.interceptor, cell: ({ row }) => row.original.interceptor ?? <span className="muted">—</span> },
 ];
 
 /**
@@ -97,7 +93,7 @@ export function CallsTable({ page }: { page: CallPage }) {
             {table.getAllLeafColumns().map((column) => (
               <label key={column.id}>
                 <input type="checkbox" checked={column.getIsVisible()} onChange={() => column.toggleVisibility()} />
-                {COLUMN_TITLES[column.id]}
+                {COLUMN_TITLES[column.id as ColumnId]}
               </label>
             ))}
           </div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/components/calls/cause-style";
+import { FACET_TITLES } from "@/lib/explorer/fields";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const RANGES = [
@@ -145,10 +146,7 @@ function ExportLinks({ params }: { params: URLSearchParams }) {
   );
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  cause: "Cause", status: "Status", element: "Element", location: "Location", name: "Credential name", api: "API", app: "App",
-  method: "Method", interceptor: "Interceptor", upload: "Upload", fingerprint: "Credential", from: "From", to: "To",
-};
+const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", from: "From", to: "To" };
 
 function chipLabel(key: string, value: string): string {
   const out = key.startsWith("not_");

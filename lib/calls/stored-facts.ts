@@ -1,5 +1,6 @@
 import { z } from "zod";
-// From the module itself, not lib/trace-reading's index (see facts.ts).
+// From the modules themselves, not lib/trace-reading's index (see facts.ts).
+import { CREDENTIAL_LOCATIONS } from "../trace-reading/events";
 import { fieldsObject } from "../trace-reading/json/fields";
 import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
 
@@ -19,7 +20,7 @@ const fileIndex = z.number().int().nonnegative();
 const place = z.tuple([fileIndex, z.number().int(), time]);
 /** file, line, seq, time, text */
 const sighting = z.tuple([fileIndex, z.number().int().nullable(), z.number().int(), time, z.string()]);
-const location = z.enum(["header", "query", "cookie"]);
+const location = z.enum(CREDENTIAL_LOCATIONS);
 /** where, status, body, duration, where the status was read, where the duration was read */
 const response = z.tuple([sighting, z.number().int().nullable(), z.string().nullable(), z.number().nullable(), place.nullable(), place.nullable()]);
 /** location, name, fingerprint, preview, length, leading whitespace, trailing whitespace, line break, where it was seen */

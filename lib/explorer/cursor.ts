@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "../database";
-import type { SortField } from "./filters";
+import type { SortField } from "./fields";
 
 type SortValue = string | number | null;
 

@@ -1,6 +1,6 @@
 import type { Database } from "../database";
 import { EXCLUDABLE, type CallFilters, type Excludable } from "./filters";
-import { FILTER_COLUMNS, whereClause } from "./where-clause";
+import { FACET_COLUMNS, whereClause } from "./where-clause";
 
 export type FacetField = Excludable;
 
@@ -19,7 +19,7 @@ export async function readFacets(db: Database, filters: CallFilters, now = new D
     EXCLUDABLE.map(async (field) => {
       const where = whereClause({ ...filters, [field]: undefined, [`not_${field}`]: undefined }, now);
       const rows = await db.$queryRaw<Array<{ value: string | null; count: number }>>`
-        SELECT ${FILTER_COLUMNS[field]} AS value, count(*)::int AS count
+        SELECT ${FACET_COLUMNS[field].text} AS value, count(*)::int AS count
           FROM calls c WHERE ${where}
          GROUP BY 1 ORDER BY 2 DESC, 1 ASC NULLS LAST LIMIT ${VALUES_PER_FACET}`;
       return [field, rows] as const;

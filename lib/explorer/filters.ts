@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { CAUSE_ORDER } from "../rules";
+import { CAUSE_ORDER, CREDENTIAL_ELEMENTS } from "../rules";
+import { CREDENTIAL_LOCATIONS } from "../trace-reading";
+import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
 
-const SORT_FIELDS = ["time", "status", "method", "uri", "api", "app", "cause", "interceptor", "name"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-const SORT_VALUES = SORT_FIELDS.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
+const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
+const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
 
 export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
-
-const COLUMN_IDS = ["time", "status", "method", "uri", "api", "app", "cause", "credential", "interceptor"] as const;
 
 const text = z.string().trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
@@ -16,9 +15,29 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
 const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).or(z.iso.date().transform((value) => new Date(value)));
 
-/** Facet fields that can also be filtered out: `not_<field>=value`. */
-export const EXCLUDABLE = ["cause", "status", "element", "location", "name", "api", "app", "method", "interceptor"] as const;
-export type Excludable = (typeof EXCLUDABLE)[number];
+/** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */
+const FACET_VALUES = {
+  cause: z.enum(CAUSE_ORDER),
+  status: z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)]),
+  element: z.enum(CREDENTIAL_ELEMENTS),
+  location: z.enum(CREDENTIAL_LOCATIONS),
+  name: text,
+  api: text,
+  app: text,
+  method: z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase()),
+  interceptor: text,
+} satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
+export type Excludable = keyof typeof FACET_VALUES;
+export const EXCLUDABLE = Object.keys(FACET_VALUES) as Excludable[];
+
+type FacetFilters = { [F in Excludable]: z.ZodOptional<z.ZodArray<(typeof FACET_VALUES)[F]>> };
+type ExcludedFacetFilters = { [F in Excludable as `not_${F}`]: FacetFilters[F] };
+const facetFilters = Object.fromEntries(
+  EXCLUDABLE.flatMap((field) => [
+    [field, many(FACET_VALUES[field])],
+    [`not_${field}`, many(FACET_VALUES[field])],
+  ]),
+) as FacetFilters & ExcludedFacetFilters;
 
 /**
  * The explorer's URL contract, shared by the page (`/?cause=...`), the API
@@ -28,15 +47,7 @@ export type Excludable = (typeof EXCLUDABLE)[number];
 const callFiltersSchema = z
   .object({
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
-    cause: many(z.enum(CAUSE_ORDER)),
-    status: many(z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)])),
-    element: many(z.enum(["access_token", "client_id", "custom"])),
-    location: many(z.enum(["header", "query", "cookie"])),
-    name: many(text),
-    api: many(text),
-    app: many(text),
-    method: many(z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase())),
-    interceptor: many(text),
+    ...facetFilters,
     upload: many(z.uuid()),
     /** Calls that carried a credential with this fingerprint (the call page links here). */
     fingerprint: many(z.string().regex(/^[0-9a-f]{8,128}$/, "a credential fingerprint")),
@@ -48,15 +59,6 @@ const callFiltersSchema = z
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     columns: many(z.enum(COLUMN_IDS)),
-    not_cause: many(z.enum(CAUSE_ORDER)),
-    not_status: many(z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)])),
-    not_element: many(z.enum(["access_token", "client_id", "custom"])),
-    not_location: many(z.enum(["header", "query", "cookie"])),
-    not_name: many(text),
-    not_api: many(text),
-    not_app: many(text),
-    not_method: many(z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase())),
-    not_interceptor: many(text),
   })
   .strict();
 

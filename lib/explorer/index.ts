@@ -7,8 +7,8 @@ export {
   type CallFilters,
   type Excludable,
   type RelativeRange,
-  type SortField,
 } from "./filters";
+export type { ColumnId, SortField } from "./fields";
 export { listCalls, type CallCredential, type CallListItem, type CallPage } from "./list-calls";
 export { readOverview, type Overview } from "./overview";
 export { readFacets, type FacetField, type Facets, type FacetValue } from "./facets";

@@ -1,13 +1,14 @@
 import { Prisma, type Database } from "../database";
-import type { Cause } from "../rules";
+import type { Cause, CredentialElement } from "../rules";
+import type { CredentialLocation } from "../trace-reading";
 import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort, SORT_COLUMNS, type Cursor } from "./cursor";
 import { InvalidFilterError, type CallFilters } from "./filters";
 import { whereClause } from "./where-clause";
 
 export type CallCredential = {
-  element: "access_token" | "client_id" | "custom";
+  element: CredentialElement;
   label: string | null;
-  location: "header" | "query" | "cookie";
+  location: CredentialLocation;
   name: string;
   /** Masked preview of the value the call carried, when it carried one. */
   preview: string | null;

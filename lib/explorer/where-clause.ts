@@ -28,40 +28,39 @@ export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 
-/** The column behind each facet field, as text (what a facet shows). */
-export const FILTER_COLUMNS: Record<Excludable, Prisma.Sql> = {
-  cause: Prisma.sql`c.cause::text`,
-  status: Prisma.sql`c.status::text`,
-  element: Prisma.sql`c.credential_element::text`,
-  location: Prisma.sql`c.credential_location::text`,
-  name: Prisma.sql`c.credential_name`,
-  api: Prisma.sql`c.api`,
-  app: Prisma.sql`c.app`,
-  method: Prisma.sql`c.method`,
-  interceptor: Prisma.sql`c.interceptor`,
+/**
+ * The column behind each facet field: as text for what a facet shows, and in
+ * its own type (enum, integer) for matching, since a cast to text would hide
+ * the column's statistics from the planner, which then misjudges how many
+ * rows match and passes over the time index.
+ */
+export const FACET_COLUMNS: Record<Excludable, FacetColumn> = {
+  cause: typedColumn("c.cause", `"Cause"[]`),
+  status: typedColumn("c.status", "int[]"),
+  element: typedColumn("c.credential_element", `"CredentialElement"[]`),
+  location: typedColumn("c.credential_location", `"CredentialLocation"[]`),
+  name: textColumn("c.credential_name"),
+  api: textColumn("c.api"),
+  app: textColumn("c.app"),
+  method: textColumn("c.method"),
+  interceptor: textColumn("c.interceptor"),
 };
 
-/**
- * Each column compared in its own type (enum, integer): a cast to text would
- * hide the column's statistics from the planner, which then misjudges how
- * many rows match and passes over the time index.
- */
-const MATCH_AS: Record<Excludable, { column: Prisma.Sql; arrayType: Prisma.Sql }> = {
-  cause: { column: Prisma.sql`c.cause`, arrayType: Prisma.sql`"Cause"[]` },
-  status: { column: Prisma.sql`c.status`, arrayType: Prisma.sql`int[]` },
-  element: { column: Prisma.sql`c.credential_element`, arrayType: Prisma.sql`"CredentialElement"[]` },
-  location: { column: Prisma.sql`c.credential_location`, arrayType: Prisma.sql`"CredentialLocation"[]` },
-  name: { column: Prisma.sql`c.credential_name`, arrayType: Prisma.sql`text[]` },
-  api: { column: Prisma.sql`c.api`, arrayType: Prisma.sql`text[]` },
-  app: { column: Prisma.sql`c.app`, arrayType: Prisma.sql`text[]` },
-  method: { column: Prisma.sql`c.method`, arrayType: Prisma.sql`text[]` },
-  interceptor: { column: Prisma.sql`c.interceptor`, arrayType: Prisma.sql`text[]` },
-};
+type FacetColumn = { column: Prisma.Sql; text: Prisma.Sql; arrayType: Prisma.Sql };
+
+// Fixed fragments from this file only: never a value from a request.
+function typedColumn(column: string, arrayType: string): FacetColumn {
+  return { column: Prisma.raw(column), text: Prisma.raw(`${column}::text`), arrayType: Prisma.raw(arrayType) };
+}
+
+function textColumn(column: string): FacetColumn {
+  return { column: Prisma.raw(column), text: Prisma.raw(column), arrayType: Prisma.raw("text[]") };
+}
 
 /** The field has one of the values; status "none" means no response was logged. */
 function matching(field: Excludable, values: readonly string[] | undefined): Prisma.Sql | null {
   if (!values?.length) return null;
-  const { column, arrayType } = MATCH_AS[field];
+  const { column, arrayType } = FACET_COLUMNS[field];
   const known = field === "status" ? values.filter((value) => value !== "none") : values;
   const equal = known.length > 0 ? Prisma.sql`${column} = ANY(${known}::${arrayType})` : Prisma.sql`FALSE`;
   return known.length < values.length ? Prisma.sql`(${equal} OR ${column} IS NULL)` : equal;

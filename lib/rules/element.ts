@@ -1,4 +1,5 @@
-export type CredentialElement = "access_token" | "client_id" | "custom";
+export const CREDENTIAL_ELEMENTS = ["access_token", "client_id", "custom"] as const;
+export type CredentialElement = (typeof CREDENTIAL_ELEMENTS)[number];
 
 /** `Access Token`/`Access token` → access_token; `Client Id` or `APP` → client_id; any other label is custom. */
 export function elementOf(label: string): CredentialElement {

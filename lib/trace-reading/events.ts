@@ -1,7 +1,8 @@
 import type { MaskedCredential } from "../credentials";
 
 export type TraceFormat = "text" | "json_lines" | "json_document";
-export type CredentialLocation = "header" | "query" | "cookie";
+export const CREDENTIAL_LOCATIONS = ["header", "query", "cookie"] as const;
+export type CredentialLocation = (typeof CREDENTIAL_LOCATIONS)[number];
 
 type EventBase = {
   /** Order within the file, unique per file. */

@@ -1,5 +1,6 @@
 export { readTraceFile, type ReadOptions, type TraceInput } from "./read-trace-file";
 export { TraceReadError } from "./errors";
+export { CREDENTIAL_LOCATIONS } from "./events";
 export type {
   CallEvent,
   CallEventContent,
