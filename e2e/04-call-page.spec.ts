@@ -48,16 +48,23 @@ test("log text holding markup is shown as text, never run as HTML", async ({ pag
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
 
-test("a call whose reference holds % and / opens from the table", async ({ page, request }) => {
-  const trace = '2026-11-24T10:00:00Z INFO [callId=odd%20ref/x] Response: 401 body="nope"\n';
+test("a call whose reference holds % and / opens from the table, and by its address", async ({ page, request }) => {
+  const trace = '2026-11-24T10:00:00Z INFO [callId=odd%20ref/x] Response: 401 body="nope"\n2026-11-24T10:00:01Z INFO [callId=50%off] Response: 401 body="nope"\n';
   const upload = await request.post("/api/uploads", { multipart: { file: { name: "odd.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
   expect(upload.status()).toBe(201);
   await open(page, "/?q=nope");
   await page.locator('tr[data-call-id="odd%20ref/x"]').getByRole("link").click();
-  await expect(page.getByText("call odd%20ref/x")).toBeVisible();
+  await expect(page.getByText("call odd%20ref/x", { exact: true })).toBeVisible();
   // Its trace has no request line: the title says so instead of "?".
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request not logged");
   await expect(page.getByRole("heading", { level: 2, name: "Unexplained 401" })).toBeVisible();
+  await open(page, "/?q=nope");
+  await page.locator('tr[data-call-id="50%off"]').getByRole("link").click();
+  await expect(page.getByText("call 50%off", { exact: true })).toBeVisible();
+  for (const callId of ["odd%20ref/x", "50%off"]) {
+    await open(page, `/calls/${encodeURIComponent(callId)}`);
+    await expect(page.getByText(`call ${callId}`, { exact: true })).toBeVisible();
+  }
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
 

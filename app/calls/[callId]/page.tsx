@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { CredentialValue, whitespaceProblems } from "@/components/call/credential-value";
 import { TraceView } from "@/components/call/trace-view";
@@ -12,22 +13,35 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ callId: string }> };
 
-/** The call reference as links encode it (once, callHref); a malformed one names no call. */
-async function callIdOf(params: Props["params"]): Promise<string> {
+/**
+ * The call the URL names. Next hands the segment over decoded on a full page
+ * load, but still encoded once on some client-side navigations (a `%20` in
+ * the reference shows which): the segment as given is tried first, then
+ * decoded once. A reference holding both forms of one name is not a case
+ * gateways write.
+ */
+const findCall = cache(async (callId: string): Promise<CallDetail> => {
+  for (const candidate of new Set([callId, decodedOnce(callId)])) {
+    const call = candidate === null ? null : await readCall(database(), candidate);
+    if (call) return call;
+  }
+  notFound();
+});
+
+function decodedOnce(segment: string): string | null {
   try {
-    return decodeURIComponent((await params).callId);
+    return decodeURIComponent(segment);
   } catch {
-    notFound();
+    return null; // a bare "%": nothing to decode
   }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Call ${await callIdOf(params)}` };
+  return { title: `Call ${(await findCall((await params).callId)).callId}` };
 }
 
 export default async function CallPage({ params }: Props) {
-  const call = await readCall(database(), await callIdOf(params));
-  if (!call) notFound();
+  const call = await findCall((await params).callId);
   const request = [call.method, call.uri].filter((part) => part !== null).join(" ");
   return (
     <article className="call-page">
