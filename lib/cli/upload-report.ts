@@ -2,13 +2,13 @@ import type { UploadResult } from "../ingest";
 import { CAUSE_ORDER, CAUSES } from "../rules";
 
 /** The summary `tracelens ingest` prints: what was stored, what was skipped, why calls were rejected. */
-export function formatUploadResult(result: UploadResult): string {
+export function formatUploadResult(result: UploadResult, database: string): string {
   const lines: string[] = [];
   const stored = result.files.length - result.duplicateFiles;
   lines.push(
     result.uploadId
-      ? `Stored upload ${result.uploadId}: ${stored} file${stored === 1 ? "" : "s"}`
-      : "Nothing new was stored: every file was already uploaded.",
+      ? `Stored upload ${result.uploadId} in ${database}: ${stored} file${stored === 1 ? "" : "s"}`
+      : `Nothing new was stored in ${database}: every file was already uploaded.`,
   );
   for (const file of result.files) {
     const what = file.duplicate ? "duplicate, skipped" : `${file.format}${file.gzip ? ", gzip" : ""}, ${file.lineCount.toLocaleString("en")} lines`;

@@ -44,6 +44,9 @@ it("stores a file's calls", async () => {
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout)).toMatchObject({ callsAdded: 5_000, files: [{ name: "good.log", lineCount: 5_000 }] });
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+  // Which database it went to, without the password.
+  const url = new URL(database.url);
+  expect(JSON.parse(result.stdout).database).toBe(`${url.hostname}:${url.port}${url.pathname} (DATABASE_URL)`);
 });
 
 it("exits 2 naming the file and line of a bad line deep in a later file, and stores nothing of the upload", async () => {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { readEnvironment } from "../../config/env";
+import { readEnvironment, type Environment } from "../../config/env";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { parseArguments } from "../arguments";
@@ -34,7 +34,8 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
     import("../../database-setup"),
     import("../../ingest"),
   ]);
-  const database = await openDatabase(readEnvironment(), { shareRunning: true });
+  const environment = readEnvironment();
+  const database = await openDatabase(environment, { shareRunning: true });
   const pool = connectPool(database.url);
   const progress = new ProgressReporter(process.stderr);
   try {
@@ -44,7 +45,8 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
       loadFingerprintKey(),
     );
     progress.done();
-    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatUploadResult(result));
+    const into = databaseShown(environment);
+    process.stdout.write(options.json ? `${JSON.stringify({ ...result, database: into })}\n` : formatUploadResult(result, into));
     return 0;
   } catch (error) {
     progress.done();
@@ -55,6 +57,17 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
     await pool.end();
     await database.stop();
   }
+}
+
+/**
+ * Where the upload went, without the password: a dashboard started with
+ * another TRACELENS_DATA_DIR or DATABASE_URL shows another database, and
+ * "my upload is not there" is the first thing a user would otherwise hit.
+ */
+function databaseShown(environment: Environment): string {
+  if (environment.databaseUrl === undefined) return `the embedded database in ${environment.dataDir}`;
+  const url = new URL(environment.databaseUrl);
+  return `${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname} (DATABASE_URL)`;
 }
 
 function* openEach(files: string[], progress: ProgressReporter): Generator<TraceInput> {
