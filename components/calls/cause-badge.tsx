@@ -3,8 +3,8 @@ import { CAUSE_COLORS, CAUSES, type Cause } from "./cause-style";
 export function CauseBadge({ cause }: { cause: Cause | null }) {
   if (!cause) return <span className="muted">—</span>;
   return (
-    <span className="cause-badge" style={{ "--cause-color": CAUSE_COLORS[cause] } as React.CSSProperties} title={CAUSES[cause].explanation}>
-      {CAUSES[cause].title}
+    <span className="cause-badge" style={{ "--cause-color": CAUSE_COLORS[cause] } as React.CSSProperties} title={`${CAUSES[cause].title}: ${CAUSES[cause].explanation}`}>
+      <span className="cause-badge-title">{CAUSES[cause].title}</span>
     </span>
   );
 }

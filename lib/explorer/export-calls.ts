@@ -51,7 +51,8 @@ function csvCell(value: unknown): string {
 
 /** Every call matching the filters (not one page), as CSV or NDJSON text chunks. */
 export async function* exportCalls(db: Database, filters: CallFilters, format: ExportFormat): AsyncGenerator<string> {
-  if (format === "csv") yield `${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`;
+  // The byte order mark tells Excel the file is UTF-8: without it the "…" of every masked value shows as mojibake.
+  if (format === "csv") yield `\uFEFF${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`;
   let chunk = "";
   for await (const call of eachCall(db, filters)) {
     chunk += format === "csv" ? `${CSV_COLUMNS.map(([, pick]) => csvCell(pick(call))).join(",")}\r\n` : `${JSON.stringify(call)}\n`;
