@@ -190,7 +190,7 @@ function CredentialCell({ call }: { call: CallListItem }) {
   const credential = call.credential;
   if (!credential) return <span className="muted">—</span>;
   return (
-    <span className="credential-cell">
+    <span className="credential-cell" title={`${credential.name} in ${credential.location}${credential.preview ? ` ${credential.preview}` : ""}`}>
       <span className="credential-name mono">{credential.name}</span>
       <span className="muted"> in {credential.location}</span>
       {credential.preview && <span className="credential-preview mono"> {credential.preview}</span>}
