@@ -20,7 +20,8 @@ export function LocalTime({ iso, withDate = true }: { iso: string | null; withDa
   );
 }
 
-function formatLocal(date: Date, withDate: boolean): string {
+/** A time as the whole dashboard shows one: 24-hour, the date as YYYY-MM-DD. */
+export function formatLocal(date: Date, withDate: boolean): string {
   const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false });
   if (!withDate) return time;
   const day = date.toLocaleDateString("en-CA");

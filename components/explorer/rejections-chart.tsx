@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Histogram } from "@/lib/explorer";
 import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import { formatLocal } from "@/components/calls/local-time";
 import { useExplorerUrl } from "./use-explorer-url";
 
 type Row = Record<string, number | string>;
@@ -48,11 +49,11 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
               onMouseUp={apply}
             >
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram.bucketSeconds)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
-              <YAxis allowDecimals={false} width={44} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
+              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
+              <YAxis allowDecimals={false} width={44} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
               <Tooltip
                 cursor={{ fill: "var(--accent-soft)" }}
-                labelFormatter={(value) => new Date(String(value)).toLocaleString()}
+                labelFormatter={(value) => formatLocal(new Date(String(value)), true).slice(0, 19)}
                 formatter={(value, name) => [`${value} calls`, CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
                 contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
               />
@@ -75,9 +76,15 @@ function describeWidth(seconds: number): string {
   return seconds === 86_400 ? "day" : `${seconds / 86_400} days`;
 }
 
-function shortTime(iso: string, bucketSeconds: number): string {
+/** A tick's label: the day, the time of day, or both when the bars span more than a day. */
+function shortTime(iso: string, { bucketSeconds, buckets }: Histogram): string {
   const date = new Date(iso);
-  return bucketSeconds >= 86_400
-    ? date.toLocaleDateString(undefined, { month: "short", day: "numeric" })
-    : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined });
+  const day = date.toLocaleDateString("en-GB", { month: "short", day: "numeric" });
+  if (bucketSeconds >= 86_400) return day;
+  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined, hour12: false });
+  const span = Date.parse(buckets.at(-1)?.start ?? iso) - Date.parse(buckets[0]?.start ?? iso);
+  return span >= 86_400_000 ? `${day} ${time}` : time;
 }
+
+/** 12k rather than 12,000: five digits would run into the axis label. */
+const compactCount = (count: number) => new Intl.NumberFormat("en", { notation: "compact" }).format(count);
