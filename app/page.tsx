@@ -4,7 +4,7 @@ import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
-import { listCalls, parseCallFiltersLeniently, readFacets, readHistogram, readOverview, readTopFailingCredentials } from "@/lib/explorer";
+import { listCalls, parseCallFiltersLeniently, readFacets, readHistogram, readOverview, readTopFailingCredentials, searchOnce } from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +14,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CallsPage({ searchParams }: Props) {
   const db = database();
   const overview = await readOverview(db);
-  const { filters, problems } = parseCallFiltersLeniently(await searchParams);
+  const { filters: given, problems } = parseCallFiltersLeniently(await searchParams);
   const now = new Date();
+  const filters = overview.calls ? await searchOnce(db, given) : given;
   const [page, facets, histogram, credentials] = overview.calls
     ? await Promise.all([
         listCalls(db, filters, now),
@@ -51,7 +52,7 @@ export default async function CallsPage({ searchParams }: Props) {
           <div className="explorer">
             <FacetPanel facets={facets} />
             <div className="explorer-main">
-              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} filters={filters} />
+              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} filters={given} />
               <CallsTable page={page} />
             </div>
           </div>

@@ -13,4 +13,5 @@ export { listCalls, type CallCredential, type CallListItem, type CallPage } from
 export { readOverview, type Overview } from "./overview";
 export { readFacets, type FacetField, type Facets, type FacetValue } from "./facets";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
+export { searchOnce, type SearchedFilters } from "./search";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";

@@ -3,6 +3,7 @@ import type { Cause, CredentialElement } from "../rules";
 import type { CredentialLocation } from "../trace-reading";
 import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort, SORT_COLUMNS, type Cursor } from "./cursor";
 import { InvalidFilterError, type CallFilters } from "./filters";
+import { searchOnce, type SearchedFilters } from "./search";
 import { whereClause } from "./where-clause";
 
 export type CallCredential = {
@@ -50,7 +51,8 @@ type CallRow = {
 };
 
 /** One page of calls matching the filters, with the exact total. */
-export async function listCalls(db: Database, filters: CallFilters, now = new Date()): Promise<CallPage> {
+export async function listCalls(db: Database, given: SearchedFilters, now = new Date()): Promise<CallPage> {
+  const filters = await searchOnce(db, given);
   const where = whereClause(filters, now);
   const [rows, total] = await Promise.all([selectCalls(db, filters, where, filters.limit + 1), countCalls(db, where)]);
   const items = rows.slice(0, filters.limit);
@@ -59,7 +61,8 @@ export async function listCalls(db: Database, filters: CallFilters, now = new Da
 }
 
 /** Every matching call, in pages, for the export: memory stays one page whatever the total. */
-export async function* eachCall(db: Database, filters: CallFilters, now = new Date()): AsyncGenerator<CallListItem> {
+export async function* eachCall(db: Database, given: CallFilters, now = new Date()): AsyncGenerator<CallListItem> {
+  const filters = await searchOnce(db, given);
   const where = whereClause(filters, now);
   let cursor = filters.cursor;
   for (;;) {

@@ -1,11 +1,12 @@
 import { Prisma } from "../database";
-import { EXCLUDABLE, RELATIVE_RANGES, type CallFilters, type Excludable } from "./filters";
+import { EXCLUDABLE, RELATIVE_RANGES, type Excludable } from "./filters";
+import { searchCondition, type SearchedFilters } from "./search";
 
 /**
  * Filters to SQL over `calls c`, through an allowlist: every value is a bound
  * parameter, every column a fixed fragment.
  */
-export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
+export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const add = (condition: Prisma.Sql | null) => condition && conditions.push(condition);
   if (filters.rejected !== undefined) add(Prisma.sql`c.rejected = ${filters.rejected}`);
@@ -24,7 +25,7 @@ export function whereClause(filters: CallFilters, now: Date): Prisma.Sql {
   const from = filters.from ?? (filters.range ? new Date(now.getTime() - RELATIVE_RANGES[filters.range]) : undefined);
   if (from) add(Prisma.sql`c.time >= ${from}`);
   if (filters.to) add(Prisma.sql`c.time < ${filters.to}`);
-  if (filters.q) add(textSearch(filters.q));
+  add(searchCondition(filters));
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 
@@ -64,11 +65,4 @@ function matching(field: Excludable, values: readonly string[] | undefined): Pri
   const known = field === "status" ? values.filter((value) => value !== "none") : values;
   const equal = known.length > 0 ? Prisma.sql`${column} = ANY(${known}::${arrayType})` : Prisma.sql`FALSE`;
   return known.length < values.length ? Prisma.sql`(${equal} OR ${column} IS NULL)` : equal;
-}
-
-/** Text in the URI, the response body or any trace line of the call. */
-function textSearch(q: string): Prisma.Sql {
-  const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return Prisma.sql`(c.uri ILIKE ${pattern} OR c.response_body ILIKE ${pattern}
-    OR EXISTS (SELECT 1 FROM trace_segments s, unnest(s.texts) AS t(text) WHERE s.call_ref = c.call_ref AND t.text ILIKE ${pattern}))`;
 }

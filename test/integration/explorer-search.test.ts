@@ -1,0 +1,53 @@
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPool } from "../../lib/database";
+import { exportCalls, listCalls, parseCallFilters, readFacets, searchOnce } from "../../lib/explorer";
+import { ingestUpload } from "../../lib/ingest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// The explorer's text search, run once for a whole view (searchOnce) and
+// shared by its queries, must find exactly what each query finds searching
+// on its own.
+let database: TestDatabase;
+
+const line = (ref: number, message: string) => `2026-11-20T14:00:${String(ref % 60).padStart(2, "0")}Z INFO [callId=s-${ref}] ${message}`;
+const trace = Array.from({ length: 300 }, (_, ref) => [
+  line(ref, `Request: GET /orders/${ref}${ref % 7 === 0 ? "/100%_done" : ""} api="Orders"`),
+  line(ref, ref % 5 === 0 ? "TokenStore lookup failed" : "cache hit"),
+  line(ref, `Response: ${ref % 3 === 0 ? 401 : 200} body="${ref % 11 === 0 ? "quota_exceeded" : "ok"}"`),
+]).flat().join("\n");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    await ingestUpload(pool, { source: "cli", files: [{ name: "search.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("search test"));
+  } finally {
+    await pool.end();
+  }
+});
+afterAll(async () => database.drop());
+
+const refsOf = (items: Array<{ callId: string }>) => items.map((item) => item.callId).sort();
+
+describe("text search shared by a view's queries", () => {
+  it.each([
+    ["tokenstore", 60], // a trace line, any case
+    ["quota_exceeded", 28], // a response body; "_" is a character, not a wildcard
+    ["100%_done", 43], // a URI; "%" too
+    ["nowhere to be found", 0],
+  ])("finds the same calls for q=%s shared as searched by each query (%i calls)", async (q, expected) => {
+    const filters = parseCallFilters({ q, limit: "1000" });
+    const shared = await searchOnce(database.db, filters);
+    expect(shared.matchingCalls).toHaveLength(expected);
+    const [alone, together] = await Promise.all([listCalls(database.db, filters), listCalls(database.db, shared)]);
+    expect(alone.total).toBe(expected);
+    expect(refsOf(together.items)).toEqual(refsOf(alone.items));
+    const [facetsAlone, facetsTogether] = await Promise.all([readFacets(database.db, filters), readFacets(database.db, shared)]);
+    expect(facetsTogether).toEqual(facetsAlone);
+    let exported = "";
+    for await (const chunk of exportCalls(database.db, filters, "ndjson")) exported += chunk;
+    const exportedCalls = exported.split("\n").filter(Boolean).map((text) => JSON.parse(text) as { callId: string });
+    expect(refsOf(exportedCalls)).toEqual(refsOf(alone.items));
+  });
+});
