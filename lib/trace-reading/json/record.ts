@@ -3,7 +3,7 @@ import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type Credenti
 import { scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
-import { FIELD_SCHEMAS, fieldOf, type FieldValues, type RecordField } from "./fields";
+import { FIELD_SCHEMAS, fieldOf, isRecord, type FieldValues, type RecordField } from "./fields";
 
 export type RecordPlace = { file: string; line: number | null; nextSeq: () => number };
 
@@ -28,6 +28,7 @@ export function emitRecord(
   const callRef = values.callRef?.trim() ?? null;
   const key = callRef ?? NO_CALL;
   const credentials = carriedValues(values, key, scrubber);
+  rememberSecrets(record, key, scrubber);
   // Before any text is made: the query values become known to the scrubber too.
   if (values.uri !== undefined) values.uri = maskUriQuery(values.uri, (raw) => scrubber.carried(key, raw));
   const scrub = (text: string) => scrubber.scrub(key, text);
@@ -160,6 +161,29 @@ function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[]
       }),
     );
   return maskObject(record);
+}
+
+/**
+ * Unknown fields named like secrets (`password`, `client_secret`, `api_key`,
+ * …): not credentials a gateway rule names, but no one wants them shown, so
+ * their values are masked wherever the record repeats them, as carried values
+ * are. Values shorter than the scrubber's minimum stay: masking "abc" would
+ * mangle every other text that holds those letters.
+ */
+const SECRET_NAME = /passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|credential/i;
+
+function rememberSecrets(value: unknown, key: string, scrubber: CredentialScrubber): void {
+  if (Array.isArray(value)) for (const item of value) rememberSecrets(item, key, scrubber);
+  if (!isRecord(value)) return;
+  for (const [name, inner] of Object.entries(value)) {
+    if (!SECRET_NAME.test(name) || (typeof inner !== "string" && typeof inner !== "number")) {
+      rememberSecrets(inner, key, scrubber);
+      continue;
+    }
+    // A number becomes its text, which scrubbing masks (the record is the reader's own, fresh from JSON.parse).
+    value[name] = String(inner);
+    scrubber.remember(key, String(inner));
+  }
 }
 
 function scrubExtra(extra: Record<string, unknown>, scrub: (text: string) => string): Record<string, unknown> {

@@ -56,6 +56,15 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(call?.extraFields).toEqual({ environment: "prod", "request.region": "sa-east-1", debug: "sent token Zx…Ab" });
   });
 
+  it("masks unknown fields named like secrets, and their echoes, in the record and its unknown fields", async () => {
+    const record = { callId: "c1", status: 401, client: { client_secret: "s3cr3t-v4lue-99", password: 12345678 }, note: "retry with s3cr3t-v4lue-99" };
+    const { calls } = await readEvents(jsonl(record), "t.ndjson");
+    const shown = JSON.stringify([calls[0]?.text, calls[0]?.content.extraFields]);
+    expect(shown).not.toContain("s3cr3t-v4lue-99");
+    expect(shown).not.toContain("12345678");
+    expect(calls[0]?.content.extraFields).toMatchObject({ note: "retry with s3…99" });
+  });
+
   it("keeps unknown fields named like an object's own members (__proto__, constructor)", async () => {
     const line = '{"callId":"c1","__proto__":{"polluted":true},"constructor":"c","request":{"method":"GET","__proto__":"r"}}';
     const [call] = await summaryOf(`${line}\n`, "t.ndjson");
