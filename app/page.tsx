@@ -4,7 +4,16 @@ import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
-import { listCalls, parseCallFiltersLeniently, readFacets, readHistogram, readOverview, readTopFailingCredentials, searchOnce } from "@/lib/explorer";
+import {
+  listCalls,
+  parseCallFiltersLeniently,
+  readCredentialSummaries,
+  readFacets,
+  readHistogram,
+  readOverview,
+  readTopFailingCredentials,
+  searchOnce,
+} from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
@@ -17,12 +26,13 @@ export default async function CallsPage({ searchParams }: Props) {
   const { filters: given, problems } = parseCallFiltersLeniently(await searchParams);
   const now = new Date();
   const filters = overview.calls ? await searchOnce(db, given) : given;
-  const [page, facets, histogram, credentials] = overview.calls
+  const [page, facets, histogram, credentials, credentialsInUrl] = overview.calls
     ? await Promise.all([
         listCalls(db, filters, now),
         readFacets(db, filters, now),
         readHistogram(db, filters, now),
         readTopFailingCredentials(db, filters, now, 6),
+        readCredentialSummaries(db, [...(filters.fingerprint ?? []), ...(filters.refused ?? [])]),
       ])
     : [];
   return (
@@ -44,11 +54,11 @@ export default async function CallsPage({ searchParams }: Props) {
           </div>
         </dl>
       </div>
-      {!page || !facets || !histogram || !credentials ? (
+      {!page || !facets || !histogram || !credentials || !credentialsInUrl ? (
         <FirstRun />
       ) : (
         <>
-          <FilterBar problems={problems} />
+          <FilterBar problems={problems} credentials={credentialsInUrl} />
           <div className="explorer">
             <FacetPanel facets={facets} />
             <div className="explorer-main">

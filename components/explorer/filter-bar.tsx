@@ -2,7 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/components/calls/cause-style";
+import type { CredentialSummary } from "@/lib/explorer";
 import { FACET_TITLES } from "@/lib/explorer/fields";
+import { credentialLabel } from "./credential-label";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const RANGES = [
@@ -22,7 +24,8 @@ const REJECTED = [
 // Parameters that are not shown as chips (they have their own controls).
 const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", "columns"]);
 
-export function FilterBar({ problems }: { problems: string[] }) {
+/** `credentials`: what the credentials in the URL's `fingerprint` and `refused` filters are, for their chips. */
+export function FilterBar({ problems, credentials }: { problems: string[]; credentials: Record<string, CredentialSummary> }) {
   const url = useExplorerUrl();
   const search = useRef<HTMLInputElement>(null);
 
@@ -77,8 +80,8 @@ export function FilterBar({ problems }: { problems: string[] }) {
         <ul className="chips" aria-label="Active filters">
           {chips.map(([key, value]) => (
             <li key={`${key}=${value}`} className={key.startsWith("not_") ? "chip chip-out" : "chip"}>
-              <span>{chipLabel(key, value)}</span>
-              <button type="button" aria-label={`Remove filter ${chipLabel(key, value)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
+              <span>{chipLabel(key, value, credentials)}</span>
+              <button type="button" aria-label={`Remove filter ${chipLabel(key, value, credentials)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
                 ×
               </button>
             </li>
@@ -146,13 +149,18 @@ function ExportLinks({ params }: { params: URLSearchParams }) {
   );
 }
 
-const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", from: "From", to: "To" };
+const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", refused: "Refused credential", from: "From", to: "To" };
 
-function chipLabel(key: string, value: string): string {
+function chipLabel(key: string, value: string, credentials: Record<string, CredentialSummary>): string {
   const out = key.startsWith("not_");
   const field = out ? key.slice(4) : key;
-  const shown = field === "cause" && isCause(value) ? CAUSES[value].title : field === "upload" || field === "fingerprint" ? `${value.slice(0, 8)}…` : value;
-  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shown}`;
+  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shownValue(field, value, credentials)}`;
+}
+
+function shownValue(field: string, value: string, credentials: Record<string, CredentialSummary>): string {
+  if (field === "cause" && isCause(value)) return CAUSES[value].title;
+  if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
+  return field === "upload" ? `${value.slice(0, 8)}…` : value;
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -1,5 +1,6 @@
 import type { CallFilters, FacetValue, Facets, FailingCredential, Histogram } from "@/lib/explorer";
 import { CAUSE_COLORS, CAUSES, isCause } from "@/components/calls/cause-style";
+import { credentialLabel } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";
 
@@ -26,17 +27,13 @@ export function OverviewCharts({ histogram, facets, credentials, filters }: Prop
     });
   const top = (field: "api" | "app"): TopEntry[] =>
     underOwnFilter(facets[field], filters[field], filters[`not_${field}`]).slice(0, 6).map((entry) => ({ key: entry.value ?? "", label: entry.value ?? "", count: entry.count }));
-  const failing: TopEntry[] = credentials.map((credential) => ({
-    key: credential.fingerprint,
-    label: `${credential.name ?? "?"} ${credential.preview ?? ""}`.trim(),
-    count: credential.rejections,
-  }));
+  const failing: TopEntry[] = credentials.map(({ fingerprint, credential, rejections }) => ({ key: fingerprint, label: credentialLabel(credential), count: rejections }));
   return (
     <div className="charts">
       <RejectionsChart histogram={histogram} />
       <div className="charts-grid">
         <TopChart title="Causes" unit="calls" entries={causes} param="cause" />
-        <TopChart title="Top failing credentials" unit="rejections" entries={failing} param="fingerprint" />
+        <TopChart title="Top failing credentials" unit="rejections" entries={failing} param="refused" />
         <TopChart title="Top APIs" unit="calls" entries={top("api")} param="api" />
         <TopChart title="Top apps" unit="calls" entries={top("app")} param="app" />
       </div>

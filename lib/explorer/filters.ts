@@ -14,6 +14,7 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
 const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
 const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).or(z.iso.date().transform((value) => new Date(value)));
+const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/, "a credential fingerprint");
 
 /** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */
 const FACET_VALUES = {
@@ -50,7 +51,9 @@ const callFiltersSchema = z
     ...facetFilters,
     upload: many(z.uuid()),
     /** Calls that carried a credential with this fingerprint (the call page links here). */
-    fingerprint: many(z.string().regex(/^[0-9a-f]{8,128}$/, "a credential fingerprint")),
+    fingerprint: many(credentialFingerprint),
+    /** Rejections of a credential with this fingerprint: the one the gateway refused (the failing-credentials chart links here). */
+    refused: many(credentialFingerprint),
     from: isoTime.optional(),
     to: isoTime.optional(),
     range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
@@ -69,6 +72,7 @@ const REPEATABLE = new Set<string>([
   ...EXCLUDABLE.map((field) => `not_${field}`),
   "upload",
   "fingerprint",
+  "refused",
   "columns",
 ]);
 

@@ -1,3 +1,4 @@
+export { readCredentialSummaries, type CredentialSummary } from "./credential-summaries";
 export { readCall, type CallDetail, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
 export { exportCalls, parseExportRequest, type ExportFormat, type ExportRequest } from "./export-calls";
 export {

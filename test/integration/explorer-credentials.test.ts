@@ -1,0 +1,55 @@
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadFingerprintKey } from "../../lib/credentials";
+import { connectPool } from "../../lib/database";
+import { listCalls, parseCallFilters, readCredentialSummaries, readTopFailingCredentials } from "../../lib/explorer";
+import { ingestUpload } from "../../lib/ingest";
+import { CARRIED_IN, REFUSED_IN, SHARED_CREDENTIAL_TRACE, SHARED_TOKEN, SHARED_TOKEN_PREVIEW } from "../support/shared-credential";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    const file = { name: "shared-credential.log", stream: Readable.from([Buffer.from(SHARED_CREDENTIAL_TRACE)]) };
+    await ingestUpload(pool, { source: "cli", files: [file] }, loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "explorer-credentials" }));
+  } finally {
+    await pool.end();
+  }
+});
+afterAll(async () => database.drop());
+
+const callIds = async (params: Record<string, string>) => {
+  const page = await listCalls(database.db, parseCallFilters(params));
+  return { total: page.total, ids: page.items.map((item) => item.callId).sort() };
+};
+
+it("a failing credential's bar counts exactly the calls its link shows: the rejections that refused it", async () => {
+  const [top] = await readTopFailingCredentials(database.db, parseCallFilters({}));
+  expect(top?.rejections).toBe(2);
+  const fingerprint = top?.fingerprint ?? "";
+  expect(await callIds({ refused: fingerprint })).toEqual({ total: 2, ids: [...REFUSED_IN].sort() });
+  // Every call that carried it is another view, the call page's link.
+  expect(await callIds({ fingerprint })).toEqual({ total: 4, ids: [...CARRIED_IN].sort() });
+});
+
+it("counts failing credentials under the view's filters, so a view of passed calls has none", async () => {
+  expect(await readTopFailingCredentials(database.db, parseCallFilters({ rejected: "false" }))).toEqual([]);
+  const [top] = await readTopFailingCredentials(database.db, parseCallFilters({ cause: "invalid_expired_revoked" }));
+  expect(await callIds({ cause: "invalid_expired_revoked", refused: top?.fingerprint ?? "" })).toMatchObject({ total: top?.rejections });
+});
+
+it("names a credential by the name it was sent under and its masked preview, never its value", async () => {
+  const [top] = await readTopFailingCredentials(database.db, parseCallFilters({}));
+  const fingerprint = top?.fingerprint ?? "";
+  expect(top?.credential).toEqual({ name: "access_token", preview: SHARED_TOKEN_PREVIEW });
+  const summaries = await readCredentialSummaries(database.db, [fingerprint, "0123456789abcdef"]);
+  expect(summaries).toEqual({ [fingerprint]: { name: "access_token", preview: SHARED_TOKEN_PREVIEW } });
+  expect(JSON.stringify(summaries)).not.toContain(SHARED_TOKEN);
+});
+
+it("answers a refused credential that is not a fingerprint with what it expects, not an empty view", () => {
+  expect(() => parseCallFilters({ refused: "not-a-fingerprint" })).toThrow('invalid value "not-a-fingerprint" for "refused": a credential fingerprint');
+});
