@@ -1,9 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SHARED_CREDENTIAL_TRACE, SHARED_TOKEN, SHARED_TOKEN_PREVIEW } from "../test/support/shared-credential";
 import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+const facet = (page: Page, title: string) => page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: title });
 
 test("a failing credential's bar leads to exactly the rejections it counts, under a chip that names the credential", async ({ page, request }) => {
   const upload = await request.post("/api/uploads", {
@@ -29,3 +31,43 @@ test("a failing credential's bar leads to exactly the rejections it counts, unde
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }
 });
+
+test("a facet's exclude button is large enough, legible without hovering, and shows keyboard focus", async ({ page }) => {
+  await open(page, "/");
+  const row = facet(page, "Cause").getByRole("listitem").first();
+  const exclude = row.getByRole("button", { name: /^Exclude / });
+  const box = await exclude.boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(24);
+  expect(box?.height).toBeGreaterThanOrEqual(24);
+  expect(await exclude.evaluate(contrastAgainstBackground)).toBeGreaterThanOrEqual(3);
+
+  await row.getByRole("button").first().focus();
+  await page.keyboard.press("Tab");
+  await expect(exclude).toBeFocused();
+  expect(await exclude.evaluate(contrastAgainstBackground)).toBeGreaterThanOrEqual(3);
+  const outline = await exclude.evaluate((element) => ({ style: getComputedStyle(element).outlineStyle, width: parseFloat(getComputedStyle(element).outlineWidth) }));
+  expect(outline.style).toBe("solid");
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+/** WCAG contrast of an element's text, as drawn (its and its ancestors' opacity included), against the background behind it. */
+function contrastAgainstBackground(element: Element): number {
+  const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+  let opacity = 1;
+  let background: number[] | undefined;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    opacity *= Number(style.opacity);
+    const [r = 0, g = 0, b = 0, a = 1] = channels(style.backgroundColor);
+    if (!background && a > 0) background = [r, g, b];
+  }
+  const behind = background ?? [255, 255, 255];
+  const [r = 0, g = 0, b = 0, a = 1] = channels(getComputedStyle(element).color);
+  const drawn = [r, g, b].map((value, index) => value * a * opacity + (behind[index] ?? 255) * (1 - a * opacity));
+  const luminance = (rgb: number[]) => {
+    const [R = 0, G = 0, B = 0] = rgb.map((value) => (value / 255 <= 0.03928 ? value / 255 / 12.92 : ((value / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [light, dark] = [luminance(drawn), luminance(behind)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
