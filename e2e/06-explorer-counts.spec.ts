@@ -1,11 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SHARED_CREDENTIAL_TRACE, SHARED_TOKEN, SHARED_TOKEN_PREVIEW } from "../test/support/shared-credential";
 import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
+const total = async (page: Page) => Number((await page.getByTestId("total").textContent())?.replace(/,/g, ""));
 const facet = (page: Page, title: string) => page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: title });
+const counts = (region: Locator) => region.locator(".facet-count").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
 
 test("a failing credential's bar leads to exactly the rejections it counts, under a chip that names the credential", async ({ page, request }) => {
   const upload = await request.post("/api/uploads", {
@@ -30,6 +32,33 @@ test("a failing credential's bar leads to exactly the rejections it counts, unde
   } finally {
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }
+});
+
+test("the Status facet counts calls with no response, adds up to the total, and filters them in and out", async ({ page }) => {
+  await open(page, "/");
+  const all = await total(page);
+  const status = facet(page, "Status");
+  expect((await counts(status)).reduce((sum, count) => sum + count, 0)).toBe(all);
+  const noResponse = status.getByRole("button", { name: /^no response/ });
+  const unanswered = Number(await noResponse.locator(".facet-count").textContent());
+  expect(unanswered).toBeGreaterThan(0);
+
+  await noResponse.click();
+  await expect(page).toHaveURL(/[?&]status=none/);
+  await expect(page.getByTestId("total")).toHaveText(String(unanswered));
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = no response");
+
+  await status.getByRole("button", { name: "Exclude no response" }).click();
+  await expect(page).toHaveURL(/[?&]not_status=none/);
+  await expect(page.getByTestId("total")).toHaveText(String(all - unanswered));
+});
+
+test("calls without an API are counted in the API facet, with nothing to click where the URL has no filter for them", async ({ page }) => {
+  await open(page, "/");
+  const api = facet(page, "API");
+  await expect(api.getByText("— none")).toBeVisible();
+  expect((await counts(api)).reduce((sum, count) => sum + count, 0)).toBe(await total(page));
+  await expect(api.getByRole("button", { name: /none/ })).toHaveCount(0);
 });
 
 test("a facet's exclude button is large enough, legible without hovering, and shows keyboard focus", async ({ page }) => {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/components/calls/cause-style";
 import type { CredentialSummary } from "@/lib/explorer";
-import { FACET_TITLES } from "@/lib/explorer/fields";
+import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -159,6 +159,7 @@ function chipLabel(key: string, value: string, credentials: Record<string, Crede
 
 function shownValue(field: string, value: string, credentials: Record<string, CredentialSummary>): string {
   if (field === "cause" && isCause(value)) return CAUSES[value].title;
+  if (field === "status" && value === NO_RESPONSE.value) return NO_RESPONSE.title;
   if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
   return field === "upload" ? `${value.slice(0, 8)}…` : value;
 }

@@ -33,3 +33,10 @@ export const FACET_TITLES = {
   method: "Method",
   interceptor: "Interceptor",
 } as const;
+
+/**
+ * `status=none`: the calls whose response was not logged. The other facet
+ * fields have no URL value for "no value", so calls without one are counted
+ * but cannot be filtered on.
+ */
+export const NO_RESPONSE = { value: "none", title: "no response" } as const;
