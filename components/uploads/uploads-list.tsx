@@ -2,25 +2,59 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { z } from "zod";
 import { CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import { LocalTime } from "@/components/calls/local-time";
-import type { UploadListing } from "@/lib/ingest";
+import type { DeletedUpload, UploadListing } from "@/lib/ingest";
 import { formatBytes } from "./upload-dropzone";
+
+/** What `DELETE /api/uploads/{id}` answers, and what it answers when it fails (spec section 6). */
+const removedAnswer = z.object({ uploadId: z.string(), callsRemoved: z.number().int(), callsReclassified: z.number().int() }) satisfies z.ZodType<DeletedUpload>;
+const errorAnswer = z.object({ error: z.object({ message: z.string() }) });
+
+type Outcome = { removed: boolean; message: string };
 
 export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
   const router = useRouter();
   const [removing, setRemoving] = useState<string | null>(null);
-  if (uploads.length === 0) return <p className="muted">No uploads yet.</p>;
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [, startTransition] = useTransition();
 
   const remove = async (upload: UploadListing) => {
     if (!window.confirm(`Remove "${upload.name}"? Calls only it contributed are deleted; shared calls are re-classified.`)) return;
     setRemoving(upload.id);
-    await fetch(`/api/uploads/${upload.id}`, { method: "DELETE" });
-    setRemoving(null);
-    router.refresh();
+    setOutcome(null);
+    const answer = await removeUpload(upload);
+    const settle = () => {
+      setOutcome(answer);
+      setRemoving(null);
+    };
+    if (!answer.removed) return settle();
+    // Said when the list no longer shows the upload, not while its row is still there.
+    startTransition(() => {
+      settle();
+      router.refresh();
+    });
   };
 
+  return (
+    <>
+      {/* Always in the page, so a screen reader announces what is put in it. */}
+      <p role="status" className="removal-status">
+        {outcome?.removed && outcome.message}
+      </p>
+      {outcome && !outcome.removed && (
+        <div className="alert" role="alert">
+          <p>{outcome.message}</p>
+        </div>
+      )}
+      {uploads.length === 0 ? <p className="muted">No uploads yet.</p> : <UploadsTable uploads={uploads} removing={removing} onRemove={remove} />}
+    </>
+  );
+}
+
+function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[]; removing: string | null; onRemove: (upload: UploadListing) => void }) {
   return (
     <div className="table-scroll">
       <table className="uploads-table">
@@ -36,38 +70,62 @@ export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
           </tr>
         </thead>
         <tbody>
-          {uploads.map((upload) => {
-            const rejections = CAUSE_ORDER.reduce((sum, cause) => sum + (upload.rejectionsByCause[cause] ?? 0), 0);
-            return (
-              <tr key={upload.id}>
-                <td>
-                  <LocalTime iso={upload.createdAt} />
-                </td>
-                <td>
-                  <Link href={`/?upload=${upload.id}`}>{upload.name}</Link>
-                </td>
-                <td title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
-                  {upload.fileCount} · {formatBytes(upload.byteCount)}
-                  {upload.duplicateFiles > 0 && <span className="muted"> (+{upload.duplicateFiles} duplicate)</span>}
-                </td>
-                <td>
-                  {upload.callsAdded.toLocaleString("en")} added
-                  {upload.callsUpdated > 0 && <span className="muted">, {upload.callsUpdated} updated</span>}
-                </td>
-                <td title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}>
-                  <Link href={`/?upload=${upload.id}&rejected=true`}>{rejections.toLocaleString("en")}</Link>
-                </td>
-                <td className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</td>
-                <td>
-                  <button type="button" className="button danger" disabled={removing === upload.id} onClick={() => remove(upload)}>
-                    {removing === upload.id ? "Removing…" : "Remove"}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+          {uploads.map((upload) => (
+            <tr key={upload.id}>
+              <td>
+                <LocalTime iso={upload.createdAt} />
+              </td>
+              <td>
+                <Link href={`/?upload=${upload.id}`}>{upload.name}</Link>
+              </td>
+              <td title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
+                {upload.fileCount} · {formatBytes(upload.byteCount)}
+                {upload.duplicateFiles > 0 && <span className="muted"> (+{upload.duplicateFiles} duplicate)</span>}
+              </td>
+              <td>
+                {upload.callsAdded.toLocaleString("en")} added
+                {upload.callsUpdated > 0 && <span className="muted">, {upload.callsUpdated} updated</span>}
+              </td>
+              <RejectionsCell upload={upload} />
+              <td className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</td>
+              <td>
+                <button type="button" className="button danger" disabled={removing === upload.id} onClick={() => onRemove(upload)}>
+                  {removing === upload.id ? "Removing…" : "Remove"}
+                </button>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+function RejectionsCell({ upload }: { upload: UploadListing }) {
+  const rejections = CAUSE_ORDER.reduce((sum, cause) => sum + (upload.rejectionsByCause[cause] ?? 0), 0);
+  return (
+    <td title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}>
+      <Link href={`/?upload=${upload.id}&rejected=true`}>{rejections.toLocaleString("en")}</Link>
+    </td>
+  );
+}
+
+/** Asks the server to remove an upload, and says what happened whatever the answer (or none). */
+async function removeUpload(upload: UploadListing): Promise<Outcome> {
+  const failed = (reason: string): Outcome => ({ removed: false, message: `Could not remove "${upload.name}": ${reason}.` });
+  let response: Response;
+  try {
+    response = await fetch(`/api/uploads/${upload.id}`, { method: "DELETE" });
+  } catch {
+    return failed("the server could not be reached");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) return failed(errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}`);
+  const removed = removedAnswer.safeParse(body).data;
+  const counts = removed ? `: ${plural(removed.callsRemoved, "call")} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
+  return { removed: true, message: `Removed upload "${upload.name}"${counts}.` };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? noun : `${noun}s`}`;
 }

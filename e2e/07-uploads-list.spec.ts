@@ -1,0 +1,63 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { open } from "./support/open";
+
+// Two uploads that share a call: the first saw only its request (not a
+// rejection), the second brings the gateway's refusal, which re-classifies it.
+const first = (prefix: string) =>
+  [
+    `2026-11-23T10:00:00Z INFO [callId=${prefix}-shared] Request: GET /loans/v1/offers api="Loans" app="Branch"`,
+    `2026-11-23T10:00:01Z INFO [callId=${prefix}-own] Request: GET /loans/v1/offers api="Loans" app="Branch"`,
+    `2026-11-23T10:00:01Z INFO [callId=${prefix}-own] Response: 401 body="Could not find a required Access Token in the request, identified by HEADER access_token"`,
+  ].join("\n");
+const second = (prefix: string) =>
+  `2026-11-23T10:00:00Z INFO [callId=${prefix}-shared] Response: 401 body="Could not find a required Access Token in the request, identified by HEADER access_token"\n`;
+
+async function store(request: APIRequestContext, name: string, text: string): Promise<string> {
+  const response = await request.post("/api/uploads", { multipart: { file: { name, mimeType: "text/plain", buffer: Buffer.from(text) } } });
+  expect(response.status()).toBe(201);
+  return (await response.json()).uploadId;
+}
+
+const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+
+test.beforeEach(({ page }) => page.on("dialog", (dialog) => dialog.accept()));
+
+test("removing an upload says how many calls went and how many were re-classified, and the row goes", async ({ page, request }) => {
+  await store(request, "remove-a.log", first("remove"));
+  await store(request, "remove-b.log", second("remove"));
+  await open(page, "/uploads");
+  const status = page.getByRole("status");
+
+  await row(page, "remove-b.log").getByRole("button", { name: "Remove" }).click();
+  await expect(status).toHaveText('Removed upload "remove-b.log": 0 calls removed, 1 re-classified.');
+  await expect(row(page, "remove-b.log")).toHaveCount(0);
+
+  await row(page, "remove-a.log").getByRole("button", { name: "Remove" }).click();
+  await expect(status).toHaveText('Removed upload "remove-a.log": 2 calls removed, 0 re-classified.');
+  await expect(row(page, "remove-a.log")).toHaveCount(0);
+});
+
+test("a removal that fails says why and leaves the button usable", async ({ page, request }) => {
+  const id = await store(request, "remove-fails.log", first("fails"));
+  try {
+    await open(page, "/uploads");
+    const remove = row(page, "remove-fails.log").getByRole("button", { name: "Remove" });
+    const alert = page.getByRole("region", { name: "Past uploads" }).getByRole("alert");
+
+    await page.route("**/api/uploads/*", (route) =>
+      route.fulfill({ status: 500, json: { error: { code: "internal", message: "the server could not complete the request" } } }),
+    );
+    await remove.click();
+    await expect(alert).toHaveText('Could not remove "remove-fails.log": the server could not complete the request.');
+    await expect(remove).toBeEnabled();
+
+    await page.unrouteAll();
+    await page.route("**/api/uploads/*", (route) => route.abort("connectionrefused"));
+    await remove.click();
+    await expect(alert).toHaveText('Could not remove "remove-fails.log": the server could not be reached.');
+    await expect(remove).toBeEnabled();
+    await expect(row(page, "remove-fails.log")).toHaveCount(1);
+  } finally {
+    await request.delete(`/api/uploads/${id}`);
+  }
+});
