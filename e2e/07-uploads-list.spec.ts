@@ -22,6 +22,21 @@ const row = (page: Page, name: string) => page.getByRole("row").filter({ has: pa
 
 test.beforeEach(({ page }) => page.on("dialog", (dialog) => dialog.accept()));
 
+test("an upload's rejections are labelled as counted when uploaded, and its link shows them as they are now", async ({ page, request }) => {
+  const ids = [await store(request, "stale-a.log", first("stale")), await store(request, "stale-b.log", second("stale"))];
+  try {
+    await open(page, "/uploads");
+    await expect(page.getByRole("columnheader", { name: "Rejections when uploaded" })).toBeVisible();
+    const cell = row(page, "stale-a.log").getByRole("cell").filter({ has: page.getByRole("link", { name: "now", exact: true }) });
+    await expect(cell).toHaveText(/^1\b/);
+    await cell.getByRole("link").click();
+    await expect(page).toHaveURL(/[?&]rejected=true/);
+    await expect(page.getByTestId("total")).toHaveText("2");
+  } finally {
+    for (const id of ids.reverse()) await request.delete(`/api/uploads/${id}`);
+  }
+});
+
 test("removing an upload says how many calls went and how many were re-classified, and the row goes", async ({ page, request }) => {
   await store(request, "remove-a.log", first("remove"));
   await store(request, "remove-b.log", second("remove"));

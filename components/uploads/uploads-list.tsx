@@ -64,7 +64,7 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
             <th>Name</th>
             <th>Files</th>
             <th>Calls</th>
-            <th>Rejections</th>
+            <th>Rejections when uploaded</th>
             <th>Via</th>
             <th aria-label="Actions" />
           </tr>
@@ -101,11 +101,20 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
   );
 }
 
+/**
+ * What the upload found, as it found it: a later upload that shares calls
+ * re-classifies them (a removal too), so the number is labelled as of then
+ * and its link shows the calls as they are now. Counting them again for every
+ * listed upload on each visit would cost time in proportion to all stored calls.
+ */
 function RejectionsCell({ upload }: { upload: UploadListing }) {
   const rejections = CAUSE_ORDER.reduce((sum, cause) => sum + (upload.rejectionsByCause[cause] ?? 0), 0);
   return (
     <td title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}>
-      <Link href={`/?upload=${upload.id}&rejected=true`}>{rejections.toLocaleString("en")}</Link>
+      {rejections.toLocaleString("en")}{" "}
+      <Link href={`/?upload=${upload.id}&rejected=true`} title="This upload's rejections as they are now">
+        now <span aria-hidden="true">→</span>
+      </Link>
     </td>
   );
 }
