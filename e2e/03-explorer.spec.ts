@@ -56,6 +56,16 @@ test("a bad parameter is explained beside the filters and the rest of the view s
   await expect(page.getByTestId("total")).toHaveText("2");
 });
 
+test("a bad page cursor in a link is set aside with a notice, and the first page shows", async ({ page }) => {
+  const wrongTypeForSort = Buffer.from(JSON.stringify(["abc", "a91"])).toString("base64url");
+  for (const cursor of ["xyz", wrongTypeForSort]) {
+    await open(page, `/?sort=status&cursor=${cursor}`);
+    await expect(page.getByRole("region", { name: "Filters" }).getByRole("alert")).toContainText('"cursor"');
+    await expect(page.getByTestId("total")).toHaveText("10");
+    await expect(page.locator("tbody tr")).toHaveCount(10);
+  }
+});
+
 test("sorting by a column header and the keyboard: j/k move, Enter opens the call", async ({ page }) => {
   await open(page, "/");
   await page.getByRole("columnheader", { name: /Status/ }).getByRole("button").click();

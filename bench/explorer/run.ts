@@ -114,8 +114,9 @@ async function benchmark(options: Options, cleanup: Array<() => Promise<void>>):
   // The cursor after `depth` pages of 50, followed through the API 1000 rows
   // at a time (a cursor names only the last row, so it is the same cursor).
   const cursor = await cursorAfter(server.baseUrl, depth * PAGE);
-  const deepUrl = `${server.baseUrl}/api/calls?${handWritten.API_QUERY}&limit=${PAGE}&cursor=${cursor}`;
-  const deepFilters: CallFilters = { ...filters, cursor };
+  const deepQuery = `${handWritten.API_QUERY}&limit=${PAGE}&cursor=${cursor}`;
+  const deepUrl = `${server.baseUrl}/api/calls?${deepQuery}`;
+  const deepFilters = parseCallFilters(new URLSearchParams(deepQuery));
   const positionRow = (await pool.query<{ time: Date; call_ref: string }>(handWritten.positionStatement(depth * PAGE - 1).text, handWritten.positionStatement(depth * PAGE - 1).values)).rows[0];
   if (!positionRow) throw new Error("no row at the deep position");
   const position = { time: positionRow.time.toISOString(), callRef: positionRow.call_ref };

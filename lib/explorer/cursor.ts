@@ -12,16 +12,23 @@ type SortValue = string | number | null;
  */
 export type Cursor = { value: SortValue; callRef: string };
 
-export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.Sql }> = {
-  time: { column: Prisma.sql`c.time`, cast: Prisma.sql`::timestamptz` },
-  status: { column: Prisma.sql`c.status`, cast: Prisma.sql`::int` },
-  method: { column: Prisma.sql`c.method`, cast: Prisma.sql`::text` },
-  uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text` },
-  api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text` },
-  app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text` },
-  cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text` },
-  interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text` },
-  name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text` },
+const text = z.string();
+
+/**
+ * Each sort field's column, the cast that makes a cursor's value comparable
+ * with it, and the type that value has in a cursor this server made (a time
+ * is ISO text): anything else would reach PostgreSQL as a bad cast.
+ */
+export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.Sql; value: z.ZodType<SortValue> }> = {
+  time: { column: Prisma.sql`c.time`, cast: Prisma.sql`::timestamptz`, value: z.iso.datetime() },
+  status: { column: Prisma.sql`c.status`, cast: Prisma.sql`::int`, value: z.int32() },
+  method: { column: Prisma.sql`c.method`, cast: Prisma.sql`::text`, value: text },
+  uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text`, value: text },
+  api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text`, value: text },
+  app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text`, value: text },
+  cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text`, value: text },
+  interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text`, value: text },
+  name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text`, value: text },
 };
 
 export type Sort = { field: SortField; descending: boolean };
@@ -36,7 +43,7 @@ export function orderBy({ field, descending }: Sort): Prisma.Sql {
   return descending ? Prisma.sql`${column} DESC, c.call_ref ASC` : Prisma.sql`${column} ASC, c.call_ref DESC`;
 }
 
-export function afterCursor({ field, descending }: Sort, cursor: Cursor | null): Prisma.Sql {
+export function afterCursor({ field, descending }: Sort, cursor: Cursor | undefined): Prisma.Sql {
   if (!cursor) return Prisma.sql`TRUE`;
   const { column, cast } = SORT_COLUMNS[field];
   const ref = cursor.callRef;
@@ -52,16 +59,15 @@ export function afterCursor({ field, descending }: Sort, cursor: Cursor | null):
     : Prisma.sql`((${column} >= ${value} AND (${column} > ${value} OR c.call_ref < ${ref})) OR ${column} IS NULL)`;
 }
 
-const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string()]);
-
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.callRef])).toString("base64url");
 }
 
-/** Null when the text is not a cursor this server made. */
-export function decodeCursor(text: string): Cursor | null {
+/** Null when the text is not a cursor this server made for a sort on this field. */
+export function decodeCursor(text: string, field: SortField): Cursor | null {
+  const schema = z.tuple([SORT_COLUMNS[field].value.nullable(), z.string()]);
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
     return parsed.success ? { value: parsed.data[0], callRef: parsed.data[1] } : null;
   } catch {
     return null;

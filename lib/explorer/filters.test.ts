@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeCursor } from "./cursor";
 import { InvalidFilterError, parseCallFilters } from "./filters";
 
 describe("the explorer's URL contract", () => {
@@ -24,5 +25,37 @@ describe("the explorer's URL contract", () => {
   it("takes repeated parameters as any of their values, and names an unknown one", () => {
     expect(parseCallFilters(new URLSearchParams("cause=unknown&cause=no_resource_access")).cause).toEqual(["unknown", "no_resource_access"]);
     expect(() => parseCallFilters(new URLSearchParams("colour=red"))).toThrow(new InvalidFilterError("colour", 'unknown parameter "colour"'));
+  });
+
+  const refusal = (query: string) => {
+    try {
+      parseCallFilters(new URLSearchParams(query));
+    } catch (error) {
+      if (error instanceof InvalidFilterError) return { parameter: error.parameter, message: error.message };
+      throw error;
+    }
+    throw new Error(`${query} was accepted`);
+  };
+
+  const cursorOf = (value: unknown, callRef: unknown = "a91") => Buffer.from(JSON.stringify([value, callRef])).toString("base64url");
+
+  it.each([
+    ["xyz", "-time"],
+    [cursorOf("abc"), "-time"],
+    [cursorOf("abc"), "status"],
+    [cursorOf(401.5), "status"],
+    [cursorOf(401), "api"],
+    [cursorOf("2026-11-20T14:03:11.482Z", 7), "-time"],
+  ])("refuses cursor %s for sort=%s, naming \"cursor\" (its value would not fit the sort column)", (cursor, sort) => {
+    expect(refusal(`sort=${sort}&cursor=${cursor}`)).toEqual({ parameter: "cursor", message: expect.stringContaining('"cursor"') });
+  });
+
+  it.each([
+    [{ value: "2026-11-20T14:03:11.482Z", callRef: "a91" }, "-time"],
+    [{ value: 401, callRef: "a91" }, "status"],
+    [{ value: null, callRef: "i9" }, "status"],
+    [{ value: "Payments", callRef: "a91" }, "-api"],
+  ])("takes back a cursor it made (%o for sort=%s)", (cursor, sort) => {
+    expect(parseCallFilters(new URLSearchParams({ sort, cursor: encodeCursor(cursor) })).cursor).toEqual(cursor);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAUSE_ORDER, CREDENTIAL_ELEMENTS } from "../rules";
 import { CREDENTIAL_LOCATIONS } from "../trace-reading";
+import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
@@ -63,7 +64,16 @@ const callFiltersSchema = z
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     columns: many(z.enum(COLUMN_IDS)),
   })
-  .strict();
+  .strict()
+  // A cursor names a row by its value in the sort column, so whether it fits depends on the sort.
+  .transform(({ cursor, ...filters }, context) => {
+    const decoded = cursor === undefined ? undefined : decodeCursor(cursor, parseSort(filters.sort).field);
+    if (decoded === null) {
+      context.addIssue({ code: "custom", path: ["cursor"], message: "not a cursor for this sort" });
+      return z.NEVER;
+    }
+    return { ...filters, cursor: decoded };
+  });
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 

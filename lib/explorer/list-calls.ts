@@ -1,8 +1,8 @@
 import { Prisma, type Database } from "../database";
 import type { Cause, CredentialElement } from "../rules";
 import type { CredentialLocation } from "../trace-reading";
-import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort, SORT_COLUMNS, type Cursor } from "./cursor";
-import { InvalidFilterError, type CallFilters } from "./filters";
+import { afterCursor, encodeCursor, orderBy, parseSort, SORT_COLUMNS, type Cursor } from "./cursor";
+import type { CallFilters } from "./filters";
 import { searchOnce, type SearchedFilters } from "./search";
 import { whereClause } from "./where-clause";
 
@@ -70,14 +70,12 @@ export async function* eachCall(db: Database, given: CallFilters, now = new Date
     for (const row of rows) yield toItem(row);
     const last = rows.at(-1);
     if (!last || rows.length < 1000) return;
-    cursor = encodeCursor(cursorOf(last));
+    cursor = cursorOf(last);
   }
 }
 
 async function selectCalls(db: Database, filters: CallFilters, where: Prisma.Sql, limit: number): Promise<CallRow[]> {
   const sort = parseSort(filters.sort);
-  const cursor = filters.cursor === undefined ? null : decodeCursor(filters.cursor);
-  if (filters.cursor !== undefined && cursor === null) throw new InvalidFilterError("cursor", `invalid value for "cursor": not a cursor from this server`);
   return db.$queryRaw<CallRow[]>`
     SELECT c.call_ref, c.time, c.status, c.method, c.uri, c.api, c.app, c.rejected, c.cause::text AS cause,
            c.credential_element::text AS credential_element, c.credential_label,
@@ -88,7 +86,7 @@ async function selectCalls(db: Database, filters: CallFilters, where: Prisma.Sql
         SELECT k.preview FROM carried_credentials k
          WHERE k.call_ref = c.call_ref AND k.fingerprint = c.credential_fingerprint LIMIT 1
       ) carried ON TRUE
-     WHERE ${where} AND ${afterCursor(sort, cursor)}
+     WHERE ${where} AND ${afterCursor(sort, filters.cursor)}
      ORDER BY ${orderBy(sort)}
      LIMIT ${limit}`;
 }

@@ -29,6 +29,8 @@ afterAll(async () => {
 });
 
 const api = (pathAndQuery: string) => getJson(`${server.url}${pathAndQuery}`);
+/** A cursor as this server writes them (base64url JSON of [sort value, call reference]), holding any value. */
+const cursorHolding = (value: unknown) => Buffer.from(JSON.stringify([value, "a91"])).toString("base64url");
 const expected = () => classifyFiles(SAMPLE_FILES.map((name) => path.join(samplesDir, name)), { ...process.env, ...env });
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -151,6 +153,11 @@ describe("GET /api/calls filters", () => {
     ["/api/calls?limit=0", "limit"],
     ["/api/calls?from=yesterday", "from"],
     ["/api/calls?cursor=xyz", "cursor"],
+    // Well-formed cursors whose value does not fit the sort column: PostgreSQL must never see them.
+    [`/api/calls?sort=-time&cursor=${cursorHolding("abc")}`, "cursor"],
+    [`/api/calls?sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
+    [`/api/export?format=csv&sort=-time&cursor=${cursorHolding("abc")}`, "cursor"],
+    [`/api/export?format=ndjson&sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
     ["/api/export?format=xml", "format"],
     ["/api/export?format=csv&cause=bogus", "cause"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
