@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CallsPage({ searchParams }: Props) {
   const db = database();
   const overview = await readOverview(db);
-  const { filters: given, problems } = parseCallFiltersLeniently(await searchParams);
+  const { filters: given, ignored } = parseCallFiltersLeniently(await searchParams);
   const now = new Date();
   const filters = overview.calls ? await searchOnce(db, given) : given;
   const [page, facets, histogram, credentials, credentialsInUrl] = overview.calls
@@ -58,7 +58,7 @@ export default async function CallsPage({ searchParams }: Props) {
         <FirstRun />
       ) : (
         <>
-          <FilterBar problems={problems} credentials={credentialsInUrl} />
+          <FilterBar ignored={ignored} credentials={credentialsInUrl} />
           <div className="explorer">
             <FacetPanel facets={facets} />
             <div className="explorer-main">

@@ -50,9 +50,26 @@ test("a copied link opened in a fresh browser shows the same rows and total", as
   await fresh.close();
 });
 
-test("a bad parameter is explained beside the filters and the rest of the view still shows", async ({ page }) => {
-  await open(page, "/?cause=bogus&app=Mobile%20App");
-  await expect(page.getByRole("region", { name: "Filters" }).getByRole("alert")).toContainText('invalid value "bogus" for "cause"');
+test("a bad parameter is set aside: one notice says why in plain words, and chips and exports show only what applies", async ({ page }) => {
+  await open(page, "/?cause=bogus&app=Mobile%20App&from=yesterday");
+  const notice = page.getByRole("region", { name: "Filters" }).getByRole("alert");
+  await expect(notice).toContainText("2 parts of this link were ignored");
+  await expect(notice).toContainText('"cause": "bogus" is not a known cause; known: missing_credential (Credential missing)');
+  await expect(notice).toContainText('"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)');
+  await expect(page.getByTestId("total")).toHaveText("2");
+
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips).toContainText("Mobile App");
+  await expect(chips).not.toContainText("bogus");
+  await expect(chips).not.toContainText("yesterday");
+  const csv = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const download = await page.request.get(csv ?? "");
+  expect(download.status()).toBe(200);
+  expect((await download.text()).trim().split("\r\n")).toHaveLength(1 + 2);
+
+  await notice.getByRole("button", { name: "Remove them from the link" }).click();
+  await expect(page).toHaveURL(/\/\?app=Mobile\+App$/);
+  await expect(notice).toBeHidden();
   await expect(page.getByTestId("total")).toHaveText("2");
 });
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/components/calls/cause-style";
-import type { CredentialSummary } from "@/lib/explorer";
+import type { CredentialSummary, IgnoredParameter } from "@/lib/explorer";
 import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -24,8 +24,11 @@ const REJECTED = [
 // Parameters that are not shown as chips (they have their own controls).
 const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", "columns"]);
 
-/** `credentials`: what the credentials in the URL's `fingerprint` and `refused` filters are, for their chips. */
-export function FilterBar({ problems, credentials }: { problems: string[]; credentials: Record<string, CredentialSummary> }) {
+/**
+ * `ignored`: what the server left out of this URL's view; chips and exports leave it out too.
+ * `credentials`: what the credentials in the URL's `fingerprint` and `refused` filters are, for their chips.
+ */
+export function FilterBar({ ignored, credentials }: { ignored: IgnoredParameter[]; credentials: Record<string, CredentialSummary> }) {
   const url = useExplorerUrl();
   const search = useRef<HTMLInputElement>(null);
 
@@ -39,7 +42,8 @@ export function FilterBar({ problems, credentials }: { problems: string[]; crede
     return () => window.removeEventListener("keydown", focusSearch);
   }, []);
 
-  const chips = [...url.params.entries()].filter(([key]) => !NOT_CHIPS.has(key));
+  const applied = withoutIgnored(new URLSearchParams(url.params.toString()), ignored);
+  const chips = [...applied.entries()].filter(([key]) => !NOT_CHIPS.has(key));
   return (
     <section className="filter-bar" aria-label="Filters">
       <div className="filter-row">
@@ -73,7 +77,7 @@ export function FilterBar({ problems, credentials }: { problems: string[]; crede
         <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
         <div className="filter-actions">
           <CopyLinkButton />
-          <ExportLinks params={url.params} />
+          <ExportLinks params={applied} />
         </div>
       </div>
       {chips.length > 0 && (
@@ -93,13 +97,7 @@ export function FilterBar({ problems, credentials }: { problems: string[]; crede
           </li>
         </ul>
       )}
-      {problems.length > 0 && (
-        <div className="alert" role="alert">
-          {problems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-        </div>
-      )}
+      {ignored.length > 0 && <IgnoredNotice ignored={ignored} onRemove={() => url.navigate((next) => void withoutIgnored(next, ignored))} />}
     </section>
   );
 }
@@ -130,6 +128,31 @@ function CopyLinkButton() {
     >
       {copied ? "Link copied" : "Copy link"}
     </button>
+  );
+}
+
+/** Takes out of `params` the values the server ignored (all of a parameter when it names no value). */
+function withoutIgnored(params: URLSearchParams, ignored: IgnoredParameter[]): URLSearchParams {
+  for (const { parameter, value } of ignored) params.delete(parameter, value ?? undefined);
+  return params;
+}
+
+function IgnoredNotice({ ignored, onRemove }: { ignored: IgnoredParameter[]; onRemove: () => void }) {
+  return (
+    <div className="alert ignored-notice" role="alert">
+      <p>
+        <strong>{ignored.length === 1 ? "Part of this link was ignored" : `${ignored.length} parts of this link were ignored`}</strong>; the calls below follow the
+        rest of it.
+      </p>
+      <ul>
+        {ignored.map(({ reason }) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={onRemove}>
+        Remove {ignored.length === 1 ? "it" : "them"} from the link
+      </button>
+    </div>
   );
 }
 

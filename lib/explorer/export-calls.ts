@@ -16,7 +16,7 @@ export function parseExportRequest(params: URLSearchParams): ExportRequest {
   filterParams.delete("format");
   const given = params.get("format") ?? "csv";
   const format = exportFormat.safeParse(given);
-  if (!format.success) throw new InvalidFilterError("format", `invalid value ${JSON.stringify(given)} for "format": csv or ndjson`);
+  if (!format.success) throw InvalidFilterError.refusedValue("format", given, `an export format; known: ${exportFormat.options.join(", ")}`);
   return { format: format.data, filters: parseCallFilters(filterParams), contentType: CONTENT_TYPES[format.data], fileName: `tracelens-calls.${format.data}` };
 }
 

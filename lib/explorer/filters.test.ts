@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "./cursor";
-import { InvalidFilterError, parseCallFilters } from "./filters";
+import { InvalidFilterError, parseCallFilters, parseCallFiltersLeniently } from "./filters";
 
 describe("the explorer's URL contract", () => {
   // The server's own zone must not change what a shared link means.
@@ -37,6 +37,17 @@ describe("the explorer's URL contract", () => {
     throw new Error(`${query} was accepted`);
   };
 
+  it.each([
+    ["cause=bogus", '"cause": "bogus" is not a known cause; known: missing_credential (Credential missing), malformed_credential (Credential sent with extra whitespace)'],
+    ["not_cause=bogus", '"not_cause": "bogus" is not a known cause; known: missing_credential (Credential missing)'],
+    ["from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)'],
+    ["status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
+    ["limit=0", '"limit": "0" is not a whole number from 1 to 1000'],
+    ["sort=colour", '"sort": "colour" is not a sort; known: time, -time, status, -status'],
+  ])("refuses %s in plain words, naming the parameter and the value", (query, words) => {
+    expect(refusal(query).message).toContain(words);
+  });
+
   const cursorOf = (value: unknown, callRef: unknown = "a91") => Buffer.from(JSON.stringify([value, callRef])).toString("base64url");
 
   it.each([
@@ -57,5 +68,15 @@ describe("the explorer's URL contract", () => {
     [{ value: "Payments", callRef: "a91" }, "-api"],
   ])("takes back a cursor it made (%o for sort=%s)", (cursor, sort) => {
     expect(parseCallFilters(new URLSearchParams({ sort, cursor: encodeCursor(cursor) })).cursor).toEqual(cursor);
+  });
+
+  it("for a page, drops only the values it cannot use and says why for each", () => {
+    const { filters, ignored } = parseCallFiltersLeniently({ cause: ["bogus", "unknown"], api: "Payments", from: "yesterday", cursor: "xyz" });
+    expect([filters.cause, filters.api, filters.from, filters.cursor]).toEqual([["unknown"], ["Payments"], undefined, undefined]);
+    expect(ignored).toEqual([
+      { parameter: "cause", value: "bogus", reason: expect.stringContaining('"cause": "bogus" is not a known cause') },
+      { parameter: "from", value: "yesterday", reason: expect.stringContaining('"from": "yesterday" is not a date or time') },
+      { parameter: "cursor", value: "xyz", reason: expect.stringContaining('"cursor": "xyz" is not a page cursor for this sort') },
+    ]);
   });
 });

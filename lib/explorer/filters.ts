@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAUSE_ORDER, CREDENTIAL_ELEMENTS } from "../rules";
+import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS } from "../rules";
 import { CREDENTIAL_LOCATIONS } from "../trace-reading";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
@@ -15,7 +15,7 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
 const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
 const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).or(z.iso.date().transform((value) => new Date(value)));
-const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/, "a credential fingerprint");
+const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/);
 
 /** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */
 const FACET_VALUES = {
@@ -26,7 +26,7 @@ const FACET_VALUES = {
   name: text,
   api: text,
   app: text,
-  method: z.string().regex(/^[A-Za-z]{1,16}$/, "an HTTP method").transform((value) => value.toUpperCase()),
+  method: z.string().regex(/^[A-Za-z]{1,16}$/).transform((value) => value.toUpperCase()),
   interceptor: text,
 } satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
 export type Excludable = keyof typeof FACET_VALUES;
@@ -69,13 +69,43 @@ const callFiltersSchema = z
   .transform(({ cursor, ...filters }, context) => {
     const decoded = cursor === undefined ? undefined : decodeCursor(cursor, parseSort(filters.sort).field);
     if (decoded === null) {
-      context.addIssue({ code: "custom", path: ["cursor"], message: "not a cursor for this sort" });
+      context.addIssue({ code: "custom", path: ["cursor"], input: cursor });
       return z.NEVER;
     }
     return { ...filters, cursor: decoded };
   });
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
+
+const known = (values: readonly string[]) => `known: ${values.join(", ")}`;
+const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00)";
+const FACET_TEXT = "a text of 1 to 500 characters";
+const FINGERPRINT = "a credential fingerprint (8 to 128 hexadecimal digits)";
+
+/** What each parameter takes, in the words that tell someone why their value was refused. */
+const EXPECTED = {
+  rejected: "true or false",
+  cause: `a known cause; ${known(CAUSE_ORDER.map((cause) => `${cause} (${CAUSES[cause].title})`))}`,
+  status: 'an HTTP status from 100 to 599, or "none"',
+  element: `a credential element; ${known(CREDENTIAL_ELEMENTS)}`,
+  location: `a credential location; ${known(CREDENTIAL_LOCATIONS)}`,
+  name: FACET_TEXT,
+  api: FACET_TEXT,
+  app: FACET_TEXT,
+  method: "an HTTP method (letters only, such as GET)",
+  interceptor: FACET_TEXT,
+  upload: "an upload id (such as 7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f)",
+  fingerprint: FINGERPRINT,
+  refused: FINGERPRINT,
+  from: ISO_TIME,
+  to: ISO_TIME,
+  range: `a time range; ${known(Object.keys(RELATIVE_RANGES))}`,
+  q: "a search text of 1 to 200 characters",
+  sort: `a sort; ${known(SORT_VALUES)}`,
+  cursor: 'a page cursor for this sort (from "Next page", or nextCursor in the answer)',
+  limit: "a whole number from 1 to 1000",
+  columns: `a column; ${known(COLUMN_IDS)}`,
+} satisfies Record<Exclude<keyof z.input<typeof callFiltersSchema>, `not_${string}`>, string>;
 
 const REPEATABLE = new Set<string>([
   ...EXCLUDABLE,
@@ -86,12 +116,20 @@ const REPEATABLE = new Set<string>([
   "columns",
 ]);
 
+/** A parameter that cannot be used, with the refused value when one value of it is the problem. */
 export class InvalidFilterError extends Error {
   constructor(
     readonly parameter: string,
     message: string,
+    readonly value: string | null = null,
   ) {
     super(message);
+  }
+
+  static refusedValue(parameter: string, value: string, expected: string): InvalidFilterError {
+    // Cut, so that a pasted blob (a broken cursor, say) does not flood the message.
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return new InvalidFilterError(parameter, `"${parameter}": ${JSON.stringify(shown)} is not ${expected}`, value);
   }
 }
 
@@ -112,8 +150,8 @@ export function parseCallFilters(params: URLSearchParams | Record<string, string
   }
   const parameter = String(issue?.path[0] ?? "?");
   const given = raw[parameter];
-  const value = Array.isArray(given) ? given[Number(issue?.path[1] ?? 0)] : given;
-  throw new InvalidFilterError(parameter, `invalid value ${JSON.stringify(value)} for "${parameter}": ${issue?.message ?? "not allowed"}`);
+  const value = (Array.isArray(given) ? given[Number(issue?.path[1] ?? 0)] : given) ?? "";
+  throw InvalidFilterError.refusedValue(parameter, value, EXPECTED[parameter.replace(/^not_/, "") as keyof typeof EXPECTED]);
 }
 
 function* entries(params: URLSearchParams | Record<string, string | string[] | undefined>): Generator<[string, string]> {
@@ -126,22 +164,26 @@ function* entries(params: URLSearchParams | Record<string, string | string[] | u
   }
 }
 
+/** A parameter of a page's URL that the page did not apply: all of it when `value` is null, else that value. */
+export type IgnoredParameter = { parameter: string; value: string | null; reason: string };
+
 /**
- * For pages: the view a URL asks for, minus the parameters that are wrong,
- * each reported, so a bad link still shows calls and says what it ignored.
+ * For pages: the view a URL asks for, minus the values that are wrong, each
+ * reported, so a bad link still shows calls and says what it ignored.
  */
 export function parseCallFiltersLeniently(
   params: Record<string, string | string[] | undefined>,
-): { filters: CallFilters; problems: string[] } {
-  const remaining = { ...params };
-  const problems: string[] = [];
+): { filters: CallFilters; ignored: IgnoredParameter[] } {
+  const remaining = new URLSearchParams([...entries(params)]);
+  const ignored: IgnoredParameter[] = [];
   for (;;) {
     try {
-      return { filters: parseCallFilters(remaining), problems };
+      return { filters: parseCallFilters(remaining), ignored };
     } catch (error) {
-      if (!(error instanceof InvalidFilterError) || !(error.parameter in remaining)) throw error;
-      problems.push(`${error.message}; it was ignored`);
-      delete remaining[error.parameter];
+      const value = error instanceof InvalidFilterError ? (error.value ?? undefined) : undefined;
+      if (!(error instanceof InvalidFilterError) || !remaining.has(error.parameter, value)) throw error;
+      ignored.push({ parameter: error.parameter, value: error.value, reason: error.message });
+      remaining.delete(error.parameter, value);
     }
   }
 }

@@ -6,6 +6,7 @@ export {
   parseCallFilters,
   parseCallFiltersLeniently,
   type CallFilters,
+  type IgnoredParameter,
   type Excludable,
   type RelativeRange,
 } from "./filters";

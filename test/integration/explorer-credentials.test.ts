@@ -51,5 +51,5 @@ it("names a credential by the name it was sent under and its masked preview, nev
 });
 
 it("answers a refused credential that is not a fingerprint with what it expects, not an empty view", () => {
-  expect(() => parseCallFilters({ refused: "not-a-fingerprint" })).toThrow('invalid value "not-a-fingerprint" for "refused": a credential fingerprint');
+  expect(() => parseCallFilters({ refused: "not-a-fingerprint" })).toThrow('"refused": "not-a-fingerprint" is not a credential fingerprint');
 });

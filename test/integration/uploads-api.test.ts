@@ -168,6 +168,16 @@ describe("GET /api/calls filters", () => {
   });
 });
 
+describe("refusals in plain words", () => {
+  it.each([
+    ["/api/calls?from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)'],
+    ["/api/calls?status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
+    ["/api/export?format=xml", '"format": "xml" is not an export format; known: csv, ndjson'],
+  ])("%s says what the value should be", async (query, message) => {
+    expect((await api(query)).body.error.message).toBe(message);
+  });
+});
+
 describe("calls spread over uploads", () => {
   const response = (callId: string) =>
     JSON.stringify({ callId, timestamp: "2026-11-21T10:00:00Z", method: "GET", uri: "/split", status: 401,
