@@ -1,4 +1,5 @@
 import { CallsTable } from "@/components/explorer/calls-table";
+import { ExplorerLoading, ExplorerNavigationProvider } from "@/components/explorer/explorer-navigation";
 import { FacetPanel } from "@/components/explorer/facet-panel";
 import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
@@ -36,9 +37,12 @@ export default async function CallsPage({ searchParams }: Props) {
       ])
     : [];
   return (
-    <>
+    <ExplorerNavigationProvider>
       <div className="page-heading">
-        <h1>Calls</h1>
+        <div className="page-title">
+          <h1>Calls</h1>
+          <ExplorerLoading />
+        </div>
         <dl className="headline-counts">
           <div>
             <dt>Stored calls</dt>
@@ -68,6 +72,6 @@ export default async function CallsPage({ searchParams }: Props) {
           </div>
         </>
       )}
-    </>
+    </ExplorerNavigationProvider>
   );
 }

@@ -1,10 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
-const rowIds = (page: import("@playwright/test").Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
+/** Holds every new view in flight for a while, as a slow database would, so that a user can act while one loads. */
+async function slowViews(page: Page): Promise<void> {
+  await page.route("**/*", async (route) => {
+    if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+}
+
+const rowIds = (page: Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 
 test("filtering by cause and by location in the page changes the URL and the rows", async ({ page }) => {
   await open(page, "/");
@@ -28,6 +36,24 @@ test("filtering by cause and by location in the page changes the URL and the row
   await expect(page.getByTestId("total")).toHaveText("2");
   await page.goBack();
   await expect(page.getByTestId("total")).toHaveText("3");
+});
+
+test("a facet clicked while a search loads adds to the search, and the table and the heading show the view is loading", async ({ page }) => {
+  await open(page, "/");
+  await slowViews(page);
+  const search = page.getByRole("searchbox", { name: "Search calls" });
+  const table = page.getByRole("region", { name: "Calls" });
+  await search.fill("TokenStore");
+  await search.press("Enter");
+  await expect(table).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Loading" })).toBeVisible();
+
+  await page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: "API" }).getByRole("button", { name: /^Payments/ }).click();
+  await expect(page).toHaveURL(/\/\?q=TokenStore&api=Payments$/);
+  await expect(table).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByRole("status").filter({ hasText: "Loading" })).toBeHidden();
+  await expect(search).toHaveValue("TokenStore");
+  await expect(page.getByTestId("total")).toHaveText("0");
 });
 
 test("a copied link opened in a fresh browser shows the same rows and total", async ({ page, browser, context }) => {

@@ -1,7 +1,8 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { useExplorerNavigation } from "./explorer-navigation";
 
 /**
  * The explorer's state is its URL: every control reads the search params and
@@ -9,21 +10,8 @@ import { useCallback, useTransition } from "react";
  * views). Any change of view starts again at the first page.
  */
 export function useExplorerUrl() {
-  const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  const navigate = useCallback(
-    (edit: (next: URLSearchParams) => void, { keepCursor = false } = {}) => {
-      const next = new URLSearchParams(params.toString());
-      edit(next);
-      if (!keepCursor) next.delete("cursor");
-      const query = next.toString();
-      startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
-    },
-    [params, pathname, router],
-  );
+  const { pending, navigate } = useExplorerNavigation();
 
   const values = useCallback((key: string) => params.getAll(key), [params]);
 
