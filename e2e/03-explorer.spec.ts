@@ -117,6 +117,27 @@ test("sorting by a column header and the keyboard: j/k move, Enter opens the cal
   await page.keyboard.press("j");
   await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-selected", "true");
   const first = await page.locator("tbody tr").first().getAttribute("data-call-id");
+  // Off the sort button, whose own key Enter is.
+  await page.getByRole("heading", { level: 1, name: "Calls" }).click();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/calls/${encodeURIComponent(first ?? "")}$`));
+});
+
+test("with a row selected, Enter on a focused facet or link does what that control says, and Ctrl+J is left to the browser", async ({ page }) => {
+  await open(page, "/");
+  await page.keyboard.press("j");
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("region", { name: "Calls" }).getByRole("status")).toContainText("Row 1 of 10 selected");
+
+  await page.keyboard.press("Control+j");
+  await expect(page.locator("tbody tr").nth(1)).toHaveAttribute("aria-selected", "false");
+
+  await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Mobile App/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/\?app=Mobile\+App$/);
+  await expect(page.getByTestId("total")).toHaveText("2");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Uploads" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/uploads$/);
 });

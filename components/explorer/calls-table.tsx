@@ -5,9 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
+import { CAUSES } from "@/components/calls/cause-style";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
 import { CALL_COLUMNS } from "@/lib/explorer/fields";
+import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
@@ -140,6 +142,9 @@ export function CallsTable({ page }: { page: CallPage }) {
         </table>
         {page.items.length === 0 && <p className="table-empty">No calls match these filters. Remove a filter or widen the time range.</p>}
       </div>
+      <p className="visually-hidden" role="status">
+        {page.items[selected] && describeSelection(page.items[selected], selected, page.items.length)}
+      </p>
       <nav className="pager" aria-label="Pages">
         <button type="button" className="button" disabled={!url.params.get("cursor")} onClick={() => url.navigate((next) => next.delete("cursor"))}>
           First page
@@ -165,7 +170,7 @@ function useKeyboardRows(calls: CallListItem[], open: (call: CallListItem) => vo
   const [selected, setSelected] = useState(-1);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
+      if (!isPageKey(event)) return;
       if (event.key === "j") setSelected((index) => Math.min(index + 1, calls.length - 1));
       else if (event.key === "k") setSelected((index) => Math.max(index - 1, 0));
       else if (event.key === "Enter" && calls[selected]) open(calls[selected]);
@@ -179,6 +184,13 @@ function useKeyboardRows(calls: CallListItem[], open: (call: CallListItem) => vo
     if (selected >= 0) document.querySelectorAll("tbody tr")[selected]?.scrollIntoView({ block: "nearest" });
   }, [selected]);
   return selected;
+}
+
+/** What a screen reader says when j or k selects a row (the highlight alone is silent). */
+function describeSelection(call: CallListItem, index: number, count: number): string {
+  const request = [call.method, call.uri ?? call.callId].filter(Boolean).join(" ");
+  const outcome = [call.status ?? "no response", call.cause ? CAUSES[call.cause].title : "not rejected"].join(", ");
+  return `Row ${index + 1} of ${count} selected: ${request}, ${outcome}. Enter opens it.`;
 }
 
 function StatusCell({ status }: { status: number | null }) {

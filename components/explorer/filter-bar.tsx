@@ -5,6 +5,7 @@ import { CAUSES, isCause } from "@/components/calls/cause-style";
 import type { CredentialSummary, IgnoredParameter } from "@/lib/explorer";
 import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";
+import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const RANGES = [
@@ -34,7 +35,7 @@ export function FilterBar({ ignored, credentials }: { ignored: IgnoredParameter[
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {
-      if (event.key !== "/" || isTyping(event.target)) return;
+      if (event.key !== "/" || !isPageKey(event)) return;
       event.preventDefault();
       search.current?.focus();
     };
@@ -185,8 +186,4 @@ function shownValue(field: string, value: string, credentials: Record<string, Cr
   if (field === "status" && value === NO_RESPONSE.value) return NO_RESPONSE.title;
   if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
   return field === "upload" ? `${value.slice(0, 8)}…` : value;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
