@@ -76,6 +76,28 @@ test("a copied link opened in a fresh browser shows the same rows and total", as
   await fresh.close();
 });
 
+const brokenClipboards = [
+  ["refuses the write", () => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+  }],
+  ["has no clipboard (plain http on a LAN address)", () => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });
+  }],
+] as const;
+
+for (const [what, breakClipboard] of brokenClipboards) {
+  test(`when the browser ${what}, Copy link claims nothing and shows the link selected, to copy by hand`, async ({ page }) => {
+    await page.addInitScript(breakClipboard);
+    await open(page, "/?app=Mobile%20App");
+    await page.getByRole("button", { name: "Copy link" }).click();
+    const field = page.getByRole("textbox", { name: "Copy it yourself" });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(page.url());
+    expect(await field.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0))).toBe(page.url());
+    await expect(page.getByRole("button", { name: "Link copied" })).toHaveCount(0);
+  });
+}
+
 test("a bad parameter is set aside: one notice says why in plain words, and chips and exports show only what applies", async ({ page }) => {
   await open(page, "/?cause=bogus&app=Mobile%20App&from=yesterday");
   const notice = page.getByRole("region", { name: "Filters" }).getByRole("alert");

@@ -117,19 +117,39 @@ function Segmented({ label, options, value, onChange }: { label: string; options
 
 function CopyLinkButton() {
   const [copied, setCopied] = useState(false);
+  const [uncopied, setUncopied] = useState<string | null>(null);
+  const copy = async () => {
+    const link = window.location.href;
+    try {
+      // There is no clipboard over plain http on a LAN address (not a secure context), and a write can be refused.
+      if (!navigator.clipboard) throw new Error("no clipboard here");
+      await navigator.clipboard.writeText(link);
+      setUncopied(null);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setUncopied(link);
+    }
+  };
   return (
-    <button
-      type="button"
-      className="button"
-      onClick={async () => {
-        await navigator.clipboard.writeText(window.location.href).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
-      }}
-    >
-      {copied ? "Link copied" : "Copy link"}
-    </button>
+    <>
+      <button type="button" className="button" onClick={copy}>
+        {copied ? "Link copied" : "Copy link"}
+      </button>
+      {uncopied !== null && (
+        <label className="copy-yourself">
+          Copy it yourself
+          <input ref={selectAll} readOnly value={uncopied} onBlur={() => setUncopied(null)} />
+        </label>
+      )}
+    </>
   );
+}
+
+/** Focuses a field with its whole text selected, ready for Ctrl+C. */
+function selectAll(input: HTMLInputElement | null) {
+  input?.focus();
+  input?.select();
 }
 
 /** Takes out of `params` the values the server ignored (all of a parameter when it names no value). */
