@@ -91,3 +91,23 @@ test("a long trace opens at its decisive line, inside the trace's own box, the p
   await expect(decisive).toBeInViewport();
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
+
+test("← Calls returns to the explorer view the call was opened from, and never leads off the site", async ({ page }) => {
+  await open(page, "/?rejected=true&sort=status&app=Mobile+App");
+  const site = new URL(page.url()).origin;
+  await expect(page.getByTestId("total")).toHaveText("2");
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/calls\//);
+  await page.getByRole("link", { name: "← Calls" }).click();
+  await expect(page).toHaveURL(/\/\?rejected=true&sort=status&app=Mobile\+App$/);
+  await expect(page.getByTestId("total")).toHaveText("2");
+
+  for (const view of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+    await open(page, `/calls/a91?view=${encodeURIComponent(view)}`);
+    const href = (await page.getByRole("link", { name: "← Calls" }).getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/(\?|$)/);
+    await page.getByRole("link", { name: "← Calls" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Calls" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(site);
+  }
+});

@@ -2,13 +2,13 @@
 
 import { columnVisibilityFeature, flexRender, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { CAUSES } from "@/components/calls/cause-style";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
-import { CALL_COLUMNS } from "@/lib/explorer/fields";
+import { CALL_COLUMNS, FROM_VIEW } from "@/lib/explorer/fields";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -19,7 +19,11 @@ const DEFAULT_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
 const COLUMN_TITLES = Object.fromEntries(CALL_COLUMNS.map(({ id, title }) => [id, title])) as Record<ColumnId, string>;
 const SORT_FIELD: Record<string, string> = Object.fromEntries(CALL_COLUMNS.map(({ id, sortBy }) => [id, sortBy]));
 
-export const callHref = (callId: string) => `/calls/${encodeURIComponent(callId)}`;
+/** A call's page, told the explorer view it is opened from, so that its "← Calls" returns there. */
+function callHref(callId: string, view: URLSearchParams): string {
+  const path = `/calls/${encodeURIComponent(callId)}`;
+  return view.size > 0 ? `${path}?${new URLSearchParams({ [FROM_VIEW]: view.toString() })}` : path;
+}
 
 const columns: Column[] = [
   { id: "time", header: () => <>{COLUMN_TITLES.time} <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
@@ -29,11 +33,7 @@ const columns: Column[] = [
     id: "uri",
     header: COLUMN_TITLES.uri,
     accessorFn: (call) => call.uri,
-    cell: ({ row }) => (
-      <Link className="uri-link mono" href={callHref(row.original.callId)} title={row.original.uri ?? row.original.callId}>
-        {row.original.uri ?? row.original.callId}
-      </Link>
-    ),
+    cell: ({ row }) => <CallLink call={row.original} />,
   },
   { id: "api", header: COLUMN_TITLES.api, accessorFn: (call) => call.api, cell: ({ row }) => row.original.api ?? <span className="muted">—</span> },
   { id: "app", header: COLUMN_TITLES.app, accessorFn: (call) => call.app, cell: ({ row }) => row.original.app ?? <span className="muted">—</span> },
@@ -81,7 +81,7 @@ export function CallsTable({ page }: { page: CallPage }) {
     },
   });
 
-  const selected = useKeyboardRows(page.items, (call) => router.push(callHref(call.callId)));
+  const selected = useKeyboardRows(page.items, (call) => router.push(callHref(call.callId, url.params)));
   return (
     <section className="table-card" aria-label="Calls" aria-busy={url.pending}>
       <div className="table-toolbar">
@@ -128,7 +128,7 @@ export function CallsTable({ page }: { page: CallPage }) {
                 aria-selected={index === selected}
                 className={row.original.rejected ? "rejected-row" : undefined}
                 onClick={(event) => {
-                  if (!(event.target instanceof HTMLElement && event.target.closest("a"))) router.push(callHref(row.id));
+                  if (!(event.target instanceof HTMLElement && event.target.closest("a"))) router.push(callHref(row.id, url.params));
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
@@ -191,6 +191,15 @@ function describeSelection(call: CallListItem, index: number, count: number): st
   const request = [call.method, call.uri ?? call.callId].filter(Boolean).join(" ");
   const outcome = [call.status ?? "no response", call.cause ? CAUSES[call.cause].title : "not rejected"].join(", ");
   return `Row ${index + 1} of ${count} selected: ${request}, ${outcome}. Enter opens it.`;
+}
+
+function CallLink({ call }: { call: CallListItem }) {
+  const view = useSearchParams();
+  return (
+    <Link className="uri-link mono" href={callHref(call.callId, view)} title={call.uri ?? call.callId}>
+      {call.uri ?? call.callId}
+    </Link>
+  );
 }
 
 function StatusCell({ status }: { status: number | null }) {

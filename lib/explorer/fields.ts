@@ -40,3 +40,6 @@ export const FACET_TITLES = {
  * but cannot be filtered on.
  */
 export const NO_RESPONSE = { value: "none", title: "no response" } as const;
+
+/** The call page's parameter that holds the explorer view (its query) the call was opened from. */
+export const FROM_VIEW = "view";

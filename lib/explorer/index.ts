@@ -17,3 +17,4 @@ export { readFacets, type FacetField, type Facets, type FacetValue } from "./fac
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
 export { searchOnce, type SearchedFilters } from "./search";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
+export { explorerViewHref } from "./view-link";

@@ -7,11 +7,11 @@ import { TraceView } from "@/components/call/trace-view";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import { database } from "@/lib/database";
-import { readCall, type CallDetail, type EvidenceView } from "@/lib/explorer";
+import { explorerViewHref, readCall, type CallDetail, type EvidenceView } from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ callId: string }> };
+type Props = { params: Promise<{ callId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * The call the URL names. Next hands the segment over decoded on a full page
@@ -40,12 +40,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Call ${(await findCall((await params).callId)).callId}` };
 }
 
-export default async function CallPage({ params }: Props) {
+export default async function CallPage({ params, searchParams }: Props) {
   const call = await findCall((await params).callId);
   const request = [call.method, call.uri].filter((part) => part !== null).join(" ");
   return (
     <article className="call-page">
-      <Link href="/" className="back-link">
+      <Link href={explorerViewHref(await searchParams)} className="back-link">
         ← Calls
       </Link>
       <header className="call-heading">
