@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../database";
 import type { SortField } from "./fields";
+import { comparableText } from "./stored-text";
 
 type SortValue = string | number | null;
 
@@ -12,8 +13,6 @@ type SortValue = string | number | null;
  */
 export type Cursor = { value: SortValue; callRef: string };
 
-const text = z.string();
-
 /**
  * Each sort field's column, the cast that makes a cursor's value comparable
  * with it, and the type that value has in a cursor this server made (a time
@@ -22,13 +21,13 @@ const text = z.string();
 export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.Sql; value: z.ZodType<SortValue> }> = {
   time: { column: Prisma.sql`c.time`, cast: Prisma.sql`::timestamptz`, value: z.iso.datetime() },
   status: { column: Prisma.sql`c.status`, cast: Prisma.sql`::int`, value: z.int32() },
-  method: { column: Prisma.sql`c.method`, cast: Prisma.sql`::text`, value: text },
-  uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text`, value: text },
-  api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text`, value: text },
-  app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text`, value: text },
-  cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text`, value: text },
-  interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text`, value: text },
-  name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text`, value: text },
+  method: { column: Prisma.sql`c.method`, cast: Prisma.sql`::text`, value: comparableText },
+  uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text`, value: comparableText },
+  api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text`, value: comparableText },
+  app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text`, value: comparableText },
+  cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text`, value: comparableText },
+  interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text`, value: comparableText },
+  name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text`, value: comparableText },
 };
 
 export type Sort = { field: SortField; descending: boolean };
@@ -65,7 +64,7 @@ export function encodeCursor(cursor: Cursor): string {
 
 /** Null when the text is not a cursor this server made for a sort on this field. */
 export function decodeCursor(text: string, field: SortField): Cursor | null {
-  const schema = z.tuple([SORT_COLUMNS[field].value.nullable(), z.string()]);
+  const schema = z.tuple([SORT_COLUMNS[field].value.nullable(), comparableText]);
   try {
     const parsed = schema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
     return parsed.success ? { value: parsed.data[0], callRef: parsed.data[1] } : null;

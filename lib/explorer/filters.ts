@@ -3,6 +3,7 @@ import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS } from "../rules";
 import { CREDENTIAL_LOCATIONS } from "../trace-reading";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
+import { comparableText } from "./stored-text";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
 const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
@@ -10,7 +11,7 @@ const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]]
 export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
 
-const text = z.string().trim().min(1).max(500);
+const text = comparableText.trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
 const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
@@ -58,7 +59,7 @@ const callFiltersSchema = z
     from: isoTime.optional(),
     to: isoTime.optional(),
     range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
-    q: z.string().trim().min(1).max(200).optional(),
+    q: comparableText.trim().min(1).max(200).optional(),
     sort: z.enum(SORT_VALUES).default("-time"),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),

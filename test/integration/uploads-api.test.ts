@@ -158,6 +158,10 @@ describe("GET /api/calls filters", () => {
     [`/api/calls?sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
     [`/api/export?format=csv&sort=-time&cursor=${cursorHolding("abc")}`, "cursor"],
     [`/api/export?format=ndjson&sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
+    // PostgreSQL refuses a NUL character in text outright: it must never be sent one.
+    ["/api/calls?api=a%00b", "api"],
+    ["/api/calls?q=a%00b", "q"],
+    [`/api/calls?sort=api&cursor=${cursorHolding("a\u0000b")}`, "cursor"],
     ["/api/export?format=xml", "format"],
     ["/api/export?format=csv&cause=bogus", "cause"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
