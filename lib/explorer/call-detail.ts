@@ -2,6 +2,7 @@ import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, type Cause, type CauseDescription } from "../rules";
 import type { CredentialLocation, RequestFacts } from "../trace-reading";
+import { comparableText } from "./stored-text";
 
 export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };
 export type EvidenceView = { file: string; line: number | null; text: string };
@@ -28,6 +29,8 @@ export type CallDetail = RequestFacts & {
 
 /** One call with its whole trace (credentials masked) and its evidence; null when unknown. */
 export async function readCall(db: Database, callId: string): Promise<CallDetail | null> {
+  // No stored call holds a NUL: PostgreSQL refuses one in text, and would fail the query.
+  if (!comparableText.safeParse(callId).success) return null;
   const call = await db.call.findUnique({ where: { callRef: callId } });
   if (!call) return null;
   // Not relations: evidence and credentials carry the call reference without

@@ -87,6 +87,7 @@ describe("POST /api/uploads with the samples", () => {
     ]);
     expect(JSON.stringify(body)).not.toContain("9fK2mQ7xL0pR4tV8");
     expect((await api("/api/calls/no-such-call")).status).toBe(404);
+    expect((await api("/api/calls/no-such%00call")).status).toBe(404);
   });
 
   it("keeps each trace line's text as read (quotes, backslashes, tabs, braces, non-ASCII, stack traces) and finds words in it", async () => {
