@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/layout/use-hydrated";
 
 const subscribe = () => () => {};
 
@@ -9,7 +10,7 @@ const subscribe = () => () => {};
  * the zone); the browser replaces it right after hydration.
  */
 export function LocalTime({ iso, withDate = true }: { iso: string | null; withDate?: boolean }) {
-  const local = useSyncExternalStore(subscribe, () => true, () => false);
+  const local = useHydrated();
   if (!iso) return <span className="muted">—</span>;
   const date = new Date(iso);
   const text = local ? formatLocal(date, withDate) : `${iso.replace("T", " ").slice(withDate ? 0 : 11, 23)} UTC`;

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { CAUSES } from "@/components/calls/cause-style";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
+import { StatusBadge } from "@/components/calls/status-badge";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
 import { CALL_COLUMNS, FROM_VIEW } from "@/lib/explorer/fields";
 import { isPageKey } from "./keyboard";
@@ -27,7 +28,7 @@ function callHref(callId: string, view: URLSearchParams): string {
 
 const columns: Column[] = [
   { id: "time", header: () => <>{COLUMN_TITLES.time} <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
-  { id: "status", header: COLUMN_TITLES.status, accessorFn: (call) => call.status, cell: ({ row }) => <StatusCell status={row.original.status} /> },
+  { id: "status", header: COLUMN_TITLES.status, accessorFn: (call) => call.status, cell: ({ row }) => <StatusBadge status={row.original.status} noResponse="—" /> },
   { id: "method", header: COLUMN_TITLES.method, accessorFn: (call) => call.method, cell: ({ row }) => <span className="mono">{row.original.method ?? "—"}</span> },
   {
     id: "uri",
@@ -200,11 +201,6 @@ function CallLink({ call }: { call: CallListItem }) {
       {call.uri ?? call.callId}
     </Link>
   );
-}
-
-function StatusCell({ status }: { status: number | null }) {
-  if (status === null) return <span className="status status-none" title="No response was logged">—</span>;
-  return <span className={`status status-${Math.floor(status / 100)}xx`}>{status}</span>;
 }
 
 function CredentialCell({ call }: { call: CallListItem }) {

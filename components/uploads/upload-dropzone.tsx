@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState } from "react";
+import { useHydrated } from "@/components/layout/use-hydrated";
+import { formatBytes } from "./format-bytes";
 import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import type { UploadResult } from "@/lib/ingest";
 
@@ -21,7 +23,7 @@ export function UploadDropzone() {
   const [dragging, setDragging] = useState(false);
   const busy = phase.kind === "sending" || phase.kind === "processing";
   // Until React has hydrated, a chosen file would go unnoticed: the controls wait.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
 
   const send = (chosen: File[]) => {
     if (chosen.length === 0 || busy) return;
@@ -144,10 +146,3 @@ function UploadOutcome({ result }: { result: UploadResult }) {
   );
 }
 
-const noSubscription = () => () => {};
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
 import { LocalTime } from "@/components/calls/local-time";
 import type { DeletedUpload, UploadListing } from "@/lib/ingest";
-import { formatBytes } from "./upload-dropzone";
+import { formatBytes } from "./format-bytes";
 
 /** What `DELETE /api/uploads/{id}` answers, and what it answers when it fails (spec section 6). */
 const removedAnswer = z.object({ uploadId: z.string(), callsRemoved: z.number().int(), callsReclassified: z.number().int() }) satisfies z.ZodType<DeletedUpload>;

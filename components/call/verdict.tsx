@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { CallDetail, EvidenceView } from "@/lib/explorer";
+
+/** Why the call was rejected, what to do, and the lines that show it. */
+export function Verdict({ call }: { call: CallDetail }) {
+  if (!call.rejected || !call.explanation || !call.cause) {
+    return (
+      <section className="card verdict" aria-label="Verdict">
+        <h2>Not a rejection</h2>
+        <p className="muted">The gateway answered {call.status ?? "nothing logged"}; no credential rule rejected this call.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card verdict" aria-label="Verdict">
+      <h2>{call.explanation.title}</h2>
+      <p>{call.explanation.explanation}</p>
+      <h3>What to do</h3>
+      <p data-testid="remedy">{call.explanation.remedy}</p>
+      <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
+      {call.evidence.gatewayVerdict && <EvidenceBlock title="The gateway's own verdict" evidence={call.evidence.gatewayVerdict} />}
+      {!sameEvidence(call.evidence.response, call.evidence.decisive) && <EvidenceBlock title="Response" evidence={call.evidence.response} />}
+      <p className="verdict-links">
+        <Link href={`/?cause=${call.cause}`}>All calls rejected for this cause →</Link>
+      </p>
+    </section>
+  );
+}
+
+function sameEvidence(a: EvidenceView | null, b: EvidenceView | null): boolean {
+  return a?.file === b?.file && a?.line === b?.line && a?.text === b?.text;
+}
+
+function EvidenceBlock({ title, evidence }: { title: string; evidence: EvidenceView | null }) {
+  if (!evidence) return null;
+  return (
+    <figure className="evidence">
+      <figcaption>
+        {title} <span className="muted mono">{evidence.file}{evidence.line !== null ? `:${evidence.line}` : ""}</span>
+      </figcaption>
+      <pre className="code-block">{evidence.text}</pre>
+    </figure>
+  );
+}
