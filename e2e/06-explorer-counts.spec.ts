@@ -59,6 +59,8 @@ test("calls without an API are counted in the API facet, with nothing to click w
   await expect(api.getByText("— none")).toBeVisible();
   expect((await counts(api)).reduce((sum, count) => sum + count, 0)).toBe(await total(page));
   await expect(api.getByRole("button", { name: /none/ })).toHaveCount(0);
+  // A call without a cause is one that was not rejected, and the facet says so.
+  await expect(facet(page, "Cause").getByText("— not rejected")).toBeVisible();
 });
 
 test("a facet's exclude button is large enough, legible without hovering, and shows keyboard focus", async ({ page }) => {

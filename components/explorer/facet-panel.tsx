@@ -54,9 +54,17 @@ export function FacetPanel({ facets }: { facets: Facets }) {
   );
 }
 
+/** What a call without a value is, where "none" would not say it: a call with no cause was not rejected. */
+const NO_VALUE_LABELS: Partial<Record<FacetField, string>> = {
+  cause: "— not rejected",
+  element: "— no credential named",
+  location: "— no credential named",
+  name: "— no credential named",
+};
+
 /** What a facet row says, and the URL value that filters on it (null where the URL has none). */
 function shownAs(field: FacetField, { value }: FacetValue): { label: string; value: string | null } {
-  if (value === null) return field === "status" ? { label: NO_RESPONSE.title, value: NO_RESPONSE.value } : { label: "— none", value: null };
+  if (value === null) return field === "status" ? { label: NO_RESPONSE.title, value: NO_RESPONSE.value } : { label: NO_VALUE_LABELS[field] ?? "— none", value: null };
   return { label: field === "cause" && isCause(value) ? CAUSES[value].title : value, value };
 }
 
