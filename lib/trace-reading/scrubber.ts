@@ -46,10 +46,10 @@ export class CredentialScrubber {
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
     const known = this.recent.get(callRef);
     if (known === undefined) this.rememberCall(callRef, copyString(trimmed));
-    else if (known.values.includes(trimmed)) return;
     else {
-      known.values.push(copyString(trimmed));
       known.heardAt = this.callsRemembered;
+      if (known.values.includes(trimmed)) return;
+      known.values.push(copyString(trimmed));
     }
     this.learnedBy.add(callRef);
   }
@@ -68,6 +68,12 @@ export class CredentialScrubber {
     const calls = this.learnedBy;
     if (calls.size > 0) this.learnedBy = new Set();
     return calls;
+  }
+
+  /** The call wrote a line: its values stay remembered a while longer (see forgetOldestCall). */
+  heard(callRef: string): void {
+    const known = this.recent.get(callRef);
+    if (known !== undefined) known.heardAt = this.callsRemembered;
   }
 
   scrub(callRef: string, text: string): string {

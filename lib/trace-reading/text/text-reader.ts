@@ -83,6 +83,8 @@ export class TextTraceReader extends FormatReader {
    * later is masked.
    */
   private readForEvidence(fullText: string, callRef: string, message: string): ReadLine {
+    // Most lines here are not scrubbed, and scrubbing is what keeps a slow call's values.
+    this.scrubber.heard(callRef);
     if (mayBeRequestOrResponse(message)) {
       const carried = readCarriedLine(message);
       if (carried !== null) {

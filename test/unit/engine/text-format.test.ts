@@ -104,13 +104,18 @@ describe("text trace lines: events without a call, continuations, blank lines", 
     const lines = [`${stamp} INFO call=slow Request: GET /reports`, `${stamp} DEBUG call=slow Request header access_token: "2YotnFZFEjr1zCsicMWpAA"`];
     for (let n = 0; n < 6000; n++) {
       lines.push(...otherCall(n));
-      if (n % 1000 === 999) lines.push(`${stamp} DEBUG call=slow still waiting for the backend`);
+      // Routine lines only: classify reads them without scrubbing them.
+      if (n % 500 === 499) lines.push(`${stamp} DEBUG call=slow Running interceptor: OAuth`);
     }
-    lines.push(`${stamp} WARN call=slow backend refused token 2YotnFZFEjr1zCsicMWpAA`, `${stamp} INFO call=slow Response: 401 body="no"`);
+    const rejecting = "Access token 2YotnFZFEjr1zCsicMWpAA in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call";
+    lines.push(`${stamp} WARN call=slow ${rejecting}`, `${stamp} INFO call=slow Response: 401 body="no"`);
     const { calls } = await readEvents(lines.join("\n"));
-    expect(calls.filter((event) => event.callRef === "slow").map((event) => event.text)).toContain(`${stamp} WARN call=slow backend refused token 2Yot…pAA`);
+    expect(calls.filter((event) => event.callRef === "slow").map((event) => event.text)).toContain(`${stamp} WARN call=slow ${rejecting.replace("2YotnFZFEjr1zCsicMWpAA", "2Yot…pAA")}`);
     const [row] = (await classifyText(lines.join("\n"))).filter((verdict) => verdict.callId === "slow");
-    expect(row?.evidence?.text).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+    // The rejecting line is the evidence: it must be there, masked.
+    expect(row?.cause).toBe("invalid_expired_revoked");
+    expect(row?.evidence?.text).toContain("2Yot…pAA");
+    expect(JSON.stringify(row)).not.toContain("2YotnFZFEjr1zCsicMWpAA");
   });
 
   it("reads the gateway's verdict again once the line is masked again: no raw value in its label", async () => {
