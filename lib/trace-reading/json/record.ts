@@ -24,11 +24,11 @@ export function emitRecord(
   sink: TraceSink,
   scrubber: CredentialScrubber,
 ): number {
+  maskSecretFields(record, (raw) => scrubber.mask(raw).preview);
   const { values, extra } = sortFields(record);
   const callRef = values.callRef?.trim() ?? null;
   const key = callRef ?? NO_CALL;
   const credentials = carriedValues(values, key, scrubber);
-  rememberSecrets(record, key, scrubber);
   // Before any text is made: the query values become known to the scrubber too.
   if (values.uri !== undefined) values.uri = maskUriQuery(values.uri, (raw) => scrubber.carried(key, raw));
   const scrub = (text: string) => scrubber.scrub(key, text);
@@ -164,25 +164,24 @@ function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[]
 }
 
 /**
- * Unknown fields named like secrets (`password`, `client_secret`, `api_key`,
- * …): not credentials a gateway rule names, but no one wants them shown, so
- * their values are masked wherever the record repeats them, as carried values
- * are. Values shorter than the scrubber's minimum stay: masking "abc" would
- * mangle every other text that holds those letters.
+ * Fields named like secrets (`password`, `client_secret`, `api_key`, …) that
+ * no gateway rule names: no one wants them shown, so their values become a
+ * masked preview in place, before anything is read from the record. Only in
+ * their own field: masked wherever the call repeats them, a value such as
+ * `"tokenHeader": "access_token"` would also mask the gateway's own verdict.
+ * Carried headers, query parameters and cookies are left to carriedValues.
  */
 const SECRET_NAME = /passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|credential/i;
+const CARRIERS = new Set<RecordField | undefined>(["headers", "query", "cookies", "authorization"]);
 
-function rememberSecrets(value: unknown, key: string, scrubber: CredentialScrubber): void {
-  if (Array.isArray(value)) for (const item of value) rememberSecrets(item, key, scrubber);
+function maskSecretFields(value: unknown, mask: (raw: string) => string): void {
+  if (Array.isArray(value)) for (const item of value) maskSecretFields(item, mask);
   if (!isRecord(value)) return;
   for (const [name, inner] of Object.entries(value)) {
-    if (!SECRET_NAME.test(name) || (typeof inner !== "string" && typeof inner !== "number")) {
-      rememberSecrets(inner, key, scrubber);
-      continue;
-    }
-    // A number becomes its text, which scrubbing masks (the record is the reader's own, fresh from JSON.parse).
-    value[name] = String(inner);
-    scrubber.remember(key, String(inner));
+    if (CARRIERS.has(fieldOf(name))) continue;
+    // The record is the reader's own, fresh from JSON.parse.
+    if (SECRET_NAME.test(name) && (typeof inner === "string" || typeof inner === "number")) value[name] = mask(String(inner));
+    else maskSecretFields(inner, mask);
   }
 }
 

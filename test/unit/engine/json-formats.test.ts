@@ -56,13 +56,19 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     expect(call?.extraFields).toEqual({ environment: "prod", "request.region": "sa-east-1", debug: "sent token Zx…Ab" });
   });
 
-  it("masks unknown fields named like secrets, and their echoes, in the record and its unknown fields", async () => {
-    const record = { callId: "c1", status: 401, client: { client_secret: "s3cr3t-v4lue-99", password: 12345678 }, note: "retry with s3cr3t-v4lue-99" };
+  it("masks unknown fields named like secrets in their own field, numbers and top-level fields too", async () => {
+    const record = { callId: "c1", status: 401, password: 987654321, client: { client_secret: "s3cr3t-v4lue-99" }, request: { api_key: 55501234 } };
     const { calls } = await readEvents(jsonl(record), "t.ndjson");
     const shown = JSON.stringify([calls[0]?.text, calls[0]?.content.extraFields]);
-    expect(shown).not.toContain("s3cr3t-v4lue-99");
-    expect(shown).not.toContain("12345678");
-    expect(calls[0]?.content.extraFields).toMatchObject({ note: "retry with s3…99" });
+    for (const raw of ["987654321", "s3cr3t-v4lue-99", "55501234"]) expect(shown).not.toContain(raw);
+    expect(calls[0]?.content.extraFields).toEqual({ password: "98…21", client: { client_secret: "s3…99" }, "request.api_key": "55…34" });
+  });
+
+  it("leaves the rest of the call as it is when a secret-named field holds an ordinary word", async () => {
+    const whitespace = { callId: "c1", tokenHeader: "access_token", requestHeaders: { access_token: "9fK2mQ7xL0pR4tV8 " }, status: 401 };
+    const verdict = { callId: "c1", message: "Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call" };
+    const [row] = await classifyFiles([{ name: "t.ndjson", content: jsonl(whitespace, verdict) }]);
+    expect(row).toMatchObject({ cause: "malformed_credential", credential: { name: "access_token" } });
   });
 
   it("keeps unknown fields named like an object's own members (__proto__, constructor)", async () => {
