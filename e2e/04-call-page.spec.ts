@@ -48,23 +48,24 @@ test("log text holding markup is shown as text, never run as HTML", async ({ pag
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
 
-test("a call whose reference holds % and / opens from the table, and by its address", async ({ page, request }) => {
-  const trace = '2026-11-24T10:00:00Z INFO [callId=odd%20ref/x] Response: 401 body="nope"\n2026-11-24T10:00:01Z INFO [callId=50%off] Response: 401 body="nope"\n';
-  const upload = await request.post("/api/uploads", { multipart: { file: { name: "odd.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+test("a call whose reference holds %, / or a space opens from the table and by its address, also beside one spelt with its escape", async ({ page, request }) => {
+  const refs = ["odd%20ref/x", "50%off", "a b", "a%20b"];
+  const records = refs.map((ref, index) => JSON.stringify({ callId: ref, time: `2026-11-24T10:00:0${index}Z`, status: 401, body: `nope ${index}` }));
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "odd.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(records.join("\n")) } } });
   expect(upload.status()).toBe(201);
-  await open(page, "/?q=nope");
-  await page.locator('tr[data-call-id="odd%20ref/x"]').getByRole("link").click();
-  await expect(page.getByText("call odd%20ref/x", { exact: true })).toBeVisible();
+  for (const [index, ref] of refs.entries()) {
+    await open(page, "/?q=nope");
+    await page.locator(`tr[data-call-id="${ref}"]`).getByRole("link").click();
+    await expect(page.getByText(`call ${ref}`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`nope ${index}`).first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(`call ${ref}`, { exact: true })).toBeVisible();
+    await open(page, `/calls/${encodeURIComponent(ref)}`);
+    await expect(page.getByText(`call ${ref}`, { exact: true })).toBeVisible();
+  }
   // Its trace has no request line: the title says so instead of "?".
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request not logged");
   await expect(page.getByRole("heading", { level: 2, name: "Unexplained 401" })).toBeVisible();
-  await open(page, "/?q=nope");
-  await page.locator('tr[data-call-id="50%off"]').getByRole("link").click();
-  await expect(page.getByText("call 50%off", { exact: true })).toBeVisible();
-  for (const callId of ["odd%20ref/x", "50%off"]) {
-    await open(page, `/calls/${encodeURIComponent(callId)}`);
-    await expect(page.getByText(`call ${callId}`, { exact: true })).toBeVisible();
-  }
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
 

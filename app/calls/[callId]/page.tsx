@@ -16,14 +16,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ callId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The call the URL names. Next hands the segment over decoded on a full page
- * load, but still encoded once on some client-side navigations (a `%20` in
- * the reference shows which): the segment as given is tried first, then
- * decoded once. A reference holding both forms of one name is not a case
- * gateways write.
+ * The call the URL names. Links encode the reference once (callHref), and
+ * Next hands the segment over as it was sent: decoded once, it is the
+ * reference. A segment that does not decode (a bare "%", typed by hand) is
+ * tried as it is.
  */
 const findCall = cache(async (callId: string): Promise<CallDetail> => {
-  for (const candidate of new Set([callId, decodedOnce(callId)])) {
+  for (const candidate of new Set([decodedOnce(callId), callId])) {
     const call = candidate === null ? null : await readCall(database(), candidate);
     if (call) return call;
   }
