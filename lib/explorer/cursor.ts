@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../database";
 import type { SortField } from "./fields";
-import { comparableText } from "./stored-text";
+import { comparableText, inStorableYears } from "./stored-text";
 
 type SortValue = string | number | null;
 
@@ -19,7 +19,7 @@ export type Cursor = { value: SortValue; callRef: string };
  * is ISO text): anything else would reach PostgreSQL as a bad cast.
  */
 export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.Sql; value: z.ZodType<SortValue> }> = {
-  time: { column: Prisma.sql`c.time`, cast: Prisma.sql`::timestamptz`, value: z.iso.datetime() },
+  time: { column: Prisma.sql`c.time`, cast: Prisma.sql`::timestamptz`, value: z.iso.datetime().refine((value) => inStorableYears(new Date(value))) },
   status: { column: Prisma.sql`c.status`, cast: Prisma.sql`::int`, value: z.int32() },
   method: { column: Prisma.sql`c.method`, cast: Prisma.sql`::text`, value: comparableText },
   uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text`, value: comparableText },

@@ -41,6 +41,7 @@ describe("the explorer's URL contract", () => {
     ["cause=bogus", '"cause": "bogus" is not a known cause; known: missing_credential (Credential missing), malformed_credential (Credential sent with extra whitespace)'],
     ["not_cause=bogus", '"not_cause": "bogus" is not a known cause; known: missing_credential (Credential missing)'],
     ["from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)'],
+    ["from=0000-01-01", '"from": "0000-01-01" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)'],
     ["status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["limit=0", '"limit": "0" is not a whole number from 1 to 1000'],
     ["sort=colour", '"sort": "colour" is not a sort; known: time, -time, status, -status'],

@@ -3,7 +3,7 @@ import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS } from "../rules";
 import { CREDENTIAL_LOCATIONS } from "../trace-reading";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
-import { comparableText } from "./stored-text";
+import { comparableText, inStorableYears } from "./stored-text";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
 const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
@@ -15,7 +15,11 @@ const text = comparableText.trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
 const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
-const isoTime = z.iso.datetime({ offset: true, local: true }).transform(asUtc).or(z.iso.date().transform((value) => new Date(value)));
+const isoTime = z.iso
+  .datetime({ offset: true, local: true })
+  .transform(asUtc)
+  .or(z.iso.date().transform((value) => new Date(value)))
+  .refine(inStorableYears);
 const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/);
 
 /** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */

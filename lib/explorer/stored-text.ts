@@ -6,3 +6,9 @@ import { z } from "zod";
  * parameter must be refused here, as a bad value.
  */
 export const comparableText = z.string().regex(/^[^\0]*$/);
+
+/**
+ * Whether PostgreSQL can compare a time with stored ones: ISO 8601 admits the
+ * year 0000, which PostgreSQL refuses, as it does years past 9999 in this form.
+ */
+export const inStorableYears = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;

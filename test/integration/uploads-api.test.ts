@@ -157,6 +157,8 @@ describe("GET /api/calls filters", () => {
     // Well-formed cursors whose value does not fit the sort column: PostgreSQL must never see them.
     [`/api/calls?sort=-time&cursor=${cursorHolding("abc")}`, "cursor"],
     [`/api/calls?sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
+    [`/api/calls?sort=-time&cursor=${cursorHolding("0000-01-01T00:00:00Z")}`, "cursor"],
+    ["/api/calls?from=0000-01-01", "from"],
     [`/api/export?format=csv&sort=-time&cursor=${cursorHolding("abc")}`, "cursor"],
     [`/api/export?format=ndjson&sort=status&cursor=${cursorHolding("abc")}`, "cursor"],
     // PostgreSQL refuses a NUL character in text outright: it must never be sent one.
