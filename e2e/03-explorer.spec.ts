@@ -56,6 +56,18 @@ test("a facet clicked while a search loads adds to the search, and the table and
   await expect(page.getByTestId("total")).toHaveText("0");
 });
 
+test("the next page waits while another view loads: its cursor belongs to the rows shown", async ({ page }) => {
+  await open(page, "/?limit=3&sort=time");
+  await slowViews(page);
+  const next = page.getByRole("button", { name: "Next page" });
+  await expect(next).toBeEnabled();
+  await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Mobile App/ }).click();
+  await expect(next).toBeDisabled();
+  await expect(page).toHaveURL(/app=Mobile\+App/);
+  await expect(page).not.toHaveURL(/cursor=/);
+  await expect(page.getByRole("region", { name: "Calls" })).toHaveAttribute("aria-busy", "false");
+});
+
 test("a copied link opened in a fresh browser shows the same rows and total", async ({ page, browser, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await open(page, "/?rejected=true&sort=status");

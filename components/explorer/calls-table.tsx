@@ -153,7 +153,8 @@ export function CallsTable({ page }: { page: CallPage }) {
         <button
           type="button"
           className="button"
-          disabled={!page.nextCursor}
+          // Its cursor belongs to the page shown: applied to a view still loading, it would skip into that view's middle.
+          disabled={!page.nextCursor || url.pending}
           onClick={() => page.nextCursor && url.navigate((next) => next.set("cursor", page.nextCursor ?? ""), { keepCursor: true })}
         >
           Next page
