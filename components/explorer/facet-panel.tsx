@@ -13,8 +13,8 @@ const NO_VALUE_KEY = "\u0000";
 
 /**
  * Each field's values with exact counts under the other filters; + filters
- * in, − filters out. Calls without a value are counted too, so a facet's
- * counts add up to the view's total.
+ * in, − filters out. Calls without a value are counted too, so a facet of
+ * no more values than it shows (12) adds up to the view's total.
  */
 export function FacetPanel({ facets }: { facets: Facets }) {
   const url = useExplorerUrl();
