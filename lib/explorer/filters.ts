@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS } from "../rules";
 import { CREDENTIAL_LOCATIONS } from "../trace-reading";
 import { decodeCursor, parseSort } from "./cursor";
-import { CALL_COLUMNS, FACET_TITLES, type ColumnId } from "./fields";
+import { CALL_COLUMNS, FACET_TITLES, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
@@ -25,7 +25,7 @@ const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/);
 /** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */
 const FACET_VALUES = {
   cause: z.enum(CAUSE_ORDER),
-  status: z.union([z.literal("none"), z.coerce.number().int().min(100).max(599)]),
+  status: z.union([z.literal(NO_RESPONSE.value), z.coerce.number().int().min(100).max(599)]),
   element: z.enum(CREDENTIAL_ELEMENTS),
   location: z.enum(CREDENTIAL_LOCATIONS),
   name: text,
@@ -91,7 +91,7 @@ const FINGERPRINT = "a credential fingerprint (8 to 128 hexadecimal digits)";
 const EXPECTED = {
   rejected: "true or false",
   cause: `a known cause; ${known(CAUSE_ORDER.map((cause) => `${cause} (${CAUSES[cause].title})`))}`,
-  status: 'an HTTP status from 100 to 599, or "none"',
+  status: `an HTTP status from 100 to 599, or "${NO_RESPONSE.value}"`,
   element: `a credential element; ${known(CREDENTIAL_ELEMENTS)}`,
   location: `a credential location; ${known(CREDENTIAL_LOCATIONS)}`,
   name: FACET_TEXT,

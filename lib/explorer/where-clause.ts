@@ -1,4 +1,5 @@
 import { Prisma } from "../database";
+import { NO_RESPONSE } from "./fields";
 import { EXCLUDABLE, RELATIVE_RANGES, type Excludable } from "./filters";
 import { searchCondition, type SearchedFilters } from "./search";
 
@@ -70,7 +71,7 @@ function textColumn(column: string): FacetColumn {
 function matching(field: Excludable, values: readonly string[] | undefined): Prisma.Sql | null {
   if (!values?.length) return null;
   const { column, arrayType } = FACET_COLUMNS[field];
-  const known = field === "status" ? values.filter((value) => value !== "none") : values;
+  const known = field === "status" ? values.filter((value) => value !== NO_RESPONSE.value) : values;
   const equal = known.length > 0 ? Prisma.sql`${column} = ANY(${known}::${arrayType})` : Prisma.sql`FALSE`;
   return known.length < values.length ? Prisma.sql`(${equal} OR ${column} IS NULL)` : equal;
 }
