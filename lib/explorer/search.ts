@@ -3,11 +3,11 @@ import type { CallFilters } from "./filters";
 
 /**
  * Filters whose text search (`q`) was already run: the calls it found, by
- * reference. A view runs a dozen queries (the page, its total, nine facets,
- * the charts); searching the trace text in each read every stored line a
- * dozen times.
+ * reference, or null when they were too many to pass around. A view runs a
+ * dozen queries (the page, its total, nine facets, the charts); searching
+ * the trace text in each read every stored line a dozen times.
  */
-export type SearchedFilters = CallFilters & { matchingCalls?: readonly string[] };
+export type SearchedFilters = CallFilters & { matchingCalls?: readonly string[] | null };
 
 /** Beyond this many matches the list is not passed around: each query searches for itself. */
 const MAX_SHARED_MATCHES = 50_000;
@@ -17,13 +17,13 @@ export async function searchOnce(db: Database, filters: SearchedFilters): Promis
   if (filters.q === undefined || filters.matchingCalls !== undefined) return filters;
   const rows = await db.$queryRaw<Array<{ call_ref: string }>>`
     SELECT c.call_ref FROM calls c WHERE ${textSearch(filters.q)} LIMIT ${MAX_SHARED_MATCHES + 1}`;
-  if (rows.length > MAX_SHARED_MATCHES) return filters;
-  return { ...filters, matchingCalls: rows.map((row) => row.call_ref) };
+  // Too many: each query searches for itself, but none runs this search again.
+  return { ...filters, matchingCalls: rows.length > MAX_SHARED_MATCHES ? null : rows.map((row) => row.call_ref) };
 }
 
 /** The text search as a condition over `calls c`, or null when there is none. */
 export function searchCondition(filters: SearchedFilters): Prisma.Sql | null {
-  if (filters.matchingCalls !== undefined) return Prisma.sql`c.call_ref = ANY(${filters.matchingCalls}::text[])`;
+  if (filters.matchingCalls) return Prisma.sql`c.call_ref = ANY(${filters.matchingCalls}::text[])`;
   return filters.q === undefined ? null : textSearch(filters.q);
 }
 
