@@ -1,5 +1,6 @@
 import type { MaskedCredential } from "../credentials";
-import type { CredentialLocation, RequestFacts } from "../trace-reading";
+import type { CredentialLocation } from "../rules";
+import type { RequestFacts } from "../trace-reading";
 
 /** Where a line is in the trace: what trace order compares (order.ts). */
 export type Place = { file: string; seq: number; time: number | null };
@@ -59,10 +60,6 @@ export type CallFacts = RequestFacts & {
   extraFields: Record<string, unknown>;
   traceLineCount: number;
 };
-
-// From the module itself, not lib/trace-reading's index: that would load the
-// readers (and through them the rules, which load lib/calls) into lib/calls.
-export { REQUEST_FIELDS } from "../trace-reading/events";
 
 // Most calls carry one credential, name one interceptor and have no rejecting
 // line or unknown field: they share these empty values instead of holding

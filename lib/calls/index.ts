@@ -1,4 +1,5 @@
 export type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, RejectingLine, Sighting } from "./facts";
+export { classifyCall, type Evidence, type Verdict } from "./classify";
 export { emptyCallFacts } from "./facts";
 export { CallLinker, type LinkerOptions } from "./linker";
 export { mergeCallFacts } from "./merge";

@@ -1,5 +1,5 @@
 import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
-import { REQUEST_FIELDS } from "./facts";
+import { REQUEST_FIELDS } from "../trace-reading";
 import { compareTraceOrder, samePlace } from "./order";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 // From the modules themselves, not lib/trace-reading's index (see facts.ts).
-import { CREDENTIAL_LOCATIONS } from "../trace-reading/events";
-import { fieldsObject } from "../trace-reading/json/fields";
+import { CREDENTIAL_LOCATIONS } from "../rules";
+import { fieldsObject } from "../trace-reading";
 import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
 
 /*

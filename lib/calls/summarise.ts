@@ -1,5 +1,6 @@
 import type { MaskedCredential } from "../credentials";
-import type { CredentialLocation, RequestFacts } from "../trace-reading";
+import type { CredentialLocation } from "../rules";
+import type { RequestFacts } from "../trace-reading";
 import type { CallFacts } from "./facts";
 
 export type CallSummary = RequestFacts & {

@@ -1,7 +1,7 @@
 import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
-import { CAUSES, type Cause, type CauseDescription } from "../rules";
-import type { CredentialLocation, RequestFacts } from "../trace-reading";
+import { CAUSES, type Cause, type CauseDescription, type CredentialLocation } from "../rules";
+import type { RequestFacts } from "../trace-reading";
 import { comparableText } from "./stored-text";
 
 export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS } from "../rules";
-import { CREDENTIAL_LOCATIONS } from "../trace-reading";
+import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS } from "../rules";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";

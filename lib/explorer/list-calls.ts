@@ -1,6 +1,5 @@
 import { Prisma, type Database } from "../database";
-import type { Cause, CredentialElement } from "../rules";
-import type { CredentialLocation } from "../trace-reading";
+import type { Cause, CredentialElement, CredentialLocation } from "../rules";
 import { afterCursor, encodeCursor, orderBy, parseSort, SORT_COLUMNS, type Cursor } from "./cursor";
 import type { CallFilters } from "./filters";
 import { searchOnce, type SearchedFilters } from "./search";

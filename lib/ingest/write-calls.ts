@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { summariseCall, type CallFacts, type CallSummary } from "../calls";
-import { classifyCall, type Cause, type Evidence, type Verdict } from "../rules";
+import { classifyCall, summariseCall, type CallFacts, type CallSummary, type Evidence, type Verdict } from "../calls";
+import type { Cause } from "../rules";
 import { CopyBuffer, copyRows } from "./copy-buffer";
 import { copyRow } from "./copy-format";
 

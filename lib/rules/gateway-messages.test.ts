@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elementOf } from "./element";
+import { elementOf } from "./credential-terms";
 import { readResponseVerdict, readTraceVerdict } from "./gateway-messages";
 
 describe("trace lines that reject a call", () => {

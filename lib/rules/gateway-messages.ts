@@ -1,4 +1,4 @@
-import type { CredentialLocation, TraceVerdict } from "../trace-reading";
+import type { CredentialLocation } from "./credential-terms";
 
 /** What a gateway message says about the credential it names. */
 type GatewayVerdict<Says> = { says: Says; label: string; location: CredentialLocation; name: string };
@@ -32,11 +32,13 @@ const REJECTING_LINES = [
     says: "no_access",
     pattern: pattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+does\s+not\s+have\s+access\s+to\s+this\s+resource\b`),
   },
-] as const satisfies ReadonlyArray<Recogniser<TraceVerdict["says"]>>;
+] as const satisfies ReadonlyArray<Recogniser<"not_found" | "no_access">>;
 
 export type ResponseSays = (typeof RESPONSE_MESSAGES)[number]["says"];
 export type RejectingLineSays = (typeof REJECTING_LINES)[number]["says"];
 export type ResponseVerdict = GatewayVerdict<ResponseSays>;
+/** A trace line in which the gateway rejects the call: what it says and the credential it names. */
+export type TraceVerdict = GatewayVerdict<RejectingLineSays>;
 
 /** Most trace lines are not verdicts; this cheap test spares them the full patterns. */
 export const MAY_BE_TRACE_VERDICT = /not\s+(?:been\s+found|have\s+access)/i;

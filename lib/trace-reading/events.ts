@@ -1,8 +1,7 @@
 import type { MaskedCredential } from "../credentials";
+import type { CredentialLocation, TraceVerdict } from "../rules";
 
 export type TraceFormat = "text" | "json_lines" | "json_document";
-export const CREDENTIAL_LOCATIONS = ["header", "query", "cookie"] as const;
-export type CredentialLocation = (typeof CREDENTIAL_LOCATIONS)[number];
 
 type EventBase = {
   /** Order within the file, unique per file. */
@@ -63,8 +62,6 @@ export type TraceMessage = {
   /** The last token-validation interceptor this line names, if any. */
   interceptor: string | null;
 };
-
-export type TraceVerdict = { says: "not_found" | "no_access"; label: string; location: CredentialLocation; name: string };
 
 export type CallEvent = EventBase & {
   file: string;

@@ -1,11 +1,11 @@
 export { readTraceFile, type ReadOptions, type TraceInput } from "./read-trace-file";
 export { TraceReadError } from "./errors";
-export { CREDENTIAL_LOCATIONS } from "./events";
+export { REQUEST_FIELDS } from "./events";
+export { fieldsObject } from "./json/fields";
 export type {
   CallEvent,
   CallEventContent,
   CarriedValue,
-  CredentialLocation,
   GatewayEvent,
   RequestFacts,
   ResponseFacts,
@@ -13,5 +13,4 @@ export type {
   TraceFormat,
   TraceMessage,
   TraceSink,
-  TraceVerdict,
 } from "./events";

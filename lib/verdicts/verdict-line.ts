@@ -1,5 +1,4 @@
-import type { CallFacts } from "../calls";
-import { classifyCall } from "../rules";
+import { classifyCall, type CallFacts } from "../calls";
 
 /** One line of `classify` output (spec section 6): exactly these keys, in this order, null where they do not apply. */
 export function verdictRow(facts: CallFacts) {

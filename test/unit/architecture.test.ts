@@ -31,6 +31,37 @@ const isClient = (file: string) => /^\s*["']use client["']/.test(fs.readFileSync
 const violations = (files: string[], forbidden: RegExp, { valuesOnly = false } = {}) =>
   files.flatMap(importsOf).filter((imp) => forbidden.test(imp.source) && !(valuesOnly && imp.typeOnly)).map((imp) => `${imp.file} imports ${imp.source}`);
 
+/** The lib folder a lib file's import lands in, if it leaves its own folder for another. */
+function libFolderOf(imp: Import): string | null {
+  const target = imp.source.startsWith("@/lib/")
+    ? imp.source.slice(2)
+    : imp.source.startsWith(".")
+      ? path.relative(root, path.resolve(root, path.dirname(imp.file), imp.source))
+      : null;
+  const folder = target?.match(/^lib\/([^/]+)/)?.[1] ?? null;
+  return folder === imp.file.split("/")[1] ? null : folder;
+}
+
+/** A loop in the lib folders' imports of one another (types included), as the folder path round it; null if none. */
+function folderLoop(edges: Map<string, Set<string>>): string[] | null {
+  const done = new Set<string>();
+  const visit = (folder: string, trail: string[]): string[] | null => {
+    if (trail.includes(folder)) return [...trail.slice(trail.indexOf(folder)), folder];
+    if (done.has(folder)) return null;
+    for (const next of edges.get(folder) ?? []) {
+      const loop = visit(next, [...trail, folder]);
+      if (loop !== null) return loop;
+    }
+    done.add(folder);
+    return null;
+  };
+  for (const folder of edges.keys()) {
+    const loop = visit(folder, []);
+    if (loop !== null) return loop;
+  }
+  return null;
+}
+
 describe("architecture", () => {
   const ui = [...sourceFiles("app"), ...sourceFiles("components")];
 
@@ -51,5 +82,18 @@ describe("architecture", () => {
 
   it("lib never depends on the UI", () => {
     expect(violations(sourceFiles("lib"), /^@\/(app|components)\/|^\.\.\/(\.\.\/)*(app|components)\//)).toEqual([]);
+  });
+
+  it("lib's folders depend on one another in layers, with no loop (the rules at the bottom, the pages' verbs on top)", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const imp of sourceFiles("lib").flatMap(importsOf)) {
+      const from = imp.file.split("/")[1] ?? "";
+      const to = libFolderOf(imp);
+      if (!edges.has(from)) edges.set(from, new Set());
+      if (to !== null) edges.get(from)?.add(to);
+    }
+    expect(edges.get("trace-reading")).toContain("rules");
+    expect(edges.get("calls")).toContain("trace-reading");
+    expect(folderLoop(edges)).toBeNull();
   });
 });

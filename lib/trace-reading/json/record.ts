@@ -1,5 +1,6 @@
 import { displayMasked } from "../../credentials";
-import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type CredentialLocation, type RequestFacts, type TraceSink } from "../events";
+import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
+import type { CredentialLocation } from "../../rules";
 import { scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";

@@ -1,4 +1,5 @@
-import type { CredentialLocation, RequestFacts, ResponseFacts } from "../events";
+import type { CredentialLocation } from "../../rules";
+import type { RequestFacts, ResponseFacts } from "../events";
 import { durationMillis } from "../duration";
 import { readKeyValues, readQuoted } from "../quoted";
 

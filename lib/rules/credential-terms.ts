@@ -1,3 +1,7 @@
+/** Where a request carries a credential, as the gateway's LOCATION names it (spec 4.1). */
+export const CREDENTIAL_LOCATIONS = ["header", "query", "cookie"] as const;
+export type CredentialLocation = (typeof CREDENTIAL_LOCATIONS)[number];
+
 export const CREDENTIAL_ELEMENTS = ["access_token", "client_id", "custom"] as const;
 export type CredentialElement = (typeof CREDENTIAL_ELEMENTS)[number];
 

@@ -1,10 +1,16 @@
-import type { CallFacts, CarriedCredential, RejectingLine, Sighting } from "../calls";
-import { compareTraceOrder } from "../calls";
 import { hasWhitespaceFlag } from "../credentials";
-import type { CredentialLocation } from "../trace-reading";
-import { CAUSE_TABLE, type Cause, type FoundBy } from "./causes";
-import { elementOf, type CredentialElement } from "./element";
-import { readResponseVerdict, type ResponseVerdict } from "./gateway-messages";
+import {
+  CAUSE_TABLE,
+  elementOf,
+  readResponseVerdict,
+  type Cause,
+  type CredentialElement,
+  type CredentialLocation,
+  type FoundBy,
+  type ResponseVerdict,
+} from "../rules";
+import type { CallFacts, CarriedCredential, RejectingLine, Sighting } from "./facts";
+import { compareTraceOrder } from "./order";
 
 export type Evidence = { file: string; line: number | null; text: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyCallFacts, type CallFacts, type CarriedCredential, type InterceptorMention, type RejectingLine } from "../calls";
-import { classifyCall } from "./classify-call";
+import { classifyCall } from "./classify";
+import { emptyCallFacts, type CallFacts, type CarriedCredential, type InterceptorMention, type RejectingLine } from "./facts";
 
 const FILE = "gateway.log";
 const at = (seq: number, text = `line ${seq}`) => ({ file: FILE, line: seq + 1, seq, time: 1_000 + seq, text });
