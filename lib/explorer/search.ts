@@ -10,7 +10,7 @@ import type { CallFilters } from "./filters";
 export type SearchedFilters = CallFilters & { matchingCalls?: readonly string[] | null };
 
 /** Beyond this many matches the list is not passed around: each query searches for itself. */
-const MAX_SHARED_MATCHES = 50_000;
+const MAX_SHARED_MATCHES = 200_000;
 
 /** Runs the filters' text search once, for every query of one view to share. */
 export async function searchOnce(db: Database, filters: SearchedFilters): Promise<SearchedFilters> {
