@@ -1,4 +1,5 @@
-import { CAUSE_COLORS, CAUSES, type Cause } from "./cause-style";
+import { CAUSES, type Cause } from "@/lib/rules";
+import { CAUSE_COLORS } from "./cause-colors";
 
 export function CauseBadge({ cause }: { cause: Cause | null }) {
   if (!cause) return <span className="muted">—</span>;

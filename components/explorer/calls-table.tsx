@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
-import { CAUSES } from "@/components/calls/cause-style";
+import { CAUSES } from "@/lib/rules";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import { StatusBadge } from "@/components/calls/status-badge";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";

@@ -1,7 +1,8 @@
 "use client";
 
 import type { Facets, FacetField, FacetValue } from "@/lib/explorer";
-import { CAUSE_COLORS, CAUSES, isCause } from "@/components/calls/cause-style";
+import { CAUSES, isCause } from "@/lib/rules";
+import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { useExplorerUrl } from "./use-explorer-url";
 

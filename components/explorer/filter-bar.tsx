@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { CAUSES, isCause } from "@/components/calls/cause-style";
+import { CAUSES, isCause } from "@/lib/rules";
 import type { CredentialSummary, IgnoredParameter } from "@/lib/explorer";
 import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";

@@ -1,5 +1,6 @@
 import type { CallFilters, FacetValue, Facets, FailingCredential, Histogram } from "@/lib/explorer";
-import { CAUSE_COLORS, CAUSES, isCause } from "@/components/calls/cause-style";
+import { CAUSES, isCause } from "@/lib/rules";
+import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { credentialLabel } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";

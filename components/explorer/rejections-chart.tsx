@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Histogram } from "@/lib/explorer";
-import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
+import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { formatLocal } from "@/components/calls/local-time";
 import { useExplorerUrl } from "./use-explorer-url";
 

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useHydrated } from "@/components/layout/use-hydrated";
 import { formatBytes } from "./format-bytes";
-import { CAUSE_COLORS, CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
+import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import type { UploadResult } from "@/lib/ingest";
 
 type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult } | { kind: "failed"; message: string };

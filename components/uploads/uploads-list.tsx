@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { z } from "zod";
-import { CAUSE_ORDER, CAUSES } from "@/components/calls/cause-style";
+import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime } from "@/components/calls/local-time";
 import type { DeletedUpload, UploadListing } from "@/lib/ingest";
 import { formatBytes } from "./format-bytes";

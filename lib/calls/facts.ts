@@ -1,5 +1,5 @@
 import type { MaskedCredential } from "../credentials";
-import type { CredentialLocation } from "../rules";
+import type { CredentialLocation, RejectingLineSays } from "../rules";
 import type { RequestFacts } from "../trace-reading";
 
 /** Where a line is in the trace: what trace order compares (order.ts). */
@@ -25,7 +25,7 @@ export type CarriedCredential = MaskedCredential & {
 
 /** A trace line in which the gateway rejects the call (its place and text inline: one object, not two, per line). */
 export type RejectingLine = Sighting & {
-  says: "not_found" | "no_access";
+  says: RejectingLineSays;
   label: string;
   location: CredentialLocation;
   name: string;

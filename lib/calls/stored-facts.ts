@@ -1,6 +1,5 @@
 import { z } from "zod";
-// From the modules themselves, not lib/trace-reading's index (see facts.ts).
-import { CREDENTIAL_LOCATIONS } from "../rules";
+import { CREDENTIAL_LOCATIONS, REJECTING_LINE_SAYS } from "../rules";
 import { fieldsObject } from "../trace-reading";
 import type { CallFacts, CallResponse, CarriedCredential, InterceptorMention, Place, RejectingLine, Sighting } from "./facts";
 
@@ -26,7 +25,7 @@ const response = z.tuple([sighting, z.number().int().nullable(), z.string().null
 /** location, name, fingerprint, preview, length, leading whitespace, trailing whitespace, line break, where it was seen */
 const credential = z.tuple([location, z.string(), z.string(), z.string(), z.number().int(), z.boolean(), z.boolean(), z.boolean(), sighting.nullable()]);
 /** where, what the gateway says, label, location, name */
-const rejectingLine = z.tuple([sighting, z.enum(["not_found", "no_access"]), z.string(), location, z.string()]);
+const rejectingLine = z.tuple([sighting, z.enum(REJECTING_LINE_SAYS), z.string(), location, z.string()]);
 /** name, where */
 const interceptor = z.tuple([z.string(), place]);
 const text = z.string().nullable();

@@ -1,13 +1,17 @@
-import type { RejectingLineSays, ResponseSays } from "./gateway-messages";
+import { gatewayPattern, IN_THE_REQUEST, LABEL, LABEL_AFTER_WORDS, LOCATION, NAME } from "./gateway-wording";
 
 /**
- * What shows that a cause explains a rejected call. Data, not functions:
- * client components import this table for its text, and a finder would bring
- * the classifier (and node:crypto behind it) into the browser.
+ * What shows that a cause explains a rejected call: a message the gateway
+ * writes, by its pattern (the readers find trace lines with it, the
+ * classifier response bodies), or a check no message shows, by name. Data,
+ * not functions: the named checks read a call's facts, which lib/calls
+ * defines on top of this folder (lib/calls/classify.ts runs them).
  */
-export type FoundBy =
-  | { responseSays: ResponseSays }
-  | { rejectingLineSays: RejectingLineSays }
+type FoundByShape =
+  /** The response body holds this message (plain, in a JSON string, or wrapped in other text). */
+  | { responseSays: string; pattern: RegExp }
+  /** A trace line of the call holds this message. */
+  | { rejectingLineSays: string; pattern: RegExp }
   /** The credential the gateway names (by a rejecting line, else by the response) was carried with whitespace. */
   | "named credential carried with whitespace"
   /** Matches every rejection, so no row after it would ever be tried. */
@@ -29,7 +33,10 @@ export type CauseDescription = {
 export const CAUSE_TABLE = [
   {
     cause: "missing_credential",
-    foundBy: { responseSays: "missing" },
+    foundBy: {
+      responseSays: "missing",
+      pattern: gatewayPattern(String.raw`could\s+not\s+find\s+(?:an?\s+)?required\s+${LABEL_AFTER_WORDS}${IN_THE_REQUEST}`),
+    },
     title: "Credential missing",
     explanation:
       "The gateway looked for the credential this API requires and found none: it was not sent, or was sent under another name or in another place (a header instead of a query parameter, for example).",
@@ -48,7 +55,10 @@ export const CAUSE_TABLE = [
   },
   {
     cause: "invalid_expired_revoked",
-    foundBy: { rejectingLineSays: "not_found" },
+    foundBy: {
+      rejectingLineSays: "not_found",
+      pattern: gatewayPattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+has\s+not\s+been\s+found\b`),
+    },
     title: "Credential invalid, expired or revoked",
     explanation:
       "The gateway did not recognise the credential: it was never issued, has expired, or was revoked.",
@@ -56,7 +66,10 @@ export const CAUSE_TABLE = [
   },
   {
     cause: "no_resource_access",
-    foundBy: { rejectingLineSays: "no_access" },
+    foundBy: {
+      rejectingLineSays: "no_access",
+      pattern: gatewayPattern(String.raw`${LABEL}\s+in\s+${LOCATION}\s+${NAME}\s+does\s+not\s+have\s+access\s+to\s+this\s+resource\b`),
+    },
     title: "No access to this resource",
     explanation:
       "The credential is valid, but the app it belongs to is not allowed to call this API resource: its plan or permissions do not cover it.",
@@ -65,7 +78,7 @@ export const CAUSE_TABLE = [
   {
     // After both trace verdicts: the response says `is invalid` for either of them.
     cause: "invalid_unspecified",
-    foundBy: { responseSays: "invalid" },
+    foundBy: { responseSays: "invalid", pattern: gatewayPattern(String.raw`${LABEL}${IN_THE_REQUEST}\s*,\s*is\s+invalid\b`) },
     title: "Credential rejected (reason not logged)",
     explanation:
       "The gateway answered that the credential is invalid but its trace does not say whether it was unknown, expired, revoked, or lacked access to the resource.",
@@ -79,11 +92,20 @@ export const CAUSE_TABLE = [
     explanation: "The call was rejected, but not with any credential message this tool knows; the response body is kept as it was.",
     remedy: "Read the response body and the call's trace; the rejection may come from the backend or from a custom interceptor.",
   },
-] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundBy } & CauseDescription>;
+] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundByShape } & CauseDescription>;
 
-export type Cause = (typeof CAUSE_TABLE)[number]["cause"];
+type CauseRow = (typeof CAUSE_TABLE)[number];
+export type Cause = CauseRow["cause"];
+/** What finds one of the table's causes, with the literal words of its row. */
+export type FoundBy = CauseRow["foundBy"];
+export type ResponseSays = Extract<CauseRow["foundBy"], { responseSays: string }>["responseSays"];
+export type RejectingLineSays = Extract<CauseRow["foundBy"], { rejectingLineSays: string }>["rejectingLineSays"];
 
 export const CAUSE_ORDER: readonly Cause[] = CAUSE_TABLE.map((row) => row.cause);
+
+export function isCause(value: string | null | undefined): value is Cause {
+  return (CAUSE_ORDER as readonly string[]).includes(value ?? "");
+}
 
 /**
  * Each cause's text alone, as pages and the CLI show it. The cast holds:

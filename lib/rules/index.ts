@@ -1,5 +1,15 @@
-export { CAUSE_ORDER, CAUSE_TABLE, CAUSES, type Cause, type CauseDescription, type FoundBy } from "./causes";
-export { readResponseVerdict, readTraceVerdict, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
+export {
+  CAUSE_ORDER,
+  CAUSE_TABLE,
+  CAUSES,
+  isCause,
+  type Cause,
+  type CauseDescription,
+  type FoundBy,
+  type RejectingLineSays,
+  type ResponseSays,
+} from "./causes";
+export { readResponseVerdict, readTraceVerdict, REJECTING_LINE_SAYS, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
 export { lastInterceptorNamed } from "./interceptors";
 export { mayMatterToRules } from "./trace-lines";
 export {
