@@ -82,7 +82,10 @@ export class CredentialScrubber {
     known.heardAt = this.callsRemembered;
     let scrubbed = text;
     for (const raw of known.values) {
-      if (scrubbed.includes(raw)) scrubbed = scrubbed.replaceAll(raw, this.mask(raw).preview);
+      // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
+      if (!scrubbed.includes(raw)) continue;
+      const { preview } = this.mask(raw);
+      scrubbed = scrubbed.replaceAll(raw, () => preview);
     }
     return scrubbed;
   }

@@ -112,7 +112,8 @@ export class TextTraceReader extends FormatReader {
     const uri = mayBeRequestOrResponse(message) ? readRequestLine(message)?.uri : null;
     if (!uri?.includes("?")) return [lineText, message];
     const masked = maskUriQuery(uri, mask);
-    return [lineText.replace(uri, masked), message.replace(uri, masked)];
+    // A function, not the masked URI itself: `$&` in a path would put the raw URI back.
+    return [lineText.replace(uri, () => masked), message.replace(uri, () => masked)];
   }
 
   /** A carried value is masked even on a line that names no call. */
