@@ -43,6 +43,12 @@ export class CredentialScrubber {
   /** Remembers `raw` for the call's other text, without masking it (a reader that keeps only evidence). */
   remember(callRef: string, raw: string): void {
     const trimmed = raw.trim();
+    // The whole value first: where the call repeats it whole, it is masked as one.
+    this.rememberValue(callRef, trimmed);
+    for (const part of partsEchoedAlone(trimmed)) this.rememberValue(callRef, part);
+  }
+
+  private rememberValue(callRef: string, trimmed: string): void {
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
     const known = this.recent.get(callRef);
     if (known === undefined) this.rememberCall(callRef, copyString(trimmed));
@@ -120,6 +126,29 @@ export class CredentialScrubber {
       this.oldest = 0;
     }
   }
+}
+
+/** Authorization schemes whose credentials a trace may echo without the scheme (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
+const AUTH_SCHEME = /^(?:bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+(\S+)$/i;
+/** A `name=value` piece of a Cookie header (`a=1; session=…`), the value maybe quoted. */
+const COOKIE_PAIR = /^[^=\s;]+=\s*"?([^";]+)"?$/;
+
+/**
+ * The parts of a carried value that a trace may repeat on their own: the
+ * credentials after an Authorization header's scheme, each cookie of a Cookie
+ * header. Masked like the whole value wherever the call repeats them.
+ */
+function partsEchoedAlone(value: string): string[] {
+  const parts: string[] = [];
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme?.[1] !== undefined) parts.push(scheme[1]);
+  if (value.includes("=")) {
+    for (const piece of value.split(";")) {
+      const cookie = COOKIE_PAIR.exec(piece.trim())?.[1]?.trim();
+      if (cookie !== undefined && cookie !== value) parts.push(cookie);
+    }
+  }
+  return parts;
 }
 
 /** Every string inside a JSON value, scrubbed, names of fields included. */

@@ -25,5 +25,43 @@ describe("no raw credential escapes the reader: text trace lines", () => {
     const kept = await everythingKept(`${stamp} INFO [callId=c1] Request: GET /p/a$&?client_id=ab123 api="P"\n${stamp} INFO [callId=c1] Response: 401 body="x"`);
     expect(kept).not.toContain("ab123");
   });
+
+  it("masks the token of an Authorization header where a later line echoes it without its scheme", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=c2] Request header Authorization: Bearer LEAKBEARER222222`,
+        `${stamp} INFO [callId=c2] Request header AUTHORIZATION: bearer    LEAKSPACES66666`,
+        `${stamp} DEBUG [callId=c2] validating jwt LEAKBEARER222222 failed; retry with LEAKSPACES66666`,
+        `${stamp} WARN [callId=c2] Access Token in HEADER Authorization HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call LEAKBEARER222222`,
+        `${stamp} INFO [callId=c2] Response: 401 body="token LEAKBEARER222222 is invalid"`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAKBEARER222222");
+    expect(kept).not.toContain("LEAKSPACES66666");
+  });
+
+  it("masks a cookie of a Cookie header where a later line echoes that cookie alone", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d3] Request header Cookie: a=1; session=LEAKCOOKIE44444; b=2`,
+        `${stamp} WARN [callId=d3] Access Token in COOKIE session HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call`,
+        `${stamp} WARN [callId=d3] cookie session=LEAKCOOKIE44444 unknown`,
+        `${stamp} INFO [callId=d3] Response: 401 body="x"`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAKCOOKIE44444");
+  });
+
 });
 
+describe("no raw credential escapes the reader: JSON records", () => {
+  const jsonl = (...records: unknown[]) => records.map((record) => JSON.stringify(record)).join("\n");
+
+  it("masks a cookie of a Cookie header where the record's message echoes that cookie alone", async () => {
+    const kept = await everythingKept(
+      jsonl({ callId: "j6", status: 401, request: { method: "GET", uri: "/x", headers: { cookie: "a=1; session=LEAKJCOOKIE6666; b=2" } }, message: "session LEAKJCOOKIE6666" }),
+      "t.jsonl",
+    );
+    expect(kept).not.toContain("LEAKJCOOKIE6666");
+  });
+});
