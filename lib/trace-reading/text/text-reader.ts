@@ -35,6 +35,7 @@ export class TextTraceReader extends FormatReader {
       this.sink.callEvent(this.pendingCall);
       this.eventCount++;
     } else if (this.pendingGateway !== null) {
+      this.scrubber.forget(NO_CALL);
       this.sink.gatewayEvent(this.pendingGateway);
       this.eventCount++;
       this.gatewayEventCount++;
@@ -116,20 +117,27 @@ export class TextTraceReader extends FormatReader {
     return [lineText.replace(uri, () => masked), message.replace(uri, () => masked)];
   }
 
-  /** A carried value is masked even on a line that names no call. */
+  /**
+   * A carried value is masked even on a line that names no call, and in that
+   * line's stack trace: it is remembered until the event is complete.
+   */
   private gatewayText(fullText: string, fullMessage: string): string {
+    const carry = (raw: string) => this.scrubber.carried(NO_CALL, raw);
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
-    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, this.scrubber.mask) : [fullText, fullMessage];
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, carry) : [fullText, fullMessage];
     if (carried === null) return lineText;
-    return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.mask(carried.raw), carried.quoted));
+    return withValueShown(lineText, message, carried, displayMasked(carried.raw, carry(carried.raw), carried.quoted));
   }
 
   private continuePending(text: string): void {
     const call = this.pendingCall;
     if (call !== null) call.text += "\n" + this.scrubber.scrub(call.callRef, text);
-    else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + text;
+    else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + this.scrubber.scrub(NO_CALL, text);
   }
 }
+
+/** Scrubber key for a line that names no call: its values are masked in its stack trace, then forgotten. */
+const NO_CALL = "\u0000line without a call";
 
 type ReadLine = { text: string; content: CallEventContent };
 const NOT_EVIDENCE: ReadLine = Object.freeze({ text: "", content: Object.freeze({}) });

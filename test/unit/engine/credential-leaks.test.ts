@@ -52,6 +52,11 @@ describe("no raw credential escapes the reader: text trace lines", () => {
     expect(kept).not.toContain("LEAKCOOKIE44444");
   });
 
+  it("masks a value carried on a line of no call in that line's stack trace too", async () => {
+    const kept = await everythingKept(`${stamp} INFO Request header authorization: Bearer LEAKGATEWAY22222\nstack LEAKGATEWAY22222\n${stamp} INFO [callId=x] Response: 200 ok`);
+    expect(kept).not.toContain("LEAKGATEWAY22222");
+  });
+
 });
 
 describe("no raw credential escapes the reader: JSON records", () => {
