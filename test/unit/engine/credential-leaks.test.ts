@@ -57,6 +57,23 @@ describe("no raw credential escapes the reader: text trace lines", () => {
     expect(kept).not.toContain("LEAKGATEWAY22222");
   });
 
+  it("masks the query of a request line that gives no method", async () => {
+    const kept = await everythingKept(
+      `${stamp} INFO [callId=c4] Request: /noMethod?access_token=LEAKNOMETHOD4444\n${stamp} INFO [callId=c4] Response: 401 Access Token in the request, identified by QUERYPARAM access_token, is invalid. LEAKNOMETHOD4444`,
+    );
+    expect(kept).not.toContain("LEAKNOMETHOD4444");
+  });
+
+  it("masks a query value where the call's other lines repeat it URL-encoded, as the request carried it", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=c5] Request: GET /enc?access_token=LEAK%2BENC%2F5555`,
+        `${stamp} WARN [callId=c5] Routing to backend /enc?access_token=LEAK%2BENC%2F5555`,
+        `${stamp} INFO [callId=c5] Response: 401 x`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAK%2BENC%2F5555");
+  });
 });
 
 describe("no raw credential escapes the reader: JSON records", () => {
