@@ -79,6 +79,43 @@ describe("no raw credential escapes the reader: text trace lines", () => {
 describe("no raw credential escapes the reader: JSON records", () => {
   const jsonl = (...records: unknown[]) => records.map((record) => JSON.stringify(record)).join("\n");
 
+  it("masks a header given as an array of values, where the record's message echoes it", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j1", method: "GET", uri: "/x", status: 401, requestHeaders: { Authorization: ["Bearer LEAKJARR111111"] }, message: "jwt LEAKJARR111111 rejected" }), "t.jsonl");
+    expect(kept).not.toContain("LEAKJARR111111");
+  });
+
+  it("masks a record's lone Authorization field given as an array, or shorter than the values hunted in other text", async () => {
+    const kept = await everythingKept(
+      jsonl({ callId: "j2", method: "GET", uri: "/x", status: 401, authorization: ["Bearer LEAKJTOP222222"], body: "bad" }, { callId: "j2b", request: { authorization: "K7q2z" } }),
+      "t.jsonl",
+    );
+    expect(kept).not.toContain("LEAKJTOP222222");
+    expect(kept).not.toContain("K7q2z");
+  });
+
+  it("masks every query value of the record's URI in the record as shown, short or URL-encoded ones too", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j3", method: "GET", uri: "/x?client_id=ab123&access_token=LEAK%2BJ3333333", status: 401, body: "x" }), "t.jsonl");
+    expect(kept).not.toContain("ab123");
+    expect(kept).not.toContain("LEAK%2BJ3333333");
+  });
+
+  it("masks the query of a second URI field (path beside url)", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j4", method: "GET", url: "/x", path: "/x?access_token=LEAKJPATH44444", status: 401, body: "x" }), "t.jsonl");
+    expect(kept).not.toContain("LEAKJPATH44444");
+  });
+
+  it("masks Authorization headers nested in trace entries and unknown fields", async () => {
+    const kept = await everythingKept(
+      jsonl(
+        { callId: "j5", status: 401, trace: [{ message: "in", headers: { Authorization: "Bearer LEAKJNEST55555" } }, { message: "x", authorization: "LEAKJNESTAUTH5" }] },
+        { callId: "j7", status: 401, meta: { h: { Authorization: "Bearer LEAKJMETA7777" } } },
+        { callId: "j9", status: 401, data: { requestHeaders: { Authorization: "Bearer LEAKJDEEP99999", "x-api-key": "LEAKJDEEPKEY99" } } },
+      ),
+      "t.jsonl",
+    );
+    for (const raw of ["LEAKJNEST55555", "LEAKJNESTAUTH5", "LEAKJMETA7777", "LEAKJDEEP99999", "LEAKJDEEPKEY99"]) expect(kept).not.toContain(raw);
+  });
+
   it("masks a cookie of a Cookie header where the record's message echoes that cookie alone", async () => {
     const kept = await everythingKept(
       jsonl({ callId: "j6", status: 401, request: { method: "GET", uri: "/x", headers: { cookie: "a=1; session=LEAKJCOOKIE6666; b=2" } }, message: "session LEAKJCOOKIE6666" }),
