@@ -83,10 +83,11 @@ export class CredentialScrubber {
   }
 
   scrub(callRef: string, text: string): string {
+    const unlabelled = AUTHORIZATION_NAMED.test(text) ? this.maskAuthorizationShown(text) : text;
     const known = this.recent.get(callRef);
-    if (known === undefined) return text;
+    if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
-    let scrubbed = text;
+    let scrubbed = unlabelled;
     for (const raw of known.values) {
       // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
       if (!scrubbed.includes(raw)) continue;
@@ -94,6 +95,18 @@ export class CredentialScrubber {
       scrubbed = scrubbed.replaceAll(raw, () => preview);
     }
     return scrubbed;
+  }
+
+  /**
+   * `Authorization: Bearer …` written in a line that is not a carried header
+   * (a dump of the request's headers, a stack trace) is still an Authorization
+   * header (spec 5): its credentials are masked even when no line carried them.
+   */
+  private maskAuthorizationShown(text: string): string {
+    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, credentials: string) =>
+      // Already a preview (a line masked again): left as it is.
+      credentials.includes("…") ? whole : before + this.mask(credentials).preview,
+    );
   }
 
   private rememberCall(callRef: string, value: string): void {
@@ -127,6 +140,11 @@ export class CredentialScrubber {
     }
   }
 }
+
+const AUTHORIZATION_NAMED = /authorization/i;
+/** `Authorization: Bearer X`, `authorization=X`, `"Authorization": "Basic X"`: what comes before X, and X. */
+const AUTHORIZATION_SHOWN =
+  /(authorization["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|digest|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+)?)([^\s"'\\,;}\]]+)/gi;
 
 /** Authorization schemes whose credentials a trace may echo without the scheme (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
 const AUTH_SCHEME = /^(?:bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+(\S+)$/i;

@@ -133,7 +133,7 @@ export class TextTraceReader extends FormatReader {
   private gatewayText(fullText: string, fullMessage: string): string {
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
     const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, NO_CALL) : [fullText, fullMessage];
-    if (carried === null) return lineText;
+    if (carried === null) return this.scrubber.scrub(NO_CALL, lineText);
     return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.carried(NO_CALL, carried.raw), carried.quoted));
   }
 

@@ -57,6 +57,19 @@ describe("no raw credential escapes the reader: text trace lines", () => {
     expect(kept).not.toContain("LEAKGATEWAY22222");
   });
 
+  it("masks an Authorization header written in a line that does not carry it (a dump of the headers), in a call or not", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d4] Headers: {Authorization=Bearer LEAKHDRMAP4444, x=1}`,
+        `${stamp} INFO [callId=d4] authorization: Basic TEVBS1VTRVI6TEVBS1BBU1M=`,
+        `  at dump({"Authorization": "LEAKINSTACK4444"})`,
+        `${stamp} INFO Forwarding with authorization=Token LEAKGATEWAY4444`,
+        `${stamp} INFO [callId=d4] Response: 401 body="x"`,
+      ].join("\n"),
+    );
+    for (const raw of ["LEAKHDRMAP4444", "TEVBS1VTRVI6TEVBS1BBU1M=", "LEAKINSTACK4444", "LEAKGATEWAY4444"]) expect(kept).not.toContain(raw);
+  });
+
   it("masks the query of a request line that gives no method", async () => {
     const kept = await everythingKept(
       `${stamp} INFO [callId=c4] Request: /noMethod?access_token=LEAKNOMETHOD4444\n${stamp} INFO [callId=c4] Response: 401 Access Token in the request, identified by QUERYPARAM access_token, is invalid. LEAKNOMETHOD4444`,
