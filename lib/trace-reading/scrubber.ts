@@ -83,7 +83,8 @@ export class CredentialScrubber {
   }
 
   scrub(callRef: string, text: string): string {
-    const unlabelled = AUTHORIZATION_NAMED.test(text) ? this.maskAuthorizationShown(text) : text;
+    const withoutQuery = text.includes("?") ? this.maskQueriesShown(text) : text;
+    const unlabelled = AUTHORIZATION_NAMED.test(withoutQuery) ? this.maskAuthorizationShown(withoutQuery) : withoutQuery;
     const known = this.recent.get(callRef);
     if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
@@ -106,6 +107,17 @@ export class CredentialScrubber {
     return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, credentials: string) =>
       // Already a preview (a line masked again): left as it is.
       credentials.includes("…") ? whole : before + this.mask(credentials).preview,
+    );
+  }
+
+  /**
+   * The query of a URI written in any line (a redirect's Location, a backend
+   * URL, a response body), each value masked: tokens travel in query strings,
+   * and only the request line's URI is read as one.
+   */
+  private maskQueriesShown(text: string): string {
+    return text.replace(QUERY_SHOWN, (query: string) =>
+      query.replace(QUERY_VALUE, (pair, name: string, value: string) => (value.includes("…") ? pair : name + this.mask(value).preview)),
     );
   }
 
@@ -141,6 +153,9 @@ export class CredentialScrubber {
   }
 }
 
+/** `?name=value&name=value` of a URI within a line, up to the first blank, quote or fragment. */
+const QUERY_SHOWN = /\?[\w.~%[\]-]+=[^\s"'<>#]*/g;
+const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
 /** `Authorization: Bearer X`, `authorization=X`, `"Authorization": "Basic X"`: what comes before X, and X. */
 const AUTHORIZATION_SHOWN =

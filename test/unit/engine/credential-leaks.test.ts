@@ -70,6 +70,18 @@ describe("no raw credential escapes the reader: text trace lines", () => {
     for (const raw of ["LEAKHDRMAP4444", "TEVBS1VTRVI6TEVBS1BBU1M=", "LEAKINSTACK4444", "LEAKGATEWAY4444"]) expect(kept).not.toContain(raw);
   });
 
+  it("masks query values of a URI written in any line, a response's or a line of no call", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d6] Request: GET /a`,
+        `${stamp} INFO Redirecting to https://cb/?code=LEAKRESP88888&access_token=LEAKRESP99999`,
+        `${stamp} INFO [callId=d6] Response: 401 body="x" location=/a?access_token=LEAKRESP77777`,
+        `${stamp} INFO [callId=d7] Response: 302 Location: https://cb/?code=LEAKRESP66666`,
+      ].join("\n"),
+    );
+    for (const raw of ["LEAKRESP66666", "LEAKRESP77777", "LEAKRESP88888", "LEAKRESP99999"]) expect(kept).not.toContain(raw);
+  });
+
   it("masks the query of a request line that gives no method", async () => {
     const kept = await everythingKept(
       `${stamp} INFO [callId=c4] Request: /noMethod?access_token=LEAKNOMETHOD4444\n${stamp} INFO [callId=c4] Response: 401 Access Token in the request, identified by QUERYPARAM access_token, is invalid. LEAKNOMETHOD4444`,
