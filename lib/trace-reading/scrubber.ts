@@ -43,6 +43,12 @@ export class CredentialScrubber {
   /** Remembers `raw` for the call's other text, without masking it (a reader that keeps only evidence). */
   remember(callRef: string, raw: string): void {
     const trimmed = raw.trim();
+    // The whole value first: where the call repeats it whole, it is masked as one.
+    this.rememberValue(callRef, trimmed);
+    for (const part of partsEchoedAlone(trimmed)) this.rememberValue(callRef, part);
+  }
+
+  private rememberValue(callRef: string, trimmed: string): void {
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
     const known = this.recent.get(callRef);
     if (known === undefined) this.rememberCall(callRef, copyString(trimmed));
@@ -77,14 +83,42 @@ export class CredentialScrubber {
   }
 
   scrub(callRef: string, text: string): string {
+    const withoutQuery = text.includes("?") ? this.maskQueriesShown(text) : text;
+    const unlabelled = AUTHORIZATION_NAMED.test(withoutQuery) ? this.maskAuthorizationShown(withoutQuery) : withoutQuery;
     const known = this.recent.get(callRef);
-    if (known === undefined) return text;
+    if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
-    let scrubbed = text;
+    let scrubbed = unlabelled;
     for (const raw of known.values) {
-      if (scrubbed.includes(raw)) scrubbed = scrubbed.replaceAll(raw, this.mask(raw).preview);
+      // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
+      if (!scrubbed.includes(raw)) continue;
+      const { preview } = this.mask(raw);
+      scrubbed = scrubbed.replaceAll(raw, () => preview);
     }
     return scrubbed;
+  }
+
+  /**
+   * `Authorization: Bearer …` written in a line that is not a carried header
+   * (a dump of the request's headers, a stack trace) is still an Authorization
+   * header (spec 5): its credentials are masked even when no line carried them.
+   */
+  private maskAuthorizationShown(text: string): string {
+    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, credentials: string) =>
+      // Already a preview (a line masked again): left as it is.
+      credentials.includes("…") ? whole : before + this.mask(credentials).preview,
+    );
+  }
+
+  /**
+   * The query of a URI written in any line (a redirect's Location, a backend
+   * URL, a response body), each value masked: tokens travel in query strings,
+   * and only the request line's URI is read as one.
+   */
+  private maskQueriesShown(text: string): string {
+    return text.replace(QUERY_SHOWN, (query: string) =>
+      query.replace(QUERY_VALUE, (pair, name: string, value: string) => (value.includes("…") ? pair : name + this.mask(value).preview)),
+    );
   }
 
   private rememberCall(callRef: string, value: string): void {
@@ -117,6 +151,37 @@ export class CredentialScrubber {
       this.oldest = 0;
     }
   }
+}
+
+/** `?name=value&name=value` of a URI within a line, up to the first blank, quote or fragment. */
+const QUERY_SHOWN = /\?[\w.~%[\]-]+=[^\s"'<>#]*/g;
+const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
+const AUTHORIZATION_NAMED = /authorization/i;
+/** `Authorization: Bearer X`, `authorization=X`, `"Authorization": "Basic X"`: what comes before X, and X. */
+const AUTHORIZATION_SHOWN =
+  /(authorization["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|digest|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+)?)([^\s"'\\,;}\]]+)/gi;
+
+/** Authorization schemes whose credentials a trace may echo without the scheme (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
+const AUTH_SCHEME = /^(?:bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+(\S+)$/i;
+/** A `name=value` piece of a Cookie header (`a=1; session=…`), the value maybe quoted. */
+const COOKIE_PAIR = /^[^=\s;]+=\s*"?([^";]+)"?$/;
+
+/**
+ * The parts of a carried value that a trace may repeat on their own: the
+ * credentials after an Authorization header's scheme, each cookie of a Cookie
+ * header. Masked like the whole value wherever the call repeats them.
+ */
+function partsEchoedAlone(value: string): string[] {
+  const parts: string[] = [];
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme?.[1] !== undefined) parts.push(scheme[1]);
+  if (value.includes("=")) {
+    for (const piece of value.split(";")) {
+      const cookie = COOKIE_PAIR.exec(piece.trim())?.[1]?.trim();
+      if (cookie !== undefined && cookie !== value) parts.push(cookie);
+    }
+  }
+  return parts;
 }
 
 /** Every string inside a JSON value, scrubbed, names of fields included. */

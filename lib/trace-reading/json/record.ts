@@ -25,14 +25,22 @@ export function emitRecord(
   sink: TraceSink,
   scrubber: CredentialScrubber,
 ): number {
-  maskSecretFields(record, (raw) => scrubber.mask(raw).preview);
+  maskSecretFields(record, (raw) => scrubber.mask(raw).preview, "record");
   const { values, extra } = sortFields(record);
   const callRef = values.callRef?.trim() ?? null;
   const key = callRef ?? NO_CALL;
   const credentials = carriedValues(values, key, scrubber);
+  // Each query value is remembered decoded and as written (`%2B`): the record may repeat the URI as it came.
+  const maskUri = (uri: string) =>
+    maskUriQuery(uri, (raw, written) => {
+      scrubber.remember(key, written);
+      return scrubber.carried(key, raw);
+    });
   // Before any text is made: the query values become known to the scrubber too.
-  if (values.uri !== undefined) values.uri = maskUriQuery(values.uri, (raw) => scrubber.carried(key, raw));
-  const scrub = (text: string) => scrubber.scrub(key, text);
+  if (values.uri !== undefined) values.uri = maskUri(values.uri);
+  const scrubText = (text: string) => scrubber.scrub(key, text);
+  // A URI anywhere in the record (`path` beside `url`, one in an unknown field) has its query masked, not only scrubbed.
+  const scrub: Scrub = { text: scrubText, uri: (uri) => scrubText(maskUri(uri)) };
   const time = values.time ?? null;
   const base = { seq: place.nextSeq(), line: place.line, time, level: values.level ?? null };
   const text = JSON.stringify(maskRecord(record, credentials, scrub));
@@ -41,10 +49,10 @@ export function emitRecord(
     sink.gatewayEvent({ ...base, text });
     return 1;
   }
-  const content = recordContent(values, credentials, scrubExtra(extra, scrub), scrub);
+  const content = recordContent(values, credentials, scrubExtra(extra, scrub), scrubText);
   sink.callEvent({ ...base, text, file: place.file, callRef, content });
   for (const entry of values.trace ?? []) {
-    const nested = readTraceEntry(entry, scrub);
+    const nested = readTraceEntry(entry, scrubText);
     const event = { seq: place.nextSeq(), line: place.line, time: nested.time ?? time, level: nested.level };
     sink.callEvent({ ...event, text: nested.message, file: place.file, callRef, content: { trace: traceMessage(nested.message, nested.message) } });
   }
@@ -91,6 +99,8 @@ function carriedValues(values: FieldValues, callKey: string, scrubber: Credentia
   const carried: CarriedValue[] = [];
   for (const [field, location] of Object.entries(CARRIED_FIELDS) as Array<[keyof typeof CARRIED_FIELDS, CredentialLocation]>) {
     for (const [name, raw] of Object.entries(values[field] ?? {})) {
+      // A value given as JSON (`["Bearer …"]`) is carried as its JSON text; the record may repeat each string in it alone.
+      for (const inner of stringsInJson(raw)) scrubber.remember(callKey, inner);
       const masked = scrubber.carried(callKey, raw);
       const display = displayMasked(raw, masked, true);
       carried.push({ location, name, ...masked, display, text: `Request ${location} ${name}: ${display}` });
@@ -145,23 +155,51 @@ function readTraceEntry(entry: unknown, scrub: (text: string) => string): TraceE
   return { message: scrub(message), level: values.level ?? null, time: values.time ?? null };
 }
 
+/** How a record's text is scrubbed: any text, and a URI (whose query values are masked first). */
+type Scrub = { text: (text: string) => string; uri: (uri: string) => string };
+
+/** scrubDeep, with the query of every field named like a URI (`uri`, `url`, `path`) masked. */
+function scrubFields(value: unknown, scrub: Scrub): unknown {
+  if (typeof value === "string") return scrub.text(value);
+  if (Array.isArray(value)) return value.map((item) => scrubFields(item, scrub));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [scrub.text(name), typeof item === "string" && fieldOf(name) === "uri" ? scrub.uri(item) : scrubFields(item, scrub)]),
+  );
+}
+
 /** The record as people see it: carried values masked in place, every other text scrubbed. */
-function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[], scrub: (text: string) => string): unknown {
+function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[], scrub: Scrub): unknown {
   const shown = new Map(credentials.map((c) => [`${c.location}\u0000${c.name}`, c.display] as const));
   const maskCarried = (location: CredentialLocation, value: unknown): unknown =>
     value !== null && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, shown.get(`${location}\u0000${name}`) ?? scrubDeep(v, scrub)]))
-      : scrubDeep(value, scrub);
+      ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, shown.get(`${location}\u0000${name}`) ?? scrubFields(v, scrub)]))
+      : scrubFields(value, scrub);
   const maskObject = (source: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(source).map(([name, value]) => {
         const field = fieldOf(name);
         if (field === "request" && value !== null && typeof value === "object" && !Array.isArray(value)) return [name, maskObject(value as Record<string, unknown>)];
         if (field === "headers" || field === "query" || field === "cookies") return [name, maskCarried(CARRIED_FIELDS[field], value)];
-        return [name, scrubDeep(value, scrub)];
+        // A lone Authorization field was carried as a header of its own name (addCarried): shown as that header, whatever its type or length.
+        if (field === "authorization") return [name, shown.get(`header\u0000${name}`) ?? scrubFields(value, scrub)];
+        if (field === "uri" && typeof value === "string") return [name, scrub.uri(value)];
+        return [name, scrubFields(value, scrub)];
       }),
     );
   return maskObject(record);
+}
+
+/** The strings inside a value carried as JSON text, or none when it is not JSON of an array or object. */
+function stringsInJson(raw: string): string[] {
+  if (!raw.startsWith("[") && !raw.startsWith("{")) return [];
+  try {
+    const strings: string[] = [];
+    scrubDeep(JSON.parse(raw), (text) => (strings.push(text), text));
+    return strings;
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -175,18 +213,37 @@ function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[]
 const SECRET_NAME = /passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|credential/i;
 const CARRIERS = new Set<RecordField | undefined>(["headers", "query", "cookies", "authorization"]);
 
-function maskSecretFields(value: unknown, mask: (raw: string) => string): void {
+/**
+ * `level` says where `value` sits: the record and its `request` hold the
+ * call's carried values, read by carriedValues. Headers, query parameters,
+ * cookies and Authorization fields anywhere else (a nested trace entry's
+ * headers, an unknown field's) are carried by no one: every value in them is
+ * masked here.
+ */
+function maskSecretFields(value: unknown, mask: (raw: string) => string, level: "record" | "request" | "nested" = "nested"): void {
   if (Array.isArray(value)) for (const item of value) maskSecretFields(item, mask);
   if (!isRecord(value)) return;
   for (const [name, inner] of Object.entries(value)) {
-    if (CARRIERS.has(fieldOf(name))) continue;
+    const field = fieldOf(name);
+    if (CARRIERS.has(field)) {
+      if (level === "nested") value[name] = maskEvery(inner, mask);
+      continue;
+    }
     // The record is the reader's own, fresh from JSON.parse.
     if (SECRET_NAME.test(name) && (typeof inner === "string" || typeof inner === "number")) value[name] = mask(String(inner));
-    else maskSecretFields(inner, mask);
+    else maskSecretFields(inner, mask, level === "record" && field === "request" ? "request" : "nested");
   }
 }
 
-function scrubExtra(extra: Record<string, unknown>, scrub: (text: string) => string): Record<string, unknown> {
-  return scrubDeep(extra, scrub) as Record<string, unknown>;
+/** Every string or number inside `value` masked; names of fields kept. */
+function maskEvery(value: unknown, mask: (raw: string) => string): unknown {
+  if (typeof value === "string" || typeof value === "number") return mask(String(value));
+  if (Array.isArray(value)) return value.map((item) => maskEvery(item, mask));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, maskEvery(item, mask)]));
+  return value;
+}
+
+function scrubExtra(extra: Record<string, unknown>, scrub: Scrub): Record<string, unknown> {
+  return scrubFields(extra, scrub) as Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { carriesWhitespace, displayMasked, type MaskedCredential } from "../../credentials";
+import { carriesWhitespace, displayMasked } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent } from "../events";
 import { FormatReader } from "../format-reader";
 import { maskUriQuery } from "../uri";
@@ -35,6 +35,7 @@ export class TextTraceReader extends FormatReader {
       this.sink.callEvent(this.pendingCall);
       this.eventCount++;
     } else if (this.pendingGateway !== null) {
+      this.scrubber.forget(NO_CALL);
       this.sink.gatewayEvent(this.pendingGateway);
       this.eventCount++;
       this.gatewayEventCount++;
@@ -52,7 +53,7 @@ export class TextTraceReader extends FormatReader {
 
   private readWhole(fullText: string, callRef: string, fullMessage: string): ReadLine {
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
-    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, (raw) => this.scrubber.carried(callRef, raw)) : [fullText, fullMessage];
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, callRef) : [fullText, fullMessage];
     if (carried !== null) {
       const masked = this.scrubber.carried(callRef, carried.raw);
       const display = displayMasked(carried.raw, masked, carried.quoted);
@@ -92,7 +93,7 @@ export class TextTraceReader extends FormatReader {
         return carriesWhitespace(carried.raw) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
       }
       if (isRequestLine(message)) {
-        if (message.includes("?")) this.withQueryMasked(fullText, message, (raw) => this.scrubber.carried(callRef, raw));
+        if (message.includes("?")) this.withQueryMasked(fullText, message, callRef);
         return NOT_EVIDENCE;
       }
       const status = readResponseStatus(message);
@@ -107,28 +108,44 @@ export class TextTraceReader extends FormatReader {
     return interceptor === null ? NOT_EVIDENCE : { text: "", content: { trace: { message: "", text: "", verdict: null, interceptor } } };
   }
 
-  /** A `Request:` line's URI with its query values masked, in the line and in the message. */
-  private withQueryMasked(lineText: string, message: string, mask: (raw: string) => MaskedCredential): [string, string] {
-    const uri = mayBeRequestOrResponse(message) ? readRequestLine(message)?.uri : null;
+  /**
+   * A `Request:` line's URI with its query values masked, in the line and in
+   * the message. Each value is remembered for the call's other lines both
+   * decoded and as written (`%2B`): a trace repeats the URI as it came.
+   */
+  private withQueryMasked(lineText: string, message: string, callRef: string): [string, string] {
+    const request = mayBeRequestOrResponse(message) ? readRequestLine(message) : null;
+    // `Request: /path?access_token=…` gives no method: its URI stands where the method would.
+    const uri = request?.uri ?? request?.method;
     if (!uri?.includes("?")) return [lineText, message];
-    const masked = maskUriQuery(uri, mask);
-    return [lineText.replace(uri, masked), message.replace(uri, masked)];
+    const masked = maskUriQuery(uri, (raw, written) => {
+      this.scrubber.remember(callRef, written);
+      return this.scrubber.carried(callRef, raw);
+    });
+    // A function, not the masked URI itself: `$&` in a path would put the raw URI back.
+    return [lineText.replace(uri, () => masked), message.replace(uri, () => masked)];
   }
 
-  /** A carried value is masked even on a line that names no call. */
+  /**
+   * A carried value is masked even on a line that names no call, and in that
+   * line's stack trace: it is remembered until the event is complete.
+   */
   private gatewayText(fullText: string, fullMessage: string): string {
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
-    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, this.scrubber.mask) : [fullText, fullMessage];
-    if (carried === null) return lineText;
-    return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.mask(carried.raw), carried.quoted));
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, NO_CALL) : [fullText, fullMessage];
+    if (carried === null) return this.scrubber.scrub(NO_CALL, lineText);
+    return withValueShown(lineText, message, carried, displayMasked(carried.raw, this.scrubber.carried(NO_CALL, carried.raw), carried.quoted));
   }
 
   private continuePending(text: string): void {
     const call = this.pendingCall;
     if (call !== null) call.text += "\n" + this.scrubber.scrub(call.callRef, text);
-    else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + text;
+    else if (this.pendingGateway !== null) this.pendingGateway.text += "\n" + this.scrubber.scrub(NO_CALL, text);
   }
 }
+
+/** Scrubber key for a line that names no call: its values are masked in its stack trace, then forgotten. */
+const NO_CALL = "\u0000line without a call";
 
 type ReadLine = { text: string; content: CallEventContent };
 const NOT_EVIDENCE: ReadLine = Object.freeze({ text: "", content: Object.freeze({}) });

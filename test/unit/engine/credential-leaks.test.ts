@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { classifyText, readEvents } from "./support";
+
+const stamp = "2026-11-20T14:03:11.482Z";
+
+/** Everything a file's events hand on (texts, facts, extra fields) and what classify prints for it. */
+async function everythingKept(content: string, name = "trace.log"): Promise<string> {
+  const { calls, gateway } = await readEvents(content, name);
+  return JSON.stringify([calls, gateway, await classifyText(content, name)]);
+}
+
+describe("no raw credential escapes the reader: text trace lines", () => {
+  it("masks an echoed value whose preview holds a replacement pattern ($&)", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=c3] Request header x-tok: $&LEAKDOLLAR33333`,
+        `${stamp} WARN [callId=c3] Access Token in HEADER x-tok HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call $&LEAKDOLLAR33333`,
+        `${stamp} INFO [callId=c3] Response: 401 body="x"`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAKDOLLAR33333");
+  });
+
+  it("masks a short query value on a request line whose path holds a replacement pattern ($&)", async () => {
+    const kept = await everythingKept(`${stamp} INFO [callId=c1] Request: GET /p/a$&?client_id=ab123 api="P"\n${stamp} INFO [callId=c1] Response: 401 body="x"`);
+    expect(kept).not.toContain("ab123");
+  });
+
+  it("masks the token of an Authorization header where a later line echoes it without its scheme", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=c2] Request header Authorization: Bearer LEAKBEARER222222`,
+        `${stamp} INFO [callId=c2] Request header AUTHORIZATION: bearer    LEAKSPACES66666`,
+        `${stamp} DEBUG [callId=c2] validating jwt LEAKBEARER222222 failed; retry with LEAKSPACES66666`,
+        `${stamp} WARN [callId=c2] Access Token in HEADER Authorization HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call LEAKBEARER222222`,
+        `${stamp} INFO [callId=c2] Response: 401 body="token LEAKBEARER222222 is invalid"`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAKBEARER222222");
+    expect(kept).not.toContain("LEAKSPACES66666");
+  });
+
+  it("masks a cookie of a Cookie header where a later line echoes that cookie alone", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d3] Request header Cookie: a=1; session=LEAKCOOKIE44444; b=2`,
+        `${stamp} WARN [callId=d3] Access Token in COOKIE session HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call`,
+        `${stamp} WARN [callId=d3] cookie session=LEAKCOOKIE44444 unknown`,
+        `${stamp} INFO [callId=d3] Response: 401 body="x"`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAKCOOKIE44444");
+  });
+
+  it("masks a value carried on a line of no call in that line's stack trace too", async () => {
+    const kept = await everythingKept(`${stamp} INFO Request header authorization: Bearer LEAKGATEWAY22222\nstack LEAKGATEWAY22222\n${stamp} INFO [callId=x] Response: 200 ok`);
+    expect(kept).not.toContain("LEAKGATEWAY22222");
+  });
+
+  it("masks an Authorization header written in a line that does not carry it (a dump of the headers), in a call or not", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d4] Headers: {Authorization=Bearer LEAKHDRMAP4444, x=1}`,
+        `${stamp} INFO [callId=d4] authorization: Basic TEVBS1VTRVI6TEVBS1BBU1M=`,
+        `  at dump({"Authorization": "LEAKINSTACK4444"})`,
+        `${stamp} INFO Forwarding with authorization=Token LEAKGATEWAY4444`,
+        `${stamp} INFO [callId=d4] Response: 401 body="x"`,
+      ].join("\n"),
+    );
+    for (const raw of ["LEAKHDRMAP4444", "TEVBS1VTRVI6TEVBS1BBU1M=", "LEAKINSTACK4444", "LEAKGATEWAY4444"]) expect(kept).not.toContain(raw);
+  });
+
+  it("masks query values of a URI written in any line, a response's or a line of no call", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=d6] Request: GET /a`,
+        `${stamp} INFO Redirecting to https://cb/?code=LEAKRESP88888&access_token=LEAKRESP99999`,
+        `${stamp} INFO [callId=d6] Response: 401 body="x" location=/a?access_token=LEAKRESP77777`,
+        `${stamp} INFO [callId=d7] Response: 302 Location: https://cb/?code=LEAKRESP66666`,
+      ].join("\n"),
+    );
+    for (const raw of ["LEAKRESP66666", "LEAKRESP77777", "LEAKRESP88888", "LEAKRESP99999"]) expect(kept).not.toContain(raw);
+  });
+
+  it("masks the query of a request line that gives no method", async () => {
+    const kept = await everythingKept(
+      `${stamp} INFO [callId=c4] Request: /noMethod?access_token=LEAKNOMETHOD4444\n${stamp} INFO [callId=c4] Response: 401 Access Token in the request, identified by QUERYPARAM access_token, is invalid. LEAKNOMETHOD4444`,
+    );
+    expect(kept).not.toContain("LEAKNOMETHOD4444");
+  });
+
+  it("masks a query value where the call's other lines repeat it URL-encoded, as the request carried it", async () => {
+    const kept = await everythingKept(
+      [
+        `${stamp} INFO [callId=c5] Request: GET /enc?access_token=LEAK%2BENC%2F5555`,
+        `${stamp} WARN [callId=c5] Routing to backend /enc?access_token=LEAK%2BENC%2F5555`,
+        `${stamp} INFO [callId=c5] Response: 401 x`,
+      ].join("\n"),
+    );
+    expect(kept).not.toContain("LEAK%2BENC%2F5555");
+  });
+});
+
+describe("no raw credential escapes the reader: JSON records", () => {
+  const jsonl = (...records: unknown[]) => records.map((record) => JSON.stringify(record)).join("\n");
+
+  it("masks a header given as an array of values, where the record's message echoes it", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j1", method: "GET", uri: "/x", status: 401, requestHeaders: { Authorization: ["Bearer LEAKJARR111111"] }, message: "jwt LEAKJARR111111 rejected" }), "t.jsonl");
+    expect(kept).not.toContain("LEAKJARR111111");
+  });
+
+  it("masks a record's lone Authorization field given as an array, or shorter than the values hunted in other text", async () => {
+    const kept = await everythingKept(
+      jsonl({ callId: "j2", method: "GET", uri: "/x", status: 401, authorization: ["Bearer LEAKJTOP222222"], body: "bad" }, { callId: "j2b", request: { authorization: "K7q2z" } }),
+      "t.jsonl",
+    );
+    expect(kept).not.toContain("LEAKJTOP222222");
+    expect(kept).not.toContain("K7q2z");
+  });
+
+  it("masks every query value of the record's URI in the record as shown, short or URL-encoded ones too", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j3", method: "GET", uri: "/x?client_id=ab123&access_token=LEAK%2BJ3333333", status: 401, body: "x" }), "t.jsonl");
+    expect(kept).not.toContain("ab123");
+    expect(kept).not.toContain("LEAK%2BJ3333333");
+  });
+
+  it("masks the query of a second URI field (path beside url)", async () => {
+    const kept = await everythingKept(jsonl({ callId: "j4", method: "GET", url: "/x", path: "/x?access_token=LEAKJPATH44444", status: 401, body: "x" }), "t.jsonl");
+    expect(kept).not.toContain("LEAKJPATH44444");
+  });
+
+  it("masks Authorization headers nested in trace entries and unknown fields", async () => {
+    const kept = await everythingKept(
+      jsonl(
+        { callId: "j5", status: 401, trace: [{ message: "in", headers: { Authorization: "Bearer LEAKJNEST55555" } }, { message: "x", authorization: "LEAKJNESTAUTH5" }] },
+        { callId: "j7", status: 401, meta: { h: { Authorization: "Bearer LEAKJMETA7777" } } },
+        { callId: "j9", status: 401, data: { requestHeaders: { Authorization: "Bearer LEAKJDEEP99999", "x-api-key": "LEAKJDEEPKEY99" } } },
+      ),
+      "t.jsonl",
+    );
+    for (const raw of ["LEAKJNEST55555", "LEAKJNESTAUTH5", "LEAKJMETA7777", "LEAKJDEEP99999", "LEAKJDEEPKEY99"]) expect(kept).not.toContain(raw);
+  });
+
+  it("masks a cookie of a Cookie header where the record's message echoes that cookie alone", async () => {
+    const kept = await everythingKept(
+      jsonl({ callId: "j6", status: 401, request: { method: "GET", uri: "/x", headers: { cookie: "a=1; session=LEAKJCOOKIE6666; b=2" } }, message: "session LEAKJCOOKIE6666" }),
+      "t.jsonl",
+    );
+    expect(kept).not.toContain("LEAKJCOOKIE6666");
+  });
+});
