@@ -9,7 +9,7 @@ const total = async (page: Page) => Number((await page.getByTestId("total").text
 const facet = (page: Page, title: string) => page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: title });
 const counts = (region: Locator) => region.locator(".facet-count").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
 
-test("a failing credential's bar leads to exactly the rejections it counts, under a chip that names the credential", async ({ page, request }) => {
+test("a failing credential's bar, chosen by keyboard, leads to exactly the rejections it counts, under a chip that names the credential", async ({ page, request }) => {
   const upload = await request.post("/api/uploads", {
     multipart: { file: { name: "shared-credential.log", mimeType: "text/plain", buffer: Buffer.from(SHARED_CREDENTIAL_TRACE) } },
   });
@@ -18,16 +18,16 @@ test("a failing credential's bar leads to exactly the rejections it counts, unde
     await open(page, "/");
     const chart = page.getByRole("figure", { name: "Top failing credentials" });
     const label = `access_token ${SHARED_TOKEN_PREVIEW}`;
-    const bar = chart.locator(".recharts-bar-rectangle").first();
-    await bar.hover();
-    const tooltip = chart.locator(".recharts-tooltip-wrapper");
-    await expect(tooltip).toContainText(label);
-    await expect(tooltip).toContainText("2 rejections");
+    const bar = chart.getByRole("button").first();
+    await expect(bar).toHaveText(`${label}2`);
+    await expect(bar).toHaveAttribute("title", `${label}: 2 rejections`);
 
-    await bar.click();
+    await bar.focus();
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("total")).toHaveText("2");
     await expect(page).toHaveURL(/[?&]refused=[0-9a-f]+/);
     await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Refused credential = ${label}`);
+    await expect(chart.getByRole("button", { pressed: true })).toHaveText(`${label}2`);
     expect(await page.content()).not.toContain(SHARED_TOKEN);
   } finally {
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);

@@ -10,7 +10,7 @@ import { useExplorerUrl } from "./use-explorer-url";
 
 type Row = Record<string, number | string>;
 
-/** Rejections over time, stacked by cause. Dragging across it narrows the view to that time span. */
+/** Rejections over time, stacked by cause. A click on a bar, or a drag across bars, narrows the view to that time. */
 export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const url = useExplorerUrl();
   const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
@@ -19,12 +19,12 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const unit = describeWidth(histogram.bucketSeconds);
 
   const apply = () => {
-    if (selection?.to && selection.to !== selection.from) {
-      const [from, to] = [selection.from, selection.to].sort();
-      const end = new Date(new Date(to ?? from ?? "").getTime() + histogram.bucketSeconds * 1000).toISOString();
+    if (selection) {
+      const [from, to] = [selection.from, selection.to ?? selection.from].sort();
+      const end = new Date(new Date(to ?? selection.from).getTime() + histogram.bucketSeconds * 1000).toISOString();
       url.navigate((next) => {
         next.delete("range");
-        next.set("from", from ?? "");
+        next.set("from", from ?? selection.from);
         next.set("to", end);
       });
     }
@@ -35,7 +35,7 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
     <figure className="chart-card" aria-label="Rejections over time">
       <figcaption>
         <span>Rejections over time</span>
-        <span className="muted">per {unit} · drag to zoom</span>
+        <span className="muted">per {unit} · click or drag to zoom</span>
       </figcaption>
       {rows.length === 0 ? (
         <p className="chart-empty">No rejections with a timestamp in this view.</p>
@@ -55,7 +55,7 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
               <Tooltip
                 cursor={{ fill: "var(--accent-soft)" }}
                 labelFormatter={(value) => formatLocal(new Date(String(value)), true).slice(0, 19)}
-                formatter={(value, name) => [`${value} calls`, CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
+                formatter={(value, name) => [callCount(Number(value)), CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
                 contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
               />
               {causes.map((cause) => (
@@ -86,6 +86,8 @@ function shortTime(iso: string, { bucketSeconds, buckets }: Histogram): string {
   const span = Date.parse(buckets.at(-1)?.start ?? iso) - Date.parse(buckets[0]?.start ?? iso);
   return span >= 86_400_000 ? `${day} ${time}` : time;
 }
+
+const callCount = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "call" : "calls"}`;
 
 /** 12k rather than 12,000: five digits would run into the axis label. */
 const compactCount = (count: number) => new Intl.NumberFormat("en", { notation: "compact" }).format(count);

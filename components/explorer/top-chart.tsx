@@ -1,14 +1,18 @@
 "use client";
 
-import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useExplorerUrl } from "./use-explorer-url";
 
 export type TopEntry = { key: string; label: string; count: number; color?: string };
 
-/** A ranked bar chart; clicking a bar filters the view to it (`param=key`). */
+/**
+ * A ranked list drawn as bars; a click (or Enter) on a row filters the view
+ * to it (`param=key`), again to take the filter off. Plain buttons rather than
+ * an SVG chart: each bar is reachable by keyboard and read by screen readers.
+ */
 export function TopChart({ title, unit, entries, param }: { title: string; unit: string; entries: TopEntry[]; param: string }) {
   const url = useExplorerUrl();
-  const height = 28 + entries.length * 26;
+  const selected = url.values(param);
+  const largest = Math.max(1, ...entries.map((entry) => entry.count));
   return (
     <figure className="chart-card" aria-label={title}>
       <figcaption>
@@ -18,24 +22,25 @@ export function TopChart({ title, unit, entries, param }: { title: string; unit:
       {entries.length === 0 ? (
         <p className="chart-empty">Nothing in this view.</p>
       ) : (
-        <div className="chart-area" style={{ height }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={entries} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
-              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "var(--text-muted)" }} />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11, fill: "var(--text)" }} interval={0} />
-              <Tooltip
-                cursor={{ fill: "var(--accent-soft)" }}
-                formatter={(value) => [`${value} ${unit}`, ""]}
-                contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
-              />
-              <Bar dataKey="count" isAnimationActive={false} cursor="pointer" onClick={(entry: { payload?: TopEntry }) => entry.payload && url.toggleValue(param, entry.payload.key)}>
-                {entries.map((entry) => (
-                  <Cell key={entry.key} fill={entry.color ?? "var(--accent)"} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <ol className="top-list">
+          {entries.map((entry) => (
+            <li key={entry.key}>
+              <button
+                type="button"
+                className="top-row"
+                aria-pressed={selected.includes(entry.key)}
+                title={`${entry.label}: ${entry.count.toLocaleString("en")} ${unit}`}
+                onClick={() => url.toggleValue(param, entry.key)}
+              >
+                <span className="top-label">{entry.label}</span>
+                <span className="top-bar" aria-hidden="true">
+                  <span style={{ width: `${(entry.count / largest) * 100}%`, background: entry.color ?? "var(--accent)" }} />
+                </span>
+                <span className="top-count">{entry.count.toLocaleString("en")}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
       )}
     </figure>
   );

@@ -9,13 +9,17 @@ export type Histogram = { bucketSeconds: number; buckets: HistogramBucket[] };
 // Bucket widths a person reads easily; the first that gives at most ~80 bars wins.
 const WIDTHS = [1, 10, 60, 5 * 60, 15 * 60, 3600, 3 * 3600, 6 * 3600, 86_400, 7 * 86_400];
 const TARGET_BUCKETS = 80;
+// Empty buckets are drawn too, so that a gap reads as a gap; past this many (years of data by the week) they are not.
+const MAX_FILLED_BUCKETS = 1_000;
+const NO_REJECTIONS: Histogram = { bucketSeconds: 60, buckets: [] };
 
 /** Rejections over time, stacked by cause, under the current filters. */
 export async function readHistogram(db: Database, filters: CallFilters, now = new Date()): Promise<Histogram> {
+  if (filters.rejected === false) return NO_REJECTIONS;
   const where = whereClause({ ...filters, rejected: true }, now);
   const [span] = await db.$queryRaw<Array<{ first: Date | null; last: Date | null }>>`
     SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
-  if (!span?.first || !span.last) return { bucketSeconds: 60, buckets: [] };
+  if (!span?.first || !span.last) return NO_REJECTIONS;
   const seconds = (span.last.getTime() - span.first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
   const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause; count: number }>>`
@@ -23,12 +27,26 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
            c.cause::text AS cause, count(*)::int AS count
       FROM calls c WHERE ${where} AND c.time IS NOT NULL AND c.cause IS NOT NULL
      GROUP BY 1, 2 ORDER BY 1`;
-  const buckets = new Map<string, HistogramBucket>();
+  const buckets = new Map<number, HistogramBucket>();
   for (const row of rows) {
-    const start = row.start.toISOString();
-    const bucket = buckets.get(start) ?? { start, counts: {} };
+    const start = row.start.getTime();
+    const bucket = buckets.get(start) ?? { start: row.start.toISOString(), counts: {} };
     bucket.counts[row.cause] = row.count;
     buckets.set(start, bucket);
   }
-  return { bucketSeconds, buckets: [...buckets.values()] };
+  return { bucketSeconds, buckets: withEmptyBuckets(buckets, bucketSeconds * 1000) };
+}
+
+/** The buckets in time order, with an empty one wherever no rejection fell between the first and the last. */
+function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number): HistogramBucket[] {
+  // In time order already: the rows came ordered by bucket.
+  const starts = [...buckets.keys()];
+  const first = starts[0] ?? 0;
+  const last = starts.at(-1) ?? 0;
+  if ((last - first) / width >= MAX_FILLED_BUCKETS) return [...buckets.values()];
+  const filled: HistogramBucket[] = [];
+  for (let start = first; start <= last; start += width) {
+    filled.push(buckets.get(start) ?? { start: new Date(start).toISOString(), counts: {} });
+  }
+  return filled;
 }

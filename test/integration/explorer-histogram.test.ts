@@ -1,0 +1,50 @@
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPool } from "../../lib/database";
+import { parseCallFilters, readHistogram } from "../../lib/explorer";
+import { ingestUpload } from "../../lib/ingest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// The "Rejections over time" chart: what it counts and where its bars fall.
+let database: TestDatabase;
+
+const call = (ref: string, time: string, status: number) =>
+  [`${time} INFO [callId=${ref}] Request: GET /orders api="Orders"`, `${time} INFO [callId=${ref}] Response: ${status} body="no"`].join("\n");
+// Rejections at 14:00 and 14:05 and a burst at 14:09, with nothing between: the chart must show the quiet minutes.
+const trace = [
+  call("h-1", "2026-11-20T14:00:10Z", 401),
+  call("h-2", "2026-11-20T14:05:20Z", 401),
+  call("h-3", "2026-11-20T14:09:30Z", 401),
+  call("h-4", "2026-11-20T14:09:40Z", 401),
+  call("h-5", "2026-11-20T14:03:00Z", 200),
+].join("\n");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const pool = connectPool(database.url);
+  try {
+    await ingestUpload(pool, { source: "cli", files: [{ name: "chart.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("chart test"));
+  } finally {
+    await pool.end();
+  }
+});
+afterAll(async () => database.drop());
+
+describe("rejections over time", () => {
+  it("has a bar for every interval from the first rejection to the last, empty where none fell, so gaps show as gaps", async () => {
+    const histogram = await readHistogram(database.db, parseCallFilters({}));
+    expect(histogram.bucketSeconds).toBe(10);
+    const starts = histogram.buckets.map((bucket) => Date.parse(bucket.start));
+    expect(starts[0]).toBe(Date.parse("2026-11-20T14:00:10Z"));
+    expect(starts.at(-1)).toBe(Date.parse("2026-11-20T14:09:40Z"));
+    expect(starts.slice(1).every((start, i) => start - (starts[i] ?? 0) === 10_000)).toBe(true);
+    const counted = histogram.buckets.map((bucket) => bucket.counts.unknown ?? 0);
+    expect(counted.reduce((sum, count) => sum + count, 0)).toBe(4);
+    expect(counted.filter((count) => count === 0).length).toBe(histogram.buckets.length - 4);
+  });
+
+  it("is empty when the view holds only calls that were not rejected", async () => {
+    expect((await readHistogram(database.db, parseCallFilters({ rejected: "false" }))).buckets).toEqual([]);
+    expect((await readHistogram(database.db, parseCallFilters({ rejected: "true" }))).buckets.length).toBeGreaterThan(0);
+  });
+});
