@@ -1,3 +1,3 @@
 export { loadFingerprintKey } from "./fingerprint-key";
-export { displayMasked, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
+export { displayMasked, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";

@@ -59,9 +59,19 @@ function escapeControl(text: string): string {
  */
 export function displayMasked(raw: string, masked: MaskedCredential, quoted: boolean): string {
   if (!quoted) return masked.preview;
-  const leading = /^\s*/.exec(raw)?.[0] ?? "";
-  const trailing = raw.length > leading.length ? (/\s*$/.exec(raw)?.[0] ?? "") : "";
+  const { leading, trailing } = whitespaceAround(raw);
   return `"${escapeWhitespace(leading)}${masked.preview}${escapeWhitespace(trailing)}"`;
+}
+
+/** How a masked value stands in a JSON record in place of the raw one: its whitespace kept as it was (JSON escapes it). */
+export function maskedInPlace(raw: string, masked: MaskedCredential): string {
+  const { leading, trailing } = whitespaceAround(raw);
+  return `${leading}${masked.preview}${trailing}`;
+}
+
+function whitespaceAround(raw: string): { leading: string; trailing: string } {
+  const leading = /^\s*/.exec(raw)?.[0] ?? "";
+  return { leading, trailing: raw.length > leading.length ? (/\s*$/.exec(raw)?.[0] ?? "") : "" };
 }
 
 function escapeWhitespace(text: string): string {

@@ -21,8 +21,6 @@ export type GatewayEvent = EventBase;
 export type CarriedValue = MaskedCredential & {
   location: CredentialLocation;
   name: string;
-  /** The value as it is shown in place of the raw one, e.g. `"9fK2…tV8 \n"`. */
-  display: string;
   /** What evidence quotes for this value: the line that carried it, masked. */
   text: string;
 };

@@ -1,4 +1,4 @@
-import { displayMasked } from "../../credentials";
+import { displayMasked, maskedInPlace } from "../../credentials";
 import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
 import { scrubDeep, type CredentialScrubber } from "../scrubber";
@@ -29,7 +29,7 @@ export function emitRecord(
   const { values, extra } = sortFields(record);
   const callRef = values.callRef?.trim() ?? null;
   const key = callRef ?? NO_CALL;
-  const credentials = carriedValues(values, key, scrubber);
+  const { credentials, shownInRecord } = carriedValues(values, key, scrubber);
   // Each query value is remembered decoded and as written (`%2B`): the record may repeat the URI as it came.
   const maskUri = (uri: string) =>
     maskUriQuery(uri, (raw, written) => {
@@ -43,7 +43,7 @@ export function emitRecord(
   const scrub: Scrub = { text: scrubText, uri: (uri) => scrubText(maskUri(uri)) };
   const time = values.time ?? null;
   const base = { seq: place.nextSeq(), line: place.line, time, level: values.level ?? null };
-  const text = JSON.stringify(maskRecord(record, credentials, scrub));
+  const text = JSON.stringify(maskRecord(record, shownInRecord, scrub));
   if (callRef === null) {
     scrubber.forget(NO_CALL);
     sink.gatewayEvent({ ...base, text });
@@ -95,18 +95,20 @@ function addCarried(values: FieldValues, field: keyof typeof CARRIED_FIELDS, val
   values[field] = { ...values[field], ...(parsed.success ? parsed.data : { [field]: typeof value === "string" ? value : JSON.stringify(value) }) };
 }
 
-function carriedValues(values: FieldValues, callKey: string, scrubber: CredentialScrubber): CarriedValue[] {
-  const carried: CarriedValue[] = [];
+/** The values the record carries, and what stands in the record in place of each (by `location NUL name`). */
+function carriedValues(values: FieldValues, callKey: string, scrubber: CredentialScrubber): { credentials: CarriedValue[]; shownInRecord: Map<string, string> } {
+  const credentials: CarriedValue[] = [];
+  const shownInRecord = new Map<string, string>();
   for (const [field, location] of Object.entries(CARRIED_FIELDS) as Array<[keyof typeof CARRIED_FIELDS, CredentialLocation]>) {
     for (const [name, raw] of Object.entries(values[field] ?? {})) {
       // A value given as JSON (`["Bearer …"]`) is carried as its JSON text; the record may repeat each string in it alone.
       for (const inner of stringsInJson(raw)) scrubber.remember(callKey, inner);
       const masked = scrubber.carried(callKey, raw);
-      const display = displayMasked(raw, masked, true);
-      carried.push({ location, name, ...masked, display, text: `Request ${location} ${name}: ${display}` });
+      credentials.push({ location, name, ...masked, text: `Request ${location} ${name}: ${displayMasked(raw, masked, true)}` });
+      shownInRecord.set(`${location}\u0000${name}`, maskedInPlace(raw, masked));
     }
   }
-  return carried;
+  return { credentials, shownInRecord };
 }
 
 function recordContent(
@@ -169,8 +171,7 @@ function scrubFields(value: unknown, scrub: Scrub): unknown {
 }
 
 /** The record as people see it: carried values masked in place, every other text scrubbed. */
-function maskRecord(record: Record<string, unknown>, credentials: CarriedValue[], scrub: Scrub): unknown {
-  const shown = new Map(credentials.map((c) => [`${c.location}\u0000${c.name}`, c.display] as const));
+function maskRecord(record: Record<string, unknown>, shown: Map<string, string>, scrub: Scrub): unknown {
   const maskCarried = (location: CredentialLocation, value: unknown): unknown =>
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, shown.get(`${location}\u0000${name}`) ?? scrubFields(v, scrub)]))

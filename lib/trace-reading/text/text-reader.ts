@@ -67,7 +67,6 @@ export class TextTraceReader extends FormatReader {
         leadingWhitespace: masked.leadingWhitespace,
         trailingWhitespace: masked.trailingWhitespace,
         lineBreak: masked.lineBreak,
-        display,
         text,
       };
       return { text, content: { credentials: [credential] } };
