@@ -5,16 +5,7 @@ import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
-import {
-  listCalls,
-  parseCallFiltersLeniently,
-  readCredentialSummaries,
-  readFacets,
-  readHistogram,
-  readOverview,
-  readTopFailingCredentials,
-  searchOnce,
-} from "@/lib/explorer";
+import { readExplorerView, type ExplorerView } from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
@@ -22,20 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
 export default async function CallsPage({ searchParams }: Props) {
-  const db = database();
-  const overview = await readOverview(db);
-  const { filters: given, ignored } = parseCallFiltersLeniently(await searchParams);
-  const now = new Date();
-  const filters = overview.calls ? await searchOnce(db, given) : given;
-  const [page, facets, histogram, credentials, credentialsInUrl] = overview.calls
-    ? await Promise.all([
-        listCalls(db, filters, now),
-        readFacets(db, filters, now),
-        readHistogram(db, filters, now),
-        readTopFailingCredentials(db, filters, now, 6),
-        readCredentialSummaries(db, [...(filters.fingerprint ?? []), ...(filters.refused ?? [])]),
-      ])
-    : [];
+  const { overview, ignored, filters, calls } = await readExplorerView(database(), await searchParams);
   return (
     <ExplorerNavigationProvider>
       <div className="page-heading">
@@ -43,35 +21,40 @@ export default async function CallsPage({ searchParams }: Props) {
           <h1>Calls</h1>
           <ExplorerLoading />
         </div>
-        <dl className="headline-counts">
-          <div>
-            <dt>Stored calls</dt>
-            <dd data-testid="stored-calls">{overview.calls.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Rejections</dt>
-            <dd>{overview.rejections.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Uploads</dt>
-            <dd>{overview.uploads.toLocaleString("en")}</dd>
-          </div>
-        </dl>
+        <HeadlineCounts overview={overview} />
       </div>
-      {!page || !facets || !histogram || !credentials || !credentialsInUrl ? (
+      {calls === null ? (
         <FirstRun />
       ) : (
         <>
-          <FilterBar ignored={ignored} credentials={credentialsInUrl} />
+          <FilterBar ignored={ignored} names={calls.names} />
           <div className="explorer">
-            <FacetPanel facets={facets} />
+            <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
-              <OverviewCharts histogram={histogram} facets={facets} credentials={credentials} filters={given} />
-              <CallsTable page={page} />
+              <OverviewCharts histogram={calls.histogram} charts={calls.charts} />
+              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} />
             </div>
           </div>
         </>
       )}
     </ExplorerNavigationProvider>
+  );
+}
+
+function HeadlineCounts({ overview }: { overview: ExplorerView["overview"] }) {
+  const counts = [
+    ["Stored calls", overview.calls, "stored-calls"],
+    ["Rejections", overview.rejections, undefined],
+    ["Uploads", overview.uploads, undefined],
+  ] as const;
+  return (
+    <dl className="headline-counts">
+      {counts.map(([label, count, testId]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd data-testid={testId}>{count.toLocaleString("en")}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -170,6 +170,8 @@ test("with a row selected, Enter on a focused facet or link does what that contr
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/\?app=Mobile\+App$/);
   await expect(page.getByTestId("total")).toHaveText("2");
+  // Other rows now: the one selected before is not carried over to whichever row took its place.
+  await expect(page.locator('tbody tr[aria-selected="true"]')).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Uploads" }).focus();
   await page.keyboard.press("Enter");

@@ -32,6 +32,7 @@ test("an upload's rejections are labelled as counted when uploaded, and its link
     await cell.getByRole("link").click();
     await expect(page).toHaveURL(/[?&]rejected=true/);
     await expect(page.getByTestId("total")).toHaveText("2");
+    await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Upload = stale-a.log");
   } finally {
     for (const id of ids.reverse()) await request.delete(`/api/uploads/${id}`);
   }
@@ -75,4 +76,12 @@ test("a removal that fails says why and leaves the button usable", async ({ page
   } finally {
     await request.delete(`/api/uploads/${id}`);
   }
+});
+
+test("a link to a removed upload says so in its chip instead of showing an unexplained empty view", async ({ page, request }) => {
+  const id = await store(request, "gone.log", first("gone"));
+  await request.delete(`/api/uploads/${id}`);
+  await open(page, `/?upload=${id}`);
+  await expect(page.getByTestId("total")).toHaveText("0");
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Upload = a removed upload (${id.slice(0, 8)}…)`);
 });

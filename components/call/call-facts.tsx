@@ -40,7 +40,8 @@ export function CallFacts({ call }: { call: CallDetail }) {
       )}
       {call.uploads.length > 0 && (
         <p className="muted uploads-of-call">
-          From {call.uploads.map((upload, index) => (
+          {call.uploads.length === 1 ? "Upload" : "Uploads"} holding this call:{" "}
+          {call.uploads.map((upload, index) => (
             <span key={upload.id}>
               {index > 0 && ", "}
               <Link href={`/?upload=${upload.id}`}>{upload.name}</Link>

@@ -3,7 +3,7 @@
 import { columnVisibilityFeature, flexRender, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { CAUSES } from "@/lib/rules";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
@@ -44,16 +44,15 @@ const columns: Column[] = [
 ];
 
 /**
- * The calls of the current view. Sorting, paging and visible columns are
- * read from the URL on every render and written back to it; PostgreSQL does
- * the sorting and paging (manualSorting), the table only renders.
+ * The calls of the current view. `sort` and `columns` are the view's own (as
+ * the server applied them, a bad value in the URL set aside); a change is
+ * written to the URL. PostgreSQL does the sorting and paging (manualSorting),
+ * the table only renders.
  */
-export function CallsTable({ page }: { page: CallPage }) {
+export function CallsTable({ page, sort, columns: visible }: { page: CallPage; sort: string; columns: readonly ColumnId[] | undefined }) {
   const url = useExplorerUrl();
   const router = useRouter();
-  const sort = url.params.get("sort") ?? "-time";
-  const visible = url.values("columns");
-  const shown = visible.length > 0 ? visible : DEFAULT_COLUMNS;
+  const shown: readonly string[] = visible ?? DEFAULT_COLUMNS;
 
   const sorting: SortingState = useMemo(() => {
     const field = sort.replace(/^-/, "");
@@ -167,21 +166,25 @@ export function CallsTable({ page }: { page: CallPage }) {
   );
 }
 
-/** j/k move through rows, Enter opens the selected call. */
+/** j/k move through rows, Enter opens the selected call. A new page of rows starts with none selected. */
 function useKeyboardRows(calls: CallListItem[], open: (call: CallListItem) => void): number {
-  const [selected, setSelected] = useState(-1);
+  const [selection, setSelection] = useState({ calls, index: -1 });
+  const selected = selection.calls === calls ? selection.index : -1;
+  const opener = useRef(open);
+  opener.current = open;
   useEffect(() => {
+    const move = (step: number) => setSelection((last) => ({ calls, index: Math.min(Math.max((last.calls === calls ? last.index : -1) + step, 0), calls.length - 1) }));
     const onKey = (event: KeyboardEvent) => {
       if (!isPageKey(event)) return;
-      if (event.key === "j") setSelected((index) => Math.min(index + 1, calls.length - 1));
-      else if (event.key === "k") setSelected((index) => Math.max(index - 1, 0));
-      else if (event.key === "Enter" && calls[selected]) open(calls[selected]);
+      if (event.key === "j") move(1);
+      else if (event.key === "k") move(-1);
+      else if (event.key === "Enter" && calls[selected]) opener.current(calls[selected]);
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [calls, selected, open]);
+  }, [calls, selected]);
   useEffect(() => {
     if (selected >= 0) document.querySelectorAll("tbody tr")[selected]?.scrollIntoView({ block: "nearest" });
   }, [selected]);

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/lib/rules";
-import type { CredentialSummary, IgnoredParameter } from "@/lib/explorer";
+import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
 import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";
 import { isPageKey } from "./keyboard";
@@ -27,9 +27,9 @@ const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", 
 
 /**
  * `ignored`: what the server left out of this URL's view; chips and exports leave it out too.
- * `credentials`: what the credentials in the URL's `fingerprint` and `refused` filters are, for their chips.
+ * `names`: what the credentials and uploads the URL filters on are, for their chips.
  */
-export function FilterBar({ ignored, credentials }: { ignored: IgnoredParameter[]; credentials: Record<string, CredentialSummary> }) {
+export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; names: ValueNames }) {
   const url = useExplorerUrl();
   const search = useRef<HTMLInputElement>(null);
 
@@ -85,8 +85,8 @@ export function FilterBar({ ignored, credentials }: { ignored: IgnoredParameter[
         <ul className="chips" aria-label="Active filters">
           {chips.map(([key, value]) => (
             <li key={`${key}=${value}`} className={key.startsWith("not_") ? "chip chip-out" : "chip"}>
-              <span>{chipLabel(key, value, credentials)}</span>
-              <button type="button" aria-label={`Remove filter ${chipLabel(key, value, credentials)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
+              <span>{chipLabel(key, value, names)}</span>
+              <button type="button" aria-label={`Remove filter ${chipLabel(key, value, names)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
                 ×
               </button>
             </li>
@@ -195,15 +195,16 @@ function ExportLinks({ params }: { params: URLSearchParams }) {
 
 const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", refused: "Refused credential", from: "From", to: "To" };
 
-function chipLabel(key: string, value: string, credentials: Record<string, CredentialSummary>): string {
+function chipLabel(key: string, value: string, names: ValueNames): string {
   const out = key.startsWith("not_");
   const field = out ? key.slice(4) : key;
-  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shownValue(field, value, credentials)}`;
+  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shownValue(field, value, names)}`;
 }
 
-function shownValue(field: string, value: string, credentials: Record<string, CredentialSummary>): string {
+function shownValue(field: string, value: string, { credentials, uploads }: ValueNames): string {
   if (field === "cause" && isCause(value)) return CAUSES[value].title;
   if (field === "status" && value === NO_RESPONSE.value) return NO_RESPONSE.title;
   if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
-  return field === "upload" ? `${value.slice(0, 8)}…` : value;
+  if (field === "upload") return uploads[value] ?? `a removed upload (${value.slice(0, 8)}…)`;
+  return value;
 }

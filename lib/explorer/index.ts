@@ -15,6 +15,6 @@ export { listCalls, type CallCredential, type CallListItem, type CallPage } from
 export { readOverview, type Overview } from "./overview";
 export { readFacets, type FacetField, type Facets, type FacetValue } from "./facets";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
-export { searchOnce, type SearchedFilters } from "./search";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 export { explorerViewHref } from "./view-link";
+export { readExplorerView, type ExplorerView, type RankedCharts, type ValueNames } from "./view";

@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
-import { exportCalls, listCalls, parseCallFilters, readFacets, searchOnce } from "../../lib/explorer";
+import { exportCalls, listCalls, parseCallFilters, readFacets } from "../../lib/explorer";
+import { searchOnce } from "../../lib/explorer/search";
 import { ingestUpload } from "../../lib/ingest";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 

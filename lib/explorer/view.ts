@@ -1,0 +1,71 @@
+import type { Database } from "../database";
+import { readCredentialSummaries, type CredentialSummary } from "./credential-summaries";
+import { readFacets, type FacetValue, type Facets } from "./facets";
+import { parseCallFiltersLeniently, type CallFilters, type IgnoredParameter } from "./filters";
+import { readHistogram, type Histogram } from "./histogram";
+import { listCalls, type CallPage } from "./list-calls";
+import { readOverview, type Overview } from "./overview";
+import { searchOnce } from "./search";
+import { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
+
+/** How many values each ranked chart shows. */
+const TOP_VALUES = 6;
+
+/** The ranked charts above the table, each under every filter of the view (a facet's own included). */
+export type RankedCharts = { causes: FacetValue[]; apis: FacetValue[]; apps: FacetValue[]; failingCredentials: FailingCredential[] };
+
+/** What values in the URL stand for, for their chips: credentials by fingerprint, uploads by id (names; a removed upload is missing). */
+export type ValueNames = { credentials: Record<string, CredentialSummary>; uploads: Record<string, string> };
+
+export type ExplorerView = {
+  overview: Overview;
+  /** The URL's parameters the view set aside, each with why. */
+  ignored: IgnoredParameter[];
+  /** The filters applied (the URL's, less what was set aside). */
+  filters: CallFilters;
+  /** Null before anything was stored: the page shows how to start instead. */
+  calls: { page: CallPage; facets: Facets; histogram: Histogram; charts: RankedCharts; names: ValueNames } | null;
+};
+
+/** Everything the explorer page shows for a URL's parameters, read in parallel once its text search has run. */
+export async function readExplorerView(db: Database, params: Record<string, string | string[] | undefined>, now = new Date()): Promise<ExplorerView> {
+  const { filters, ignored } = parseCallFiltersLeniently(params);
+  const overview = await readOverview(db);
+  if (overview.calls === 0) return { overview, ignored, filters, calls: null };
+  // Once for the whole view: each query below would otherwise search the trace text again.
+  const searched = await searchOnce(db, filters);
+  const [page, facets, histogram, failingCredentials, names] = await Promise.all([
+    listCalls(db, searched, now),
+    readFacets(db, searched, now),
+    readHistogram(db, searched, now),
+    readTopFailingCredentials(db, searched, now, TOP_VALUES),
+    readValueNames(db, filters),
+  ]);
+  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], filters[field], filters[`not_${field}`]).slice(0, TOP_VALUES);
+  const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
+  return { overview, ignored, filters, calls: { page, facets, histogram, charts, names } };
+}
+
+/**
+ * A facet's counts leave out the facet's own filter (so its other values stay
+ * selectable); a chart follows every filter, so the facet's own is applied
+ * here. The count of a value kept is the same either way.
+ */
+function underOwnFilter(entries: FacetValue[], included: ReadonlyArray<string | number> | undefined, excluded: ReadonlyArray<string | number> | undefined): FacetValue[] {
+  const kept = (value: string) => (!included?.length || included.map(String).includes(value)) && !excluded?.map(String).includes(value);
+  return entries.filter((entry) => entry.value !== null && kept(entry.value));
+}
+
+async function readValueNames(db: Database, filters: CallFilters): Promise<ValueNames> {
+  const [credentials, uploads] = await Promise.all([
+    readCredentialSummaries(db, [...(filters.fingerprint ?? []), ...(filters.refused ?? [])]),
+    readUploadNames(db, filters.upload ?? []),
+  ]);
+  return { credentials, uploads };
+}
+
+async function readUploadNames(db: Database, ids: readonly string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await db.upload.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+}
