@@ -67,7 +67,7 @@ export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; nam
             aria-label="Search calls"
           />
         </form>
-        <Segmented label="Time range" options={RANGES} value={url.params.get("range") ?? ""} onChange={(value) =>
+        <Segmented label="Time range" options={RANGES} value={rangeShown(url.params)} onChange={(value) =>
           url.navigate((next) => {
             next.delete("from");
             next.delete("to");
@@ -103,7 +103,13 @@ export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; nam
   );
 }
 
-function Segmented({ label, options, value, onChange }: { label: string; options: ReadonlyArray<readonly [string, string]>; value: string; onChange: (value: string) => void }) {
+/** The range button that is on: none when the view has its own from or to (a zoom), which no button stands for. */
+function rangeShown(params: URLSearchParams): string | null {
+  if (params.has("from") || params.has("to")) return null;
+  return params.get("range") ?? "";
+}
+
+function Segmented({ label, options, value, onChange }: { label: string; options: ReadonlyArray<readonly [string, string]>; value: string | null; onChange: (value: string) => void }) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map(([option, text]) => (

@@ -45,6 +45,9 @@ describe("the explorer's URL contract", () => {
     ["status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["limit=0", '"limit": "0" is not a whole number from 1 to 1000'],
     ["sort=colour", '"sort": "colour" is not a sort; known: time, -time, status, -status'],
+    ["from=2026-11-21&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
+    ["from=2026-11-20&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
+    ["range=15m&from=2026-11-20", '"range": "15m" is not a time range given with "from" or "to"; use one or the other'],
   ])("refuses %s in plain words, naming the parameter and the value", (query, words) => {
     expect(refusal(query).message).toContain(words);
   });
@@ -69,6 +72,12 @@ describe("the explorer's URL contract", () => {
     [{ value: "Payments", callRef: "a91" }, "-api"],
   ])("takes back a cursor it made (%o for sort=%s)", (cursor, sort) => {
     expect(parseCallFilters(new URLSearchParams({ sort, cursor: encodeCursor(cursor) })).cursor).toEqual(cursor);
+  });
+
+  it("for a page, drops the one of two contradicting time parameters that it names, and keeps the other", () => {
+    const { filters, ignored } = parseCallFiltersLeniently({ range: "15m", from: "2026-11-20" });
+    expect([filters.range, filters.from?.toISOString()]).toEqual([undefined, "2026-11-20T00:00:00.000Z"]);
+    expect(ignored.map(({ parameter }) => parameter)).toEqual(["range"]);
   });
 
   it("for a page, drops only the values it cannot use and says why for each", () => {

@@ -69,6 +69,14 @@ const callFiltersSchema = z
     columns: many(z.enum(COLUMN_IDS)),
   })
   .strict()
+  // Parameters that contradict each other would give an empty or silently narrowed view: refused, naming the one to drop.
+  .superRefine(({ from, to, range }, context) => {
+    if (range !== undefined && (from !== undefined || to !== undefined)) {
+      context.addIssue({ code: "custom", path: ["range"], input: range, params: { expected: 'a time range given with "from" or "to"; use one or the other' } });
+    } else if (from !== undefined && to !== undefined && from >= to) {
+      context.addIssue({ code: "custom", path: ["to"], input: to, params: { expected: 'a time after "from"' } });
+    }
+  })
   // A cursor names a row by its value in the sort column, so whether it fits depends on the sort.
   .transform(({ cursor, ...filters }, context) => {
     const decoded = cursor === undefined ? undefined : decodeCursor(cursor, parseSort(filters.sort).field);
@@ -155,7 +163,8 @@ export function parseCallFilters(params: URLSearchParams | Record<string, string
   const parameter = String(issue?.path[0] ?? "?");
   const given = raw[parameter];
   const value = (Array.isArray(given) ? given[Number(issue?.path[1] ?? 0)] : given) ?? "";
-  throw InvalidFilterError.refusedValue(parameter, value, EXPECTED[parameter.replace(/^not_/, "") as keyof typeof EXPECTED]);
+  const contradicts = issue?.code === "custom" ? (issue.params?.expected as string | undefined) : undefined;
+  throw InvalidFilterError.refusedValue(parameter, value, contradicts ?? EXPECTED[parameter.replace(/^not_/, "") as keyof typeof EXPECTED]);
 }
 
 function* entries(params: URLSearchParams | Record<string, string | string[] | undefined>): Generator<[string, string]> {
