@@ -3,6 +3,6 @@ export { classifyCall, type Evidence, type Verdict } from "./classify";
 export { emptyCallFacts } from "./facts";
 export { CallLinker, type LinkerOptions } from "./linker";
 export { mergeCallFacts } from "./merge";
-export { compareCalls, compareTraceOrder } from "./order";
+export { compareCalls } from "./order";
 export { summariseCall, type CallSummary } from "./summarise";
 export { factsFromStored, storedFacts, type StoredFacts } from "./stored-facts";
