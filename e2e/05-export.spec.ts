@@ -22,8 +22,22 @@ test("exporting a filtered view as CSV gives exactly its calls, with credentials
   expect(rows.map((row) => row.split(",")[0]).sort()).toEqual([...shown].sort());
   expect(csv).toContain("2Yot…pAA");
   for (const raw of RAW_CREDENTIALS) expect(csv).not.toContain(raw);
+  // The file explains itself: each rejection with its cause in words, what to do, and the line that proves it.
+  const a91 = rows.find((row) => row.startsWith("a91,"));
+  expect(a91).toContain("No access to this resource");
+  expect(a91).toContain("Grant the app access");
+  expect(a91).toContain("gateway-trace.log,10,");
+  expect(a91).toContain("DOES NOT HAVE ACCESS TO THIS RESOURCE");
 
   const ndjson = await page.request.get("/api/export?format=ndjson&rejected=true&location=header");
   expect(ndjson.headers()["content-type"]).toContain("application/x-ndjson");
   expect((await ndjson.text()).trim().split("\n")).toHaveLength(total);
+});
+
+test("an export keeps the columns the view shows, and always names the call", async ({ page }) => {
+  await open(page, "/?rejected=true&columns=time&columns=cause");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = (await import("node:fs")).readFileSync(await (await download).path(), "utf8").slice(1);
+  expect(csv.split("\r\n")[0]).toBe("callId,time,rejected,cause,causeTitle,remedy,evidenceFile,evidenceLine,evidenceText");
 });

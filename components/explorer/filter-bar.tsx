@@ -185,7 +185,8 @@ function IgnoredNotice({ ignored, onRemove }: { ignored: IgnoredParameter[]; onR
 
 function ExportLinks({ params }: { params: URLSearchParams }) {
   const query = new URLSearchParams(params.toString());
-  for (const key of ["cursor", "limit", "columns"]) query.delete(key);
+  // The whole view, not its page; its columns choose the CSV's.
+  for (const key of ["cursor", "limit"]) query.delete(key);
   const href = (format: string) => `/api/export?${new URLSearchParams([...query.entries(), ["format", format]]).toString()}`;
   return (
     <div className="export-links" role="group" aria-label="Export this view">

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Database } from "../database";
 import { InvalidFilterError, parseCallFilters, type CallFilters } from "./filters";
-import { eachCall, type CallListItem } from "./list-calls";
+import { CAUSES } from "../rules";
+import type { ColumnId } from "./fields";
+import { eachPageOfCalls, type CallListItem } from "./list-calls";
 
 const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson" } as const;
 const exportFormat = z.enum(["csv", "ndjson"]);
@@ -20,22 +22,35 @@ export function parseExportRequest(params: URLSearchParams): ExportRequest {
   return { format: format.data, filters: parseCallFilters(filterParams), contentType: CONTENT_TYPES[format.data], fileName: `tracelens-calls.${format.data}` };
 }
 
-const CSV_COLUMNS: Array<[string, (call: CallListItem) => unknown]> = [
-  ["callId", (call) => call.callId],
-  ["time", (call) => call.time],
-  ["status", (call) => call.status],
-  ["method", (call) => call.method],
-  ["uri", (call) => call.uri],
-  ["api", (call) => call.api],
-  ["app", (call) => call.app],
-  ["rejected", (call) => call.rejected],
-  ["cause", (call) => call.cause],
-  ["credentialElement", (call) => call.credential?.element],
-  ["credentialLabel", (call) => call.credential?.label],
-  ["credentialLocation", (call) => call.credential?.location],
-  ["credentialName", (call) => call.credential?.name],
-  ["credentialPreview", (call) => call.credential?.preview],
-  ["interceptor", (call) => call.interceptor],
+/** What an exported call holds beyond the table's row: its cause in words, what to do, and the decisive line. */
+export type ExportedCall = CallListItem & {
+  causeTitle: string | null;
+  remedy: string | null;
+  evidence: { file: string; line: number | null; text: string } | null;
+};
+
+/** The CSV's columns, each with the table column (`columns=`) it follows; null: always there. */
+const CSV_COLUMNS: Array<[string, ColumnId | null, (call: ExportedCall) => unknown]> = [
+  ["callId", null, (call) => call.callId],
+  ["time", "time", (call) => call.time],
+  ["status", "status", (call) => call.status],
+  ["method", "method", (call) => call.method],
+  ["uri", "uri", (call) => call.uri],
+  ["api", "api", (call) => call.api],
+  ["app", "app", (call) => call.app],
+  ["rejected", null, (call) => call.rejected],
+  ["cause", "cause", (call) => call.cause],
+  ["causeTitle", "cause", (call) => call.causeTitle],
+  ["remedy", "cause", (call) => call.remedy],
+  ["evidenceFile", "cause", (call) => call.evidence?.file],
+  ["evidenceLine", "cause", (call) => call.evidence?.line],
+  ["evidenceText", "cause", (call) => call.evidence?.text],
+  ["credentialElement", "credential", (call) => call.credential?.element],
+  ["credentialLabel", "credential", (call) => call.credential?.label],
+  ["credentialLocation", "credential", (call) => call.credential?.location],
+  ["credentialName", "credential", (call) => call.credential?.name],
+  ["credentialPreview", "credential", (call) => call.credential?.preview],
+  ["interceptor", "interceptor", (call) => call.interceptor],
 ];
 
 /**
@@ -49,17 +64,31 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Every call matching the filters (not one page), as CSV or NDJSON text chunks. */
+/**
+ * Every call matching the filters (not one page), as CSV or NDJSON text
+ * chunks, each with why it was rejected, so a shared file explains itself.
+ * The CSV keeps the columns the view shows (`columns=`), and always the call.
+ */
 export async function* exportCalls(db: Database, filters: CallFilters, format: ExportFormat): AsyncGenerator<string> {
+  const shown = filters.columns;
+  const columns = CSV_COLUMNS.filter(([, column]) => column === null || shown === undefined || shown.includes(column));
   // The byte order mark tells Excel the file is UTF-8: without it the "…" of every masked value shows as mojibake.
-  if (format === "csv") yield `\uFEFF${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`;
-  let chunk = "";
-  for await (const call of eachCall(db, filters)) {
-    chunk += format === "csv" ? `${CSV_COLUMNS.map(([, pick]) => csvCell(pick(call))).join(",")}\r\n` : `${JSON.stringify(call)}\n`;
-    if (chunk.length > 64 * 1024) {
-      yield chunk;
-      chunk = "";
-    }
+  if (format === "csv") yield `\uFEFF${columns.map(([name]) => name).join(",")}\r\n`;
+  for await (const page of eachPageOfCalls(db, filters)) {
+    const calls = await explained(db, page);
+    yield calls.map((call) => (format === "csv" ? `${columns.map(([, , pick]) => csvCell(pick(call))).join(",")}\r\n` : `${JSON.stringify(call)}\n`)).join("");
   }
-  if (chunk) yield chunk;
+}
+
+/** The page's calls with their causes in words and their decisive lines (one query a page). */
+async function explained(db: Database, page: CallListItem[]): Promise<ExportedCall[]> {
+  const rejected = page.filter((call) => call.rejected).map((call) => call.callId);
+  const rows = rejected.length === 0 ? [] : await db.evidence.findMany({ where: { callRef: { in: rejected }, role: "decisive" }, select: { callRef: true, file: true, line: true, text: true } });
+  const evidence = new Map(rows.map(({ callRef, ...line }) => [callRef, line]));
+  return page.map((call) => ({
+    ...call,
+    causeTitle: call.cause ? CAUSES[call.cause].title : null,
+    remedy: call.cause ? CAUSES[call.cause].remedy : null,
+    evidence: evidence.get(call.callId) ?? null,
+  }));
 }

@@ -59,16 +59,18 @@ export async function listCalls(db: Database, given: SearchedFilters, now = new 
   return { items: items.map(toItem), nextCursor: last ? encodeCursor(cursorOf(last)) : null, total };
 }
 
-/** Every matching call, in pages, for the export: memory stays one page whatever the total. */
-export async function* eachCall(db: Database, given: CallFilters, now = new Date()): AsyncGenerator<CallListItem> {
+const EXPORT_PAGE = 1000;
+
+/** Every matching call, a page at a time, for the export: memory stays one page whatever the total. */
+export async function* eachPageOfCalls(db: Database, given: CallFilters, now = new Date()): AsyncGenerator<CallListItem[]> {
   const filters = await searchOnce(db, given);
   const where = whereClause(filters, now);
   let cursor = filters.cursor;
   for (;;) {
-    const rows = await selectCalls(db, { ...filters, cursor }, where, 1000);
-    for (const row of rows) yield toItem(row);
+    const rows = await selectCalls(db, { ...filters, cursor }, where, EXPORT_PAGE);
+    if (rows.length > 0) yield rows.map(toItem);
     const last = rows.at(-1);
-    if (!last || rows.length < 1000) return;
+    if (!last || rows.length < EXPORT_PAGE) return;
     cursor = cursorOf(last);
   }
 }
