@@ -7,16 +7,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyFiles, getJson, sampleParts, SAMPLE_FILES, samplesDir, upload } from "../support/api-client";
 import { startServe, type ServeProcess } from "../support/serve-process";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { useTestDatabase, withClient } from "../support/test-database";
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
 const env = { TRACELENS_HOME: home };
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let server: ServeProcess;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "2" });
   expect(server.output()).toContain("ready");
 });
@@ -24,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server.child.kill("SIGTERM");
   await server.exited;
-  await database.drop();
   fs.rmSync(home, { recursive: true, force: true });
 });
 

@@ -1,16 +1,12 @@
 import type { Writable } from "node:stream";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { emptyCallFacts, type CallFacts } from "../../lib/calls/facts";
 import { connectPool } from "../../lib/database";
 import { withTransaction } from "../../lib/ingest/transaction";
 import { writeCalls } from "../../lib/ingest/write-calls";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+const database = useTestDatabase();
 
 /** A rejected call whose response line (its evidence) is long. */
 function rejected(callRef: string): CallFacts {
