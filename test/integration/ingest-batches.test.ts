@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";
-import { SAMPLE_FILES, samplesDir } from "../support/api-client";
+import { SAMPLE_NAMES, samplesDir } from "../support/samples";
 import { createTestDatabase, useTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
 // Settling calls in batches keeps memory bounded; it must not change a single verdict.
@@ -20,7 +20,7 @@ function chunked(bytes: Buffer): Readable {
   return Readable.from(chunks);
 }
 
-const files = () => SAMPLE_FILES.map((name) => ({ name, stream: chunked(fs.readFileSync(path.join(samplesDir, name))) }));
+const files = () => SAMPLE_NAMES.map((name) => ({ name, stream: chunked(fs.readFileSync(path.join(samplesDir, name))) }));
 
 async function ingest(database: TestDatabase, callsPerBatch?: number) {
   const pool = connectPool(database.url);
