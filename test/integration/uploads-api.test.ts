@@ -20,12 +20,11 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "2" });
-  expect(server.output()).toContain("ready");
+  expect(server.ready, server.output()).toBe(true);
 });
 
 afterAll(async () => {
-  server.child.kill("SIGTERM");
-  await server.exited;
+  await server.stop();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
