@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { open } from "./support/open";
-import { SAMPLE_FILES } from "./support/samples";
+import { SAMPLE_PATHS } from "./support/samples";
 
 const openUploads = (page: import("@playwright/test").Page) => open(page, "/uploads");
 
 test("uploading the sample files through the page shows what was stored and why calls were rejected", async ({ page }) => {
   await openUploads(page);
-  await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
+  await page.getByTestId("file-input").setInputFiles(SAMPLE_PATHS);
 
   const result = page.getByTestId("upload-result");
   await expect(result.getByRole("heading")).toContainText("10 calls added");
@@ -24,7 +24,7 @@ test("uploading the sample files through the page shows what was stored and why 
 
 test("uploading the same files again stores nothing and says so", async ({ page }) => {
   await openUploads(page);
-  await page.getByTestId("file-input").setInputFiles(SAMPLE_FILES);
+  await page.getByTestId("file-input").setInputFiles(SAMPLE_PATHS);
   await expect(page.getByTestId("upload-result").getByRole("heading")).toHaveText("Nothing new: every file was already uploaded");
   await expect(page.getByText("3 duplicate files skipped")).toBeVisible();
 });

@@ -1,8 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { ensureDatabase, migrateDatabase, startEmbeddedPostgres } from "../../lib/database-setup";
+import { createDatabase, dropDatabase, migrateDatabase, startEmbeddedPostgres } from "../../lib/database-setup";
 
 export type BenchDatabase = {
   kind: "embedded" | "DATABASE_URL";
@@ -54,19 +53,8 @@ async function embeddedDatabase(): Promise<BenchDatabase> {
 
 async function throwawayDatabase(serverUrl: string): Promise<BenchDatabase> {
   const name = `tracelens_bench_explorer_${process.pid}`;
+  // Left over by an interrupted run of this pid, if any.
   await dropDatabase(serverUrl, name);
-  await ensureDatabase(serverUrl, name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { kind: "DATABASE_URL", url: url.toString(), close: () => dropDatabase(serverUrl, name) };
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  const url = await createDatabase(serverUrl, name);
+  return { kind: "DATABASE_URL", url, close: () => dropDatabase(serverUrl, name) };
 }

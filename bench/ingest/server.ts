@@ -1,6 +1,6 @@
 import path from "node:path";
-import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/database-setup";
+import type pg from "pg";
+import { createDatabase, dropDatabase, startEmbeddedPostgres, withClient } from "../../lib/database-setup";
 import { postgresCpuSeconds } from "./postgres-cpu";
 
 /** One PostgreSQL server for the whole run; a throwaway database per measurement. */
@@ -29,27 +29,17 @@ export async function startBenchServer(workDir: string): Promise<BenchServer> {
 }
 
 function serverAt(adminUrl: string, kind: BenchServer["kind"], stop: () => Promise<void>, cpuSeconds: () => number | null): BenchServer {
-  const query = async <T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]> =>
+    withClient(adminUrl, async (client) => (await client.query<T>(sql, values)).rows);
   return {
     kind,
     adminUrl,
     async createDatabase(name) {
-      await ensureDatabase(adminUrl, name);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return url.toString();
+      // A measurement starts empty, even after an interrupted run left its database behind.
+      await dropDatabase(adminUrl, name);
+      return createDatabase(adminUrl, name);
     },
-    async dropDatabase(name) {
-      await query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    },
+    dropDatabase: (name) => dropDatabase(adminUrl, name),
     query,
     cpuSeconds,
     stop,

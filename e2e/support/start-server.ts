@@ -5,15 +5,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../lib/config/env";
-import { ensureDatabase } from "../../lib/database-setup";
+import { createDatabase } from "../../lib/database-setup";
 import { launchDashboard } from "../../lib/launcher";
 
 const serverUrl = process.env.DATABASE_URL;
 if (serverUrl) {
-  const url = new URL(serverUrl);
-  url.pathname = `/tracelens_e2e_${crypto.randomBytes(4).toString("hex")}`;
-  await ensureDatabase(serverUrl, url.pathname.slice(1));
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = await createDatabase(serverUrl, `tracelens_e2e_${crypto.randomBytes(4).toString("hex")}`);
 } else {
   const dataDir = path.join(projectRoot(), ".tracelens", "e2e");
   fs.rmSync(dataDir, { recursive: true, force: true });

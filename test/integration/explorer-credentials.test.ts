@@ -1,16 +1,15 @@
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { listCalls, parseCallFilters, readCredentialSummaries, readTopFailingCredentials } from "../../lib/explorer";
 import { ingestUpload } from "../../lib/ingest";
 import { CARRIED_IN, REFUSED_IN, SHARED_CREDENTIAL_TRACE, SHARED_TOKEN, SHARED_TOKEN_PREVIEW } from "../support/shared-credential";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
-let database: TestDatabase;
+const database = useTestDatabase();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const pool = connectPool(database.url);
   try {
     const file = { name: "shared-credential.log", stream: Readable.from([Buffer.from(SHARED_CREDENTIAL_TRACE)]) };
@@ -19,7 +18,6 @@ beforeAll(async () => {
     await pool.end();
   }
 });
-afterAll(async () => database.drop());
 
 const callIds = async (params: Record<string, string>) => {
   const page = await listCalls(database.db, parseCallFilters(params));

@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
 import { parseCallFilters, readHistogram } from "../../lib/explorer";
 import { ingestUpload } from "../../lib/ingest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
 // The "Rejections over time" chart: what it counts and where its bars fall.
-let database: TestDatabase;
+const database = useTestDatabase();
 
 const call = (ref: string, time: string, status: number) =>
   [`${time} INFO [callId=${ref}] Request: GET /orders api="Orders"`, `${time} INFO [callId=${ref}] Response: ${status} body="no"`].join("\n");
@@ -20,7 +20,6 @@ const trace = [
 ].join("\n");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const pool = connectPool(database.url);
   try {
     await ingestUpload(pool, { source: "cli", files: [{ name: "chart.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("chart test"));
@@ -28,7 +27,6 @@ beforeAll(async () => {
     await pool.end();
   }
 });
-afterAll(async () => database.drop());
 
 describe("rejections over time", () => {
   it("has a bar for every interval from the first rejection to the last, empty where none fell, so gaps show as gaps", async () => {

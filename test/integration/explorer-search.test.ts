@@ -1,15 +1,15 @@
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
 import { exportCalls, listCalls, parseCallFilters, readFacets } from "../../lib/explorer";
 import { searchOnce } from "../../lib/explorer/search";
 import { ingestUpload } from "../../lib/ingest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
 // The explorer's text search, run once for a whole view (searchOnce) and
 // shared by its queries, must find exactly what each query finds searching
 // on its own.
-let database: TestDatabase;
+const database = useTestDatabase();
 
 const line = (ref: number, message: string) => `2026-11-20T14:00:${String(ref % 60).padStart(2, "0")}Z INFO [callId=s-${ref}] ${message}`;
 const trace = Array.from({ length: 300 }, (_, ref) => [
@@ -19,7 +19,6 @@ const trace = Array.from({ length: 300 }, (_, ref) => [
 ]).flat().join("\n");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const pool = connectPool(database.url);
   try {
     await ingestUpload(pool, { source: "cli", files: [{ name: "search.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("search test"));
@@ -27,7 +26,6 @@ beforeAll(async () => {
     await pool.end();
   }
 });
-afterAll(async () => database.drop());
 
 const refsOf = (items: Array<{ callId: string }>) => items.map((item) => item.callId).sort();
 

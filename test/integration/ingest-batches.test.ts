@@ -1,22 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";
-import { SAMPLE_FILES, samplesDir } from "../support/api-client";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { SAMPLE_NAMES, samplesDir } from "../support/samples";
+import { createTestDatabase, useTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
 // Settling calls in batches keeps memory bounded; it must not change a single verdict.
 const key = loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" });
-let whole: TestDatabase;
-let batched: TestDatabase;
-
-beforeAll(async () => {
-  [whole, batched] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-});
-afterAll(async () => Promise.all([whole.drop(), batched.drop()]));
+const whole = useTestDatabase();
+const batched = useTestDatabase();
 
 /** Small chunks: batches settle between chunks, so several settle inside each file. */
 function chunked(bytes: Buffer): Readable {
@@ -25,7 +20,7 @@ function chunked(bytes: Buffer): Readable {
   return Readable.from(chunks);
 }
 
-const files = () => SAMPLE_FILES.map((name) => ({ name, stream: chunked(fs.readFileSync(path.join(samplesDir, name))) }));
+const files = () => SAMPLE_NAMES.map((name) => ({ name, stream: chunked(fs.readFileSync(path.join(samplesDir, name))) }));
 
 async function ingest(database: TestDatabase, callsPerBatch?: number) {
   const pool = connectPool(database.url);

@@ -1,22 +1,14 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { repoRoot } from "../support/api-client";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { afterAll, expect, it } from "vitest";
+import { runCli } from "../support/cli";
+import { useTestDatabase, withClient } from "../support/test-database";
 
 // `tracelens ingest` as a user runs it: the CLI bundle, exit codes, what is stored.
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-ingest-cli-"));
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.drop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+const database = useTestDatabase();
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 /** Writes the files (a null content writes none) and ingests them. */
 function ingest(files: Record<string, string | Buffer | null>, options: string[] = []) {
@@ -25,11 +17,7 @@ function ingest(files: Record<string, string | Buffer | null>, options: string[]
     if (content !== null) fs.writeFileSync(file, content);
     return file;
   });
-  return spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "ingest", "--json", ...options, ...paths], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" },
-    timeout: 120_000,
-  });
+  return runCli(["ingest", "--json", ...options, ...paths], { env: { DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" } });
 }
 
 const counts = () =>

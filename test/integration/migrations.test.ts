@@ -1,17 +1,13 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrateDatabase, readMigrations, type Migration } from "../../lib/database-setup";
 import { shapeOfDatabase, shapeOfPrismaSchema } from "../support/schema-shape";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, useTestDatabase, withClient } from "../support/test-database";
 
 const schemaPath = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 
 describe("migrations", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase({ migrate: false });
-  });
-  afterAll(async () => database.drop());
+  const database = useTestDatabase({ migrate: false });
 
   it("applies every migration once and records it as Prisma Migrate does", async () => {
     const applied = await migrateDatabase(database.url);

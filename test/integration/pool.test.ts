@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase({ migrate: false });
-});
-afterAll(async () => database.drop());
+const database = useTestDatabase({ migrate: false });
 
 it("survives the server ending an idle connection, and answers the next query on a new one", async () => {
   const pool = connectPool(database.url);

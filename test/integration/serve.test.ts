@@ -71,8 +71,7 @@ describe("serve on DATABASE_URL (another PostgreSQL, 15)", () => {
       expect(applied.rows.map((row) => row.migration_name)).toEqual(readMigrations().map((m) => m.name));
       expect(fs.readdirSync(dataDir)).toEqual([]);
     } finally {
-      served.child.kill("SIGTERM");
-      await served.exited;
+      await served.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

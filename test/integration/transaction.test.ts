@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { connectPool } from "../../lib/database";
 import { withTransaction } from "../../lib/ingest/transaction";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestDatabase } from "../support/test-database";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase({ migrate: false });
-});
-afterAll(async () => database.drop());
+const database = useTestDatabase({ migrate: false });
 
 it("fails the transaction, and keeps the process, when the server ends its connection between two queries", async () => {
   const uncaught: unknown[] = [];

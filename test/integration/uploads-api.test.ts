@@ -5,33 +5,33 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classifyFiles, getJson, sampleParts, SAMPLE_FILES, samplesDir, upload } from "../support/api-client";
+import type { CallDetail, CallPage } from "../../lib/explorer";
+import { getJson, sampleParts, upload, type ApiError } from "../support/api-client";
+import { classifyWithCli } from "../support/cli";
+import { samplePaths, samplesDir } from "../support/samples";
 import { startServe, type ServeProcess } from "../support/serve-process";
-import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
+import { useTestDatabase, withClient } from "../support/test-database";
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
 const env = { TRACELENS_HOME: home };
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let server: ServeProcess;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   server = await startServe({ ...env, DATABASE_URL: database.url, TRACELENS_MAX_UPLOAD_MB: "2" });
-  expect(server.output()).toContain("ready");
+  expect(server.ready, server.output()).toBe(true);
 });
 
 afterAll(async () => {
-  server.child.kill("SIGTERM");
-  await server.exited;
-  await database.drop();
+  await server.stop();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-const api = (pathAndQuery: string) => getJson(`${server.url}${pathAndQuery}`);
+const api = <Body = unknown>(pathAndQuery: string) => getJson<Body>(`${server.url}${pathAndQuery}`);
 /** A cursor as this server writes them (base64url JSON of [sort value, call reference]), holding any value. */
 const cursorHolding = (value: unknown) => Buffer.from(JSON.stringify([value, "a91"])).toString("base64url");
-const expected = () => classifyFiles(SAMPLE_FILES.map((name) => path.join(samplesDir, name)), { ...process.env, ...env });
+const expected = () => classifyWithCli(samplePaths(), { env });
 
 async function tableCounts(): Promise<Record<string, number>> {
   return withClient(database.url, async (client) => {
@@ -50,17 +50,18 @@ describe("POST /api/uploads with the samples", () => {
     expect(body.uploadId).toMatch(/^[0-9a-f-]{36}$/);
 
     const reference = expected();
-    const { body: page } = await api("/api/calls?limit=1000&sort=time");
+    const { body: page } = await api<CallPage>("/api/calls?limit=1000&sort=time");
     expect(page.total).toBe(reference.length);
-    const stored = new Map(page.items.map((item: any) => [item.callId, item]));
+    const stored = new Map(page.items.map((item) => [item.callId, item]));
     for (const call of reference) {
-      const item: any = stored.get(call.callId);
+      const item = stored.get(call.callId);
       expect(item, call.callId).toBeDefined();
+      if (item === undefined) continue;
       expect({ status: item.status, rejected: item.rejected, cause: item.cause, interceptor: item.interceptor }).toEqual({
         status: call.status, rejected: call.rejected, cause: call.cause, interceptor: call.interceptor,
       });
       if (call.credential) expect(item.credential).toMatchObject(call.credential);
-      const { body: detail } = await api(`/api/calls/${encodeURIComponent(call.callId)}`);
+      const { body: detail } = await api<CallDetail>(`/api/calls/${encodeURIComponent(call.callId)}`);
       expect(detail.evidence.decisive).toEqual(call.evidence);
     }
   });
@@ -70,18 +71,18 @@ describe("POST /api/uploads with the samples", () => {
     const { status, body } = await upload(server.url, sampleParts());
     expect(status).toBe(200);
     expect(body).toMatchObject({ uploadId: null, duplicateFiles: 3, callsAdded: 0 });
-    expect(body.files.every((file: any) => file.duplicate)).toBe(true);
+    expect(body.files.every((file) => file.duplicate)).toBe(true);
     expect(await tableCounts()).toEqual(before);
   });
 
   it("answers a call with its whole trace, evidence and masked credential", async () => {
-    const { status, body } = await api("/api/calls/b77");
+    const { status, body } = await api<CallDetail>("/api/calls/b77");
     expect(status).toBe(200);
     expect(body.cause).toBe("malformed_credential");
-    expect(body.explanation.title).toBeTruthy();
-    expect(body.evidence.decisive.line).toBe(15);
-    expect(body.evidence.gatewayVerdict.line).toBe(16);
-    expect(body.trace.map((line: any) => line.line)).toEqual([14, 15, 16, 19]);
+    expect(body.explanation?.title).toBeTruthy();
+    expect(body.evidence.decisive?.line).toBe(15);
+    expect(body.evidence.gatewayVerdict?.line).toBe(16);
+    expect(body.trace.map((line) => line.line)).toEqual([14, 15, 16, 19]);
     expect(body.credentials).toEqual([
       expect.objectContaining({ location: "header", name: "access_token", trailingWhitespace: true, lineBreak: true, length: 18 }),
     ]);
@@ -99,14 +100,14 @@ describe("POST /api/uploads with the samples", () => {
     ];
     const stored = await upload(server.url, [{ name: "texts.log", content: `${lines.join("\n")}\n` }]);
     expect(stored.status).toBe(201);
-    const { body } = await api("/api/calls/texts-1");
-    expect(body.trace.map((line: any) => [line.line, line.level, line.text])).toEqual([
+    const { body } = await api<CallDetail>("/api/calls/texts-1");
+    expect(body.trace.map((line) => [line.line, line.level, line.text])).toEqual([
       [1, "INFO", lines[0]],
       [2, "ERROR", `${lines[1]}\n${lines[2]}`],
       [4, "INFO", lines[3]],
     ]);
-    const found = await api(`/api/calls?q=${encodeURIComponent("Gateway.java:42")}`);
-    expect(found.body.items.map((item: any) => item.callId)).toEqual(["texts-1"]);
+    const found = await api<CallPage>(`/api/calls?q=${encodeURIComponent("Gateway.java:42")}`);
+    expect(found.body.items.map((item) => item.callId)).toEqual(["texts-1"]);
     await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
   });
 });
@@ -114,12 +115,12 @@ describe("POST /api/uploads with the samples", () => {
 describe("GET /api/calls filters", () => {
   it("returns exactly the calls a filter combination matches, with the exact total", async () => {
     const reference = expected().filter(
-      (call) => call.rejected && call.credential?.location === "header" && ["no_resource_access", "invalid_expired_revoked"].includes(call.cause),
+      (call) => call.rejected && call.credential?.location === "header" && call.cause !== null && ["no_resource_access", "invalid_expired_revoked"].includes(call.cause),
     );
-    const { status, body } = await api("/api/calls?rejected=true&location=header&cause=no_resource_access&cause=invalid_expired_revoked");
+    const { status, body } = await api<CallPage>("/api/calls?rejected=true&location=header&cause=no_resource_access&cause=invalid_expired_revoked");
     expect(status).toBe(200);
     expect(body.total).toBe(reference.length);
-    expect(body.items.map((item: any) => item.callId).sort()).toEqual(reference.map((call) => call.callId).sort());
+    expect(body.items.map((item) => item.callId).sort()).toEqual(reference.map((call) => call.callId).sort());
     expect(reference.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -129,22 +130,22 @@ describe("GET /api/calls filters", () => {
     let cursor: string | null = null;
     do {
       const query: string = `/api/calls?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`;
-      const { body } = await api(query);
+      const { body } = await api<CallPage>(query);
       expect(body.total).toBe(10);
-      seen.push(...body.items.map((item: any) => item.callId));
+      seen.push(...body.items.map((item) => item.callId));
       cursor = body.nextCursor;
     } while (cursor);
-    const { body: all } = await api(`/api/calls?limit=1000&sort=${sort}`);
-    expect(seen).toEqual(all.items.map((item: any) => item.callId));
+    const { body: all } = await api<CallPage>(`/api/calls?limit=1000&sort=${sort}`);
+    expect(seen).toEqual(all.items.map((item) => item.callId));
     expect(new Set(seen).size).toBe(10);
   });
 
   it("filters by a missing response (status=none) and excludes values (not_cause)", async () => {
-    const { body: none } = await api("/api/calls?status=none");
-    expect(none.items.map((item: any) => item.callId)).toEqual(["i9"]);
-    const { body: withNone } = await api("/api/calls?status=none&status=200");
-    expect(withNone.items.map((item: any) => item.callId).sort()).toEqual(["c01", "i9"]);
-    const { body: notAccess } = await api("/api/calls?rejected=true&not_cause=no_resource_access");
+    const { body: none } = await api<CallPage>("/api/calls?status=none");
+    expect(none.items.map((item) => item.callId)).toEqual(["i9"]);
+    const { body: withNone } = await api<CallPage>("/api/calls?status=none&status=200");
+    expect(withNone.items.map((item) => item.callId).sort()).toEqual(["c01", "i9"]);
+    const { body: notAccess } = await api<CallPage>("/api/calls?rejected=true&not_cause=no_resource_access");
     expect(notAccess.total).toBe(6);
   });
 
@@ -168,7 +169,7 @@ describe("GET /api/calls filters", () => {
     ["/api/export?format=xml", "format"],
     ["/api/export?format=csv&cause=bogus", "cause"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
-    const { status, body } = await api(query);
+    const { status, body } = await api<ApiError>(query);
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_parameter");
     expect(body.error.message).toContain(`"${parameter}"`);
@@ -181,7 +182,7 @@ describe("refusals in plain words", () => {
     ["/api/calls?status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["/api/export?format=xml", '"format": "xml" is not an export format; known: csv, ndjson'],
   ])("%s says what the value should be", async (query, message) => {
-    expect((await api(query)).body.error.message).toBe(message);
+    expect((await api<ApiError>(query)).body.error.message).toBe(message);
   });
 });
 
@@ -195,25 +196,25 @@ describe("calls spread over uploads", () => {
   it("joins a call across two uploads, re-classifies it, and undoes that when an upload is removed", async () => {
     const before = await tableCounts();
     const first = await upload(server.url, [{ name: "responses.ndjson", content: `${response("split-1")}\n` }]);
-    expect((await api("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
+    expect((await api<CallDetail>("/api/calls/split-1")).body.cause).toBe("invalid_unspecified");
     const second = await upload(server.url, [{ name: "trace.log", content: `${traceLine("split-1")}\n` }]);
     expect(second.body).toMatchObject({ callsAdded: 0, callsUpdated: 1 });
-    const joined = (await api("/api/calls/split-1")).body;
+    const joined = (await api<CallDetail>("/api/calls/split-1")).body;
     expect(joined.cause).toBe("invalid_expired_revoked");
     expect(joined.status).toBe(401);
     expect(joined.trace).toHaveLength(2);
-    expect(joined.uploads.map((upload: any) => upload.id)).toEqual([first.body.uploadId, second.body.uploadId]);
+    expect(joined.uploads.map((stored) => stored.id)).toEqual([first.body.uploadId, second.body.uploadId]);
     for (const { body: { uploadId } } of [first, second]) {
-      expect((await api(`/api/calls?upload=${uploadId}`)).body.items.map((item: any) => item.callId)).toEqual(["split-1"]);
+      expect((await api<CallPage>(`/api/calls?upload=${uploadId}`)).body.items.map((item) => item.callId)).toEqual(["split-1"]);
     }
 
     const removed = await fetch(`${server.url}/api/uploads/${second.body.uploadId}`, { method: "DELETE" });
     expect(removed.status).toBe(200);
-    const unjoined = (await api("/api/calls/split-1")).body;
+    const unjoined = (await api<CallDetail>("/api/calls/split-1")).body;
     expect(unjoined.cause).toBe("invalid_unspecified");
     expect(unjoined.trace).toHaveLength(1);
-    expect(unjoined.uploads.map((upload: any) => upload.id)).toEqual([first.body.uploadId]);
-    expect((await api(`/api/calls?upload=${second.body.uploadId}`)).body.total).toBe(0);
+    expect(unjoined.uploads.map((stored) => stored.id)).toEqual([first.body.uploadId]);
+    expect((await api<CallPage>(`/api/calls?upload=${second.body.uploadId}`)).body.total).toBe(0);
     await fetch(`${server.url}/api/uploads/${first.body.uploadId}`, { method: "DELETE" });
     expect((await api("/api/calls/split-1")).status).toBe(404);
     expect(await tableCounts()).toEqual(before);
@@ -230,7 +231,7 @@ describe("calls spread over uploads", () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.callsAdded + b.body.callsAdded).toBe(75);
     expect(a.body.callsUpdated + b.body.callsUpdated).toBe(25);
-    const byCause = async (cause: string) => (await api(`/api/calls?q=overlap-&cause=${cause}&limit=1`)).body.total;
+    const byCause = async (cause: string) => (await api<CallPage>(`/api/calls?q=overlap-&cause=${cause}&limit=1`)).body.total;
     expect(await byCause("invalid_unspecified")).toBe(25);
     expect(await byCause("invalid_expired_revoked")).toBe(50);
   });
@@ -241,7 +242,7 @@ describe("bad uploads change nothing", () => {
     const before = await tableCounts();
     const good = { name: "fresh.log", content: "2026-11-22T09:00:00Z INFO [callId=fresh-1] Response: 401 nope\n" };
     const truncated = gzipSync(fs.readFileSync(path.join(samplesDir, "gateway-trace.log"))).subarray(0, 120);
-    const { status, body } = await upload(server.url, [good, { name: "broken.log.gz", content: truncated }]);
+    const { status, body } = await upload<ApiError>(server.url, [good, { name: "broken.log.gz", content: truncated }]);
     expect(status).toBe(422);
     expect(body.error.code).toBe("unreadable_file");
     expect(body.error.message).toMatch(/^broken\.log\.gz: byte \d+: /);
@@ -253,7 +254,7 @@ describe("bad uploads change nothing", () => {
     const before = await tableCounts();
     const good = Array.from({ length: 10_000 }, (_, index) => `2026-11-22T09:00:00Z INFO [callId=deep-${index}] Running interceptor: OAuth`).join("\n");
     const content = Buffer.concat([Buffer.from(`${good}\n`), Buffer.from([0xc3, 0x28, 0x0a])]);
-    const { status, body } = await upload(server.url, [{ name: "deep.log", content }]);
+    const { status, body } = await upload<ApiError>(server.url, [{ name: "deep.log", content }]);
     expect(status).toBe(422);
     expect(body.error.message).toContain("deep.log: line 10001: invalid UTF-8");
     expect(await tableCounts()).toEqual(before);
@@ -298,7 +299,7 @@ describe("bad uploads change nothing", () => {
 
   it("answers 413 past the configured upload size, and 400/415 for bodies that are not uploads", async () => {
     const big = { name: "big.log", content: Buffer.alloc(3 * 1024 * 1024, "x") };
-    const { status, body } = await upload(server.url, [big]);
+    const { status, body } = await upload<ApiError>(server.url, [big]);
     expect(status).toBe(413);
     expect(body.error.code).toBe("upload_too_large");
     // Sent chunked (no Content-Length): the limit is enforced while the file streams in.

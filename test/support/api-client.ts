@@ -1,32 +1,32 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { UploadResult } from "../../lib/ingest";
 import { SAMPLE_NAMES, samplesDir } from "./samples";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../..");
-export { SAMPLE_NAMES as SAMPLE_FILES, samplesDir } from "./samples";
-
 export type FilePart = { name: string; content: Buffer | string };
+
+/** What the API answers a request it refuses (lib/http/api-route.ts). */
+export type ApiError = { error: { code: string; message: string } };
+
+/**
+ * An answer's status and JSON body. The caller names the body it expects
+ * (a lib type, or ApiError for a refusal) and asserts the status that goes with it.
+ */
+export type ApiAnswer<Body> = { status: number; body: Body };
 
 export function sampleParts(): FilePart[] {
   return SAMPLE_NAMES.map((name) => ({ name, content: fs.readFileSync(path.join(samplesDir, name)) }));
 }
 
 /** POST /api/uploads as a browser or curl would: multipart, field "file", repeated. */
-export async function upload(baseUrl: string, parts: FilePart[]): Promise<{ status: number; body: any }> {
+export async function upload<Body = UploadResult>(baseUrl: string, parts: FilePart[]): Promise<ApiAnswer<Body>> {
   const form = new FormData();
   for (const part of parts) form.append("file", new Blob([typeof part.content === "string" ? part.content : new Uint8Array(part.content)]), part.name);
   const response = await fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
-export async function getJson(url: string): Promise<{ status: number; body: any }> {
+export async function getJson<Body>(url: string): Promise<ApiAnswer<Body>> {
   const response = await fetch(url);
-  return { status: response.status, body: await response.json() };
-}
-
-/** What `tracelens classify` says about files: the reference the stored calls must agree with. */
-export function classifyFiles(files: string[], env: NodeJS.ProcessEnv): Array<Record<string, any>> {
-  const output = execFileSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "classify", ...files], { env });
-  return output.toString().trim().split("\n").map((line) => JSON.parse(line));
+  return { status: response.status, body: (await response.json()) as Body };
 }

@@ -1,52 +1,52 @@
 import crypto from "node:crypto";
-import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { connectDatabase, type Database } from "../../lib/database";
-import { migrateDatabase } from "../../lib/database-setup";
+import { createDatabase, dropDatabase, migrateDatabase } from "../../lib/database-setup";
+
+export { withClient } from "../../lib/database-setup";
 
 export type TestDatabase = { url: string; db: Database; drop(): Promise<void> };
+export type TestDatabaseOptions = { migrate?: boolean };
 
-/** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const adminUrl = inject("adminDatabaseUrl");
+/** A fresh database of its own (migrated unless told otherwise) on the integration run's server. */
+export async function createTestDatabase({ migrate = true }: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const serverUrl = inject("adminDatabaseUrl");
   const name = `tracelens_test_${crypto.randomBytes(5).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = withDatabase(adminUrl, name);
-  if (options.migrate !== false) await migrateDatabase(url);
+  const url = await createDatabase(serverUrl, name);
+  if (migrate) await migrateDatabase(url);
   const db = connectDatabase(url);
   return {
     url,
     db,
     drop: async () => {
       await db.$disconnect();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(serverUrl, name);
     },
   };
 }
 
-export function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Runs `fn` with a plain pg client on `url`. */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+/**
+ * A fresh database for the tests of the file (or describe) that calls this at
+ * its top: made before they run, dropped after. Its fields can be read from
+ * inside tests and hooks, once it is made.
+ */
+export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(options);
+  });
+  afterAll(async () => database?.drop());
+  const made = (): TestDatabase => {
+    if (database === undefined) throw new Error("the test database is made in beforeAll: use it inside tests and hooks");
+    return database;
+  };
+  return {
+    get url() {
+      return made().url;
+    },
+    get db() {
+      return made().db;
+    },
+    drop: () => made().drop(),
+  };
 }

@@ -7,7 +7,7 @@ import { generateTrace } from "../../../bench/classify/generate";
 import { classifyTraceFiles } from "../../../lib/verdicts";
 import { SeenCalls } from "../../../lib/verdicts/seen-calls";
 import { SortedVerdicts } from "../../../lib/verdicts/sorted-verdicts";
-import { classifyFiles, fingerprintKey, type TraceFile } from "./support";
+import { classifyInProcess, fingerprintKey, type TraceFile } from "./support";
 
 // Limits small enough that a few hundred calls are settled while others are
 // still open, their verdicts go through several sorted runs on disk, and
@@ -25,14 +25,26 @@ async function generated(bytes: number, seed: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** This process's open files inside `dir`: other files (other tests' included) do not count. */
+function openFilesIn(dir: string): number {
+  const target = (fd: string) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return ""; // closed since it was listed
+    }
+  };
+  return fs.readdirSync("/proc/self/fd").filter((fd) => target(fd).startsWith(`${dir}/`)).length;
+}
+
 const line = (second: number, ref: string, message: string) => `2026-11-20T14:00:${String(second).padStart(2, "0")}.000Z INFO [callId=${ref}] ${message}`;
 
 describe("classify in bounded memory", () => {
   it("settling quiet calls and sorting verdicts on disk prints exactly what holding every call would", async () => {
     const files: TraceFile[] = [{ name: "generated.log", content: await generated(200_000, 11) }];
-    const inMemory = await classifyFiles(files, UNBOUNDED);
+    const inMemory = await classifyInProcess(files, UNBOUNDED);
     expect(inMemory.length).toBeGreaterThan(200);
-    expect(await classifyFiles(files, TINY)).toEqual(inMemory);
+    expect(await classifyInProcess(files, TINY)).toEqual(inMemory);
   });
 
   it("a call heard of again after it was settled (lines far apart, or in another file) is classified on all its lines", async () => {
@@ -43,8 +55,8 @@ describe("classify in bounded memory", () => {
       { name: "a.log", content: first },
       { name: "b.log", content: second },
     ];
-    const rows = await classifyFiles(files, TINY);
-    expect(rows).toEqual(await classifyFiles(files, UNBOUNDED));
+    const rows = await classifyInProcess(files, TINY);
+    expect(rows).toEqual(await classifyInProcess(files, UNBOUNDED));
     expect(rows.filter((row) => row.callId === "late")).toMatchObject([{ status: 401, cause: "invalid_expired_revoked", evidence: { file: "b.log", line: 101 } }]);
     expect(rows).toHaveLength(201);
   });
@@ -58,9 +70,9 @@ describe("classify in bounded memory", () => {
       { name: "a.log", content: a.join("\n") },
       { name: "b.log", content: b.join("\n") },
     ];
-    const rows = await classifyFiles(files, TINY);
+    const rows = await classifyInProcess(files, TINY);
     expect(rows).toHaveLength(500);
-    expect(rows).toEqual(await classifyFiles(files, UNBOUNDED));
+    expect(rows).toEqual(await classifyInProcess(files, UNBOUNDED));
   });
 
   it("reads a file that cannot be opened twice (a pipe) once, settling nothing early", async () => {
@@ -74,7 +86,7 @@ describe("classify in bounded memory", () => {
     const rows: unknown[] = [];
     const collect = async (lines: string[]) => (rows.push(...lines.map((l) => JSON.parse(l))), true);
     await classifyTraceFiles([once], fingerprintKey, collect, { limits: TINY, rereadable: false });
-    expect(rows).toEqual(await classifyFiles([{ name: "pipe", content }], UNBOUNDED));
+    expect(rows).toEqual(await classifyInProcess([{ name: "pipe", content }], UNBOUNDED));
     expect(opened).toBe(1);
   });
 
@@ -88,7 +100,7 @@ describe("classify in bounded memory", () => {
       return true;
     };
     await classifyTraceFiles([open], fingerprintKey, watch, { limits: TINY });
-    await expect(classifyFiles([good, { name: "broken.log", content: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) }], TINY)).rejects.toThrow(/broken\.log/);
+    await expect(classifyInProcess([good, { name: "broken.log", content: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) }], TINY)).rejects.toThrow(/broken\.log/);
     expect(spilledWhileWriting).toBe(true);
     expect(spillDirs()).toEqual(before);
   });
@@ -137,16 +149,15 @@ describe("SortedVerdicts with long lines", () => {
 describe("SortedVerdicts stopped early", () => {
   it("closes the runs it was reading", () => {
     const dir = fs.mkdtempSync(`${os.tmpdir()}/tracelens-sorted-test-`);
-    const openFiles = () => fs.readdirSync("/proc/self/fd").length;
     try {
       const sorted = new SortedVerdicts(() => dir, "test", 10);
       for (let i = 0; i < 100; i++) sorted.add({ time: i, callRef: `c${i}`, text: "{}" });
-      const before = openFiles();
       const lines = sorted.inOrder();
       lines.next();
-      expect(openFiles()).toBe(before + 10);
+      // Seen open while reading, so that none open afterwards means they were closed.
+      expect(openFilesIn(dir)).toBeGreaterThan(0);
       lines.return(undefined);
-      expect(openFiles()).toBe(before);
+      expect(openFilesIn(dir)).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_RAW_CREDENTIALS } from "../../support/samples";
-import { parseNdjson, runClassify, samplesDir } from "./support";
+import { parseNdjson } from "../../support/cli";
+import { runClassify, samplesDir } from "./support";
 
 const sampleFiles = readdirSync(samplesDir)
   .filter((name) => name.startsWith("gateway-"))

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { classifyFiles, readEvents } from "./support";
+import { classifyInProcess, readEvents } from "./support";
 
 const TEXT = [
   "2026-11-20T14:03:11.482Z INFO [callId=c1] Request: GET /x",
@@ -27,15 +27,15 @@ describe("encodings", () => {
     ["json_lines", JSONL],
     ["json_document", DOCUMENT],
   ])("reads %s the same with CRLF line ends, a BOM, and gzip (detected by its bytes in a .log file)", async (_format, content) => {
-    const plain = await classifyFiles([{ name: "t.log", content }]);
+    const plain = await classifyInProcess([{ name: "t.log", content }]);
     for (const variant of [crlf(content), BOM + content, BOM + crlf(content)]) {
-      expect(await classifyFiles([{ name: "t.log", content: variant }])).toEqual(plain);
-      expect(await classifyFiles([{ name: "t.log", content: gzipSync(Buffer.from(variant)) }])).toEqual(plain);
+      expect(await classifyInProcess([{ name: "t.log", content: variant }])).toEqual(plain);
+      expect(await classifyInProcess([{ name: "t.log", content: gzipSync(Buffer.from(variant)) }])).toEqual(plain);
     }
   });
 
   it("strips CR from the evidence text and counts lines of the decompressed file", async () => {
-    const [row] = await classifyFiles([{ name: "t.log", content: gzipSync(Buffer.from(crlf(TEXT))) }]);
+    const [row] = await classifyInProcess([{ name: "t.log", content: gzipSync(Buffer.from(crlf(TEXT))) }]);
     expect(row?.evidence?.text.endsWith("rejecting call")).toBe(true);
     expect(row?.evidence?.line).toBe(2);
   });

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TraceReadError } from "../../../lib/trace-reading";
-import { classifyFiles, readEvents, samplesDir } from "./support";
+import { classifyInProcess, readEvents, samplesDir } from "./support";
 
 const samples = readdirSync(samplesDir)
   .filter((name) => name.startsWith("gateway-"))
@@ -56,7 +56,7 @@ describe("reading any input", () => {
     await fc.assert(
       fc.asyncProperty(anyInput, async (content) => {
         try {
-          await classifyFiles([{ name: "fuzz.log", content }]);
+          await classifyInProcess([{ name: "fuzz.log", content }]);
         } catch (error) {
           expect(error).toBeInstanceOf(TraceReadError);
           expect((error as TraceReadError).message).toMatch(/^fuzz\.log: (line \d+: |byte \d+: )?[^\n]+$/);
@@ -129,7 +129,7 @@ describe("credentials given to the reader", () => {
           const rendered = RENDERINGS[format](calls);
           const text = packing === "crlf" ? rendered.replaceAll("\n", "\r\n") : rendered;
           const content = packing === "gzip" ? gzipSync(text) : Buffer.from(text);
-          const printed = JSON.stringify(await classifyFiles([{ name: "t.log", content }]));
+          const printed = JSON.stringify(await classifyInProcess([{ name: "t.log", content }]));
           const shown = JSON.stringify(await readEvents(content));
           for (const { value } of calls) {
             expect(printed).not.toContain(value);

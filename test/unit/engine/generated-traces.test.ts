@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { generateTrace } from "../../../bench/classify/generate";
 import type { Format } from "../../../bench/classify/render";
-import { classifyFiles } from "./support";
+import { classifyInProcess } from "./support";
 
 async function generated(format: Format, gzip: boolean) {
   const out = new PassThrough();
@@ -20,7 +20,7 @@ describe("the benchmark's synthetic traces", () => {
     ["json_document", true],
   ] as const)("%s (gzip %s): every call gets the cause its scenario was written for", async (format, gzip) => {
     const { content, trace } = await generated(format, gzip);
-    const rows = await classifyFiles([{ name: "generated", content }]);
+    const rows = await classifyInProcess([{ name: "generated", content }]);
     expect(rows).toHaveLength(trace.calls);
     const wrong = rows.filter((row) => {
       const outcome = trace.outcomes[row.callId];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CallLinker, summariseCall } from "../../../lib/calls";
-import { classifyFiles, readEvents } from "./support";
+import { classifyInProcess, readEvents } from "./support";
 
 const INVALID = "Access Token in the request, identified by HEADER access_token, is invalid. Check docs.sensedia.com";
 const jsonl = (...records: unknown[]) => records.map((r) => JSON.stringify(r)).join("\n") + "\n";
@@ -67,7 +67,7 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
   it("leaves the rest of the call as it is when a secret-named field holds an ordinary word", async () => {
     const whitespace = { callId: "c1", tokenHeader: "access_token", requestHeaders: { access_token: "9fK2mQ7xL0pR4tV8 " }, status: 401 };
     const verdict = { callId: "c1", message: "Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call" };
-    const [row] = await classifyFiles([{ name: "t.ndjson", content: jsonl(whitespace, verdict) }]);
+    const [row] = await classifyInProcess([{ name: "t.ndjson", content: jsonl(whitespace, verdict) }]);
     expect(row).toMatchObject({ cause: "malformed_credential", credential: { name: "access_token" } });
   });
 
@@ -152,7 +152,7 @@ describe("JSON document", () => {
 
   it.each(["calls", "items", "data", "records", "Calls"])("reads the array under %s, and other keys around it", async (key) => {
     const document = JSON.stringify({ version: 2, meta: { calls: "not this one", list: [1, 2] }, [key]: records, tail: [{ x: "]" }] }, null, 2);
-    const rows = await classifyFiles([{ name: "doc.json", content: document }]);
+    const rows = await classifyInProcess([{ name: "doc.json", content: document }]);
     expect(rows.map((row) => [row.callId, row.cause, row.interceptor, row.evidence?.line])).toEqual([
       ["h8", "no_resource_access", "OAuth", null],
       ["h9", null, null, undefined],
@@ -176,13 +176,13 @@ describe("JSON document", () => {
   });
 
   it("quotes the decisive trace entry's text as evidence, with no line", async () => {
-    const [row] = await classifyFiles([{ name: "doc.json", content: JSON.stringify(records) }]);
+    const [row] = await classifyInProcess([{ name: "doc.json", content: JSON.stringify(records) }]);
     expect(row?.evidence).toEqual({ file: "doc.json", line: null, text: "Access token in HEADER access_token DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call" });
   });
 
   it("reads strings holding brackets, braces, quotes and escapes", async () => {
     const tricky = [{ callId: 'c"1', note: '}]{["\\', status: 401, body: "x" }];
-    const rows = await classifyFiles([{ name: "doc.json", content: JSON.stringify(tricky, null, 3) }]);
+    const rows = await classifyInProcess([{ name: "doc.json", content: JSON.stringify(tricky, null, 3) }]);
     expect(rows.map((row) => row.callId)).toEqual(['c"1']);
   });
 });
@@ -195,7 +195,7 @@ describe("calls across files", () => {
       [{ name: "a.ndjson", content: first }, { name: "b.log", content: second }],
       [{ name: "b.log", content: second }, { name: "a.ndjson", content: first }],
     ]) {
-      const rows = await classifyFiles(files);
+      const rows = await classifyInProcess(files);
       expect(rows).toEqual([
         {
           callId: "x1",

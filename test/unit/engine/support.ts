@@ -1,41 +1,24 @@
 import { onTestFinished } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { classifyTraceFiles, VERDICT_LIMITS, verdictRow, type VerdictLimits } from "../../../lib/verdicts";
+import { classifyTraceFiles, VERDICT_LIMITS, type VerdictLimits } from "../../../lib/verdicts";
+import { runCli, type CliResult, type VerdictRow } from "../../support/cli";
 import { readTraceFile, TraceReadError, type CallEvent, type GatewayEvent, type TraceFileSummary } from "../../../lib/trace-reading";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export { samplesDir } from "../../support/samples";
 export const fingerprintKey = Buffer.from("tracelens unit tests");
 
-export type CliResult = { status: number | null; stdout: string; stderr: string };
-
-/** The real CLI, as a user runs it, with a test key so nothing is written to the home folder. */
-export function runClassify(files: string[]): CliResult {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "bin/tracelens.mjs"), "classify", ...files], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...process.env, TRACELENS_FINGERPRINT_KEY: fingerprintKey.toString("utf8") },
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** `tracelens classify` as a user runs it, with a test key so nothing is written to the home folder. */
+export function runClassify(paths: string[]): CliResult {
+  return runCli(["classify", ...paths], { env: { TRACELENS_FINGERPRINT_KEY: fingerprintKey.toString("utf8") }, timeoutMs: 60_000 });
 }
-
-export const parseNdjson = (text: string) =>
-  text
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 export type TraceFile = { name: string; content: string | Buffer };
 
-export type VerdictRow = ReturnType<typeof verdictRow>;
-
-/** The classify pipeline in process: the rows `tracelens classify` would print for these files. */
-export async function classifyFiles(files: TraceFile[], limits: VerdictLimits = VERDICT_LIMITS): Promise<VerdictRow[]> {
+/** The classify pipeline in this process, on contents: the rows `tracelens classify` would print for these files. */
+export async function classifyInProcess(files: TraceFile[], limits: VerdictLimits = VERDICT_LIMITS): Promise<VerdictRow[]> {
   const openers = files.map((file) => () => ({ name: file.name, stream: Readable.from([Buffer.from(file.content)]) }));
   const rows: VerdictRow[] = [];
   const collect = async (lines: string[]) => {
@@ -47,7 +30,7 @@ export async function classifyFiles(files: TraceFile[], limits: VerdictLimits = 
 }
 
 export async function classifyText(content: string, name = "trace.log") {
-  return classifyFiles([{ name, content }]);
+  return classifyInProcess([{ name, content }]);
 }
 
 /** A file on disk for the test that calls it; removed when that test finishes. */

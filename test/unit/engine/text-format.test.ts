@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyFiles, classifyText, readEvents } from "./support";
+import { classifyInProcess, classifyText, readEvents } from "./support";
 
 const REJECTION = "Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call";
 
@@ -192,7 +192,7 @@ describe("the interceptor rule across files", () => {
       [{ name: "i1.log", content: first }, { name: "i2.log", content: second }],
       [{ name: "i2.log", content: second }, { name: "i1.log", content: first }],
     ]) {
-      const [row] = await classifyFiles(files);
+      const [row] = await classifyInProcess(files);
       expect(row?.interceptor).toBe("OAuth");
     }
   });
