@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { readEnvironment } from "../../lib/config";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";
@@ -9,7 +10,7 @@ import { SAMPLE_FILES, samplesDir } from "../support/api-client";
 import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
 // Settling calls in batches keeps memory bounded; it must not change a single verdict.
-const key = loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" });
+const key = loadFingerprintKey(readEnvironment({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" }));
 let whole: TestDatabase;
 let batched: TestDatabase;
 
