@@ -1,5 +1,6 @@
 export { deleteUpload, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
 export {
+  EmptyUploadError,
   ingestUpload,
   type FileOutcome,
   type IngestRequest,

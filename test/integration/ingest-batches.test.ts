@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { readEnvironment } from "../../lib/config";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
-import { ingestUpload } from "../../lib/ingest";
+import { EmptyUploadError, ingestUpload } from "../../lib/ingest";
 import { SAMPLE_FILES, samplesDir } from "../support/api-client";
 import { createTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
@@ -174,4 +174,16 @@ it("gives a call with several responses the same status, cause and counts howeve
     });
   }
   expect([...outcomes]).toEqual([JSON.stringify({ call: { status: 401, cause: "unknown", response_body: "middle" }, rejections: { unknown: 1 } })]);
+});
+
+it("refuses an upload with no file, and stores nothing of it", async () => {
+  const empty = await createTestDatabase();
+  const pool = connectPool(empty.url);
+  try {
+    await expect(ingestUpload(pool, { source: "http", files: [] }, key)).rejects.toThrow(EmptyUploadError);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM uploads`)).rows[0].n).toBe(0);
+  } finally {
+    await pool.end();
+    await empty.drop();
+  }
 });

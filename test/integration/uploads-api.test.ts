@@ -318,8 +318,11 @@ describe("bad uploads change nothing", () => {
     expect((await streamed.json()).error.code).toBe("upload_too_large");
     const plain = await fetch(`${server.url}/api/uploads`, { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
     expect(plain.status).toBe(415);
+    const before = await tableCounts();
     const empty = await fetch(`${server.url}/api/uploads`, { method: "POST", body: new FormData() });
     expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toEqual({ code: "no_file", message: 'the upload holds no file: send them in the multipart field "file"' });
+    expect(await tableCounts()).toEqual(before);
     expect((await fetch(`${server.url}/api/uploads/not-a-uuid`, { method: "DELETE" })).status).toBe(404);
   });
 });
