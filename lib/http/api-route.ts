@@ -1,5 +1,5 @@
 import { InvalidFilterError } from "../explorer";
-import { EmptyUploadError, UploadNotFoundError } from "../ingest";
+import { EmptyUploadError, UploadNotFoundError, type ErrorAnswer } from "../ingest";
 import { TraceReadError } from "../trace-reading";
 import { HttpError } from "./errors";
 
@@ -23,7 +23,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 function errorResponse(error: HttpError): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorAnswer, { status: error.status });
 }
 
 function asHttpError(error: unknown): HttpError {

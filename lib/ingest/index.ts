@@ -9,3 +9,4 @@ export {
 } from "./ingest-upload";
 export { listUploads, type UploadListing } from "./list-uploads";
 export type { RejectionsByCause } from "./touched-calls";
+export type { ErrorAnswer } from "./upload-answer";

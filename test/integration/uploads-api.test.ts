@@ -65,6 +65,19 @@ describe("POST /api/uploads with the samples", () => {
     }
   });
 
+  it("lists the upload with its rejections by cause and each file's format, as the upload answered", async () => {
+    const { status, body } = await api("/api/uploads");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(1);
+    const [listed] = body.items;
+    expect(listed.rejectionsByCause).toEqual(expected().filter((call) => call.rejected).reduce<Record<string, number>>((counts, call) => ({ ...counts, [call.cause]: (counts[call.cause] ?? 0) + 1 }), {}));
+    expect(listed.files.map((file: any) => [file.name, file.format]).sort()).toEqual([
+      ["gateway-calls.json", "json_document"],
+      ["gateway-trace.log", "text"],
+      ["gateway-trace.ndjson", "json_lines"],
+    ]);
+  });
+
   it("adds nothing when the same bytes are uploaded again, and says so", async () => {
     const before = await tableCounts();
     const { status, body } = await upload(server.url, sampleParts());
@@ -88,6 +101,18 @@ describe("POST /api/uploads with the samples", () => {
     expect(JSON.stringify(body)).not.toContain("9fK2mQ7xL0pR4tV8");
     expect((await api("/api/calls/no-such-call")).status).toBe(404);
     expect((await api("/api/calls/no-such%00call")).status).toBe(404);
+  });
+
+  it("answers a call's unknown fields as they were read, a field named __proto__ included", async () => {
+    const record = '{"callId":"fields-1","status":200,"__proto__":"p","constructor":"c","env":"prod"}\n';
+    const stored = await upload(server.url, [{ name: "fields.ndjson", content: record }]);
+    expect(stored.status).toBe(201);
+    try {
+      const { body } = await api("/api/calls/fields-1");
+      expect(Object.entries(body.extraFields).sort()).toEqual([["__proto__", "p"], ["constructor", "c"], ["env", "prod"]]);
+    } finally {
+      await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
   });
 
   it("keeps each trace line's text as read (quotes, backslashes, tabs, braces, non-ASCII, stack traces) and finds words in it", async () => {
