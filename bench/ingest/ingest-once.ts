@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { limitHeapGrowth } from "../../lib/config/heap-growth";
+import { limitHeapGrowth } from "../../lib/config";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { ingestUpload } from "../../lib/ingest";

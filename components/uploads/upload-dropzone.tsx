@@ -8,8 +8,10 @@ import { formatBytes } from "./format-bytes";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import type { UploadResult } from "@/lib/ingest";
+import { errorAnswer, uploadResultAnswer } from "@/lib/ingest/upload-answer";
 
-type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult } | { kind: "failed"; message: string };
+/** A done upload's result is null when the server took it but its answer could not be read. */
+type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult | null } | { kind: "failed"; message: string };
 
 /**
  * Several files in one upload (stored whole or not at all). One request
@@ -38,12 +40,12 @@ export function UploadDropzone() {
     request.upload.onprogress = (event) => setPhase({ kind: "sending", loaded: event.loaded });
     request.upload.onload = () => setPhase({ kind: "processing" });
     request.onload = () => {
-      const body = request.response as (UploadResult & { error?: undefined }) | { error: { message: string } } | null;
-      if (request.status < 300 && body && !("error" in body && body.error)) {
-        setPhase({ kind: "done", result: body as UploadResult });
+      const body: unknown = request.response;
+      if (request.status < 300) {
+        setPhase({ kind: "done", result: uploadResultAnswer.safeParse(body).data ?? null });
         router.refresh();
       } else {
-        setPhase({ kind: "failed", message: (body && "error" in body && body.error?.message) || `the server answered ${request.status}` });
+        setPhase({ kind: "failed", message: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${request.status}` });
       }
     };
     request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server" });
@@ -117,7 +119,15 @@ function FileProgress({ files, phase }: { files: File[]; phase: Phase }) {
   );
 }
 
-function UploadOutcome({ result }: { result: UploadResult }) {
+function UploadOutcome({ result }: { result: UploadResult | null }) {
+  if (result === null) {
+    return (
+      <section className="upload-result" aria-label="Upload result" data-testid="upload-result">
+        <h2>The server took the upload</h2>
+        <p className="muted">Its answer could not be read: the uploads list shows what was stored.</p>
+      </section>
+    );
+  }
   const rejected = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
   const link = (cause?: string) => `/?upload=${result.uploadId}${cause ? `&cause=${cause}` : ""}`;
   return (

@@ -3,15 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { z } from "zod";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime } from "@/components/calls/local-time";
-import type { DeletedUpload, UploadListing } from "@/lib/ingest";
+import type { UploadListing } from "@/lib/ingest";
+import { deletedUploadAnswer, errorAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
-
-/** What `DELETE /api/uploads/{id}` answers, and what it answers when it fails (spec section 6). */
-const removedAnswer = z.object({ uploadId: z.string(), callsRemoved: z.number().int(), callsReclassified: z.number().int() }) satisfies z.ZodType<DeletedUpload>;
-const errorAnswer = z.object({ error: z.object({ message: z.string() }) });
 
 type Outcome = { removed: boolean; message: string };
 
@@ -130,7 +126,7 @@ async function removeUpload(upload: UploadListing): Promise<Outcome> {
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) return failed(errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}`);
-  const removed = removedAnswer.safeParse(body).data;
+  const removed = deletedUploadAnswer.safeParse(body).data;
   const counts = removed ? `: ${plural(removed.callsRemoved, "call")} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
   return { removed: true, message: `Removed upload "${upload.name}"${counts}.` };
 }

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../../lib/config/env";
+import { projectRoot } from "../../lib/config";
 import { createDatabase } from "../../lib/database-setup";
 import { launchDashboard } from "../../lib/launcher";
 

@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { limitHeapGrowth } from "../config/heap-growth";
+import { limitHeapGrowth } from "../config";
 import { UsageError } from "./arguments";
 import { buildProgram } from "./program";
 

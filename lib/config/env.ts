@@ -1,58 +1,91 @@
-import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { projectRoot } from "./project-root";
 import { unsetWhenEmpty } from "./unset-when-empty";
 
+/** Says what a variable's value should be, quoting the value given. */
+const shouldBe = (what: string) => (issue: { input?: unknown }) => `${JSON.stringify(issue.input)} is not ${what}`;
+
+/** A decimal number (as `Number` reads it) that `fits`; the message quotes the value and says what it should be. */
+const numberThat = (fits: (value: number) => boolean, what: string) =>
+  z
+    .string()
+    .refine((text) => fits(Number(text)), { error: shouldBe(what) })
+    .transform(Number);
+
+/**
+ * Every environment variable Tracelens reads, in one place (the README's
+ * "Running it" table lists them). An empty value means "not set", as in a
+ * shell's `FOO= npm start`. A value that does not fit fails with one line
+ * naming the variable; values that may be secret are never repeated.
+ */
 const environmentSchema = z.object({
-  DATABASE_URL: unsetWhenEmpty(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: unsetWhenEmpty(
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: "not a postgresql://user:password@host:port/database URL (its value is not shown: it may hold a password)",
+      })
+      .optional(),
+  ),
   TRACELENS_DATA_DIR: unsetWhenEmpty(z.string().optional()),
+  TRACELENS_HOME: unsetWhenEmpty(z.string().optional()),
+  TRACELENS_FINGERPRINT_KEY: unsetWhenEmpty(z.string().optional()),
   HOST: unsetWhenEmpty(z.string().default("127.0.0.1")),
-  PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535).default(3000)),
+  PORT: unsetWhenEmpty(numberThat((port) => Number.isInteger(port) && port >= 1 && port <= 65535, "a port number from 1 to 65535").default(3000)),
+  TRACELENS_MAX_UPLOAD_MB: unsetWhenEmpty(numberThat((mb) => Number.isFinite(mb) && mb > 0, "a number of megabytes above 0").default(1024)),
+  TRACELENS_MAX_UPLOAD_FILES: unsetWhenEmpty(
+    numberThat((files) => Number.isSafeInteger(files) && files >= 1, "a whole number of files from 1 up").default(50),
+  ),
 });
 
 export type Environment = {
   databaseUrl: string | undefined;
-  /** Where the embedded PostgreSQL keeps its cluster (gitignored in a checkout). */
-  dataDir: string;
+  /** Where the embedded PostgreSQL keeps its cluster (gitignored in a checkout). Resolved when asked: only the CLI asks. */
+  readonly dataDir: string;
   host: string;
   port: number;
+  /** Per-user folder for the credential fingerprint key. */
+  home: string;
+  /** The fingerprint key itself, when given instead of the key file in `home`. */
+  fingerprintKey: string | undefined;
+  /** How much one HTTP upload may carry (413 past it). */
+  uploadLimits: { maxBytes: number; maxFiles: number };
 };
 
-let root: string | undefined;
+/** An environment variable whose value does not fit: the message names it, in one line. */
+export class EnvironmentError extends Error {}
 
-/**
- * The project checkout: the nearest folder above this module whose
- * package.json is Tracelens's. Found by name, not by a fixed number of levels,
- * because this module also runs from the CLI bundle in .tracelens/cli/.
- * Only the CLI and the tests ask.
- */
-export function projectRoot(): string {
-  if (root) return root;
-  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
-    if (isTracelensPackage(path.join(dir, "package.json"))) return (root = dir);
-    if (path.dirname(dir) === dir) throw new Error(`no Tracelens package.json above ${import.meta.dirname}`);
-  }
-}
-
-function isTracelensPackage(file: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(file, "utf8")) as { name?: unknown }).name === "tracelens";
-  } catch {
-    return false; // no package.json here (or not one we can read): keep looking
-  }
-}
-
-export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+/** The environment `env` describes, or an EnvironmentError naming each variable that does not fit. */
+export function readEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): Environment {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
+    throw new EnvironmentError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   }
   const values = parsed.data;
   return {
     databaseUrl: values.DATABASE_URL,
-    dataDir: path.resolve(values.TRACELENS_DATA_DIR ?? path.join(projectRoot(), ".tracelens")),
+    get dataDir() {
+      return path.resolve(values.TRACELENS_DATA_DIR ?? path.join(projectRoot(), ".tracelens"));
+    },
     host: values.HOST,
     port: values.PORT,
+    home: values.TRACELENS_HOME ?? path.join(os.homedir(), ".config", "tracelens"),
+    fingerprintKey: values.TRACELENS_FINGERPRINT_KEY,
+    uploadLimits: { maxBytes: Math.round(values.TRACELENS_MAX_UPLOAD_MB * 1024 * 1024), maxFiles: values.TRACELENS_MAX_UPLOAD_FILES },
   };
+}
+
+let current: Environment | undefined;
+
+/**
+ * This process's environment, read and checked once, at its first use:
+ * `tracelens serve` and each CLI command ask at their start, so a bad value
+ * stops them there rather than failing each request. (The dashboard's own
+ * modules are bundled apart from the launcher's, so they read it afresh,
+ * after the launcher has put the chosen database in DATABASE_URL.)
+ */
+export function environment(): Environment {
+  return (current ??= readEnvironment(process.env));
 }

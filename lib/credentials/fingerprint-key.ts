@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { environment, type Environment } from "../config";
 
 const KEY_BYTES = 32;
-
-type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
  * The per-installation secret that keys credential fingerprints. A keyed hash
@@ -13,15 +11,9 @@ type Environment = Readonly<Record<string, string | undefined>>;
  * of guessed tokens. The CLI and the app must call this same function so their
  * fingerprints group together.
  */
-export function loadFingerprintKey(env: Environment = process.env): Buffer {
-  const fromEnvironment = env.TRACELENS_FINGERPRINT_KEY;
-  if (fromEnvironment !== undefined && fromEnvironment !== "") return Buffer.from(fromEnvironment, "utf8");
-  return readOrCreateKeyFile(path.join(tracelensHome(env), "fingerprint.key"));
-}
-
-function tracelensHome(env: Environment): string {
-  const home = env.TRACELENS_HOME;
-  return home !== undefined && home !== "" ? home : path.join(os.homedir(), ".config", "tracelens");
+export function loadFingerprintKey({ fingerprintKey, home }: Pick<Environment, "fingerprintKey" | "home"> = environment()): Buffer {
+  if (fingerprintKey !== undefined) return Buffer.from(fingerprintKey, "utf8");
+  return readOrCreateKeyFile(path.join(home, "fingerprint.key"));
 }
 
 function readOrCreateKeyFile(file: string): Buffer {

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { projectRoot } from "../config/env";
+import { projectRoot } from "../config";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in order and records each in

@@ -1,4 +1,4 @@
-import type { Environment } from "../config/env";
+import type { Environment } from "../config";
 import { runningClusterUrl, startEmbeddedPostgres, type RunningDatabase } from "./embedded-server";
 import { DataFolderBusyError } from "./instance-lock";
 import { migrateDatabase } from "./migrations";

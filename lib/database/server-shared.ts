@@ -1,3 +1,5 @@
+import { environment } from "../config";
+
 /**
  * One connection object per server process, kept on globalThis: Next's dev
  * server reloads modules, and each reload would open another set of
@@ -9,7 +11,7 @@ export function serverShared<T>(key: string, connect: (url: string) => T): () =>
   return () => {
     const known = shared[key];
     if (known !== undefined) return known;
-    const url = process.env.DATABASE_URL;
+    const url = environment().databaseUrl;
     if (!url) throw new Error("DATABASE_URL is not set: start Tracelens with `npm start` (tracelens serve)");
     return (shared[key] = connect(url));
   };

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, type Cause, type CauseDescription, type CredentialLocation } from "../rules";
@@ -55,7 +56,8 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     status: call.status,
     durationMs: call.durationMs,
     responseBody: call.responseBody,
-    extraFields: call.extraFields as Record<string, unknown>,
+    // Checked, not copied: zod's record would drop a field named "__proto__".
+    extraFields: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value)).parse(call.extraFields),
     rejected: call.rejected,
     cause: call.cause,
     explanation: call.cause ? CAUSES[call.cause] : null,

@@ -1,5 +1,5 @@
 import { InvalidFilterError } from "../explorer";
-import { UploadNotFoundError } from "../ingest";
+import { EmptyUploadError, UploadNotFoundError, type ErrorAnswer } from "../ingest";
 import { TraceReadError } from "../trace-reading";
 import { HttpError } from "./errors";
 
@@ -23,7 +23,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 function errorResponse(error: HttpError): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorAnswer, { status: error.status });
 }
 
 function asHttpError(error: unknown): HttpError {
@@ -31,5 +31,6 @@ function asHttpError(error: unknown): HttpError {
   if (error instanceof InvalidFilterError) return new HttpError(400, "invalid_parameter", error.message);
   if (error instanceof TraceReadError) return new HttpError(422, "unreadable_file", `${error.message}; nothing was stored`);
   if (error instanceof UploadNotFoundError) return new HttpError(404, "not_found", error.message);
+  if (error instanceof EmptyUploadError) return new HttpError(400, "no_file", `${error.message}: send them in the multipart field "file"`);
   return new HttpError(500, "internal", "the server could not complete the request");
 }

@@ -1,5 +1,6 @@
 export { deleteUpload, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
 export {
+  EmptyUploadError,
   ingestUpload,
   type FileOutcome,
   type IngestRequest,
@@ -8,3 +9,4 @@ export {
 } from "./ingest-upload";
 export { listUploads, type UploadListing } from "./list-uploads";
 export type { RejectionsByCause } from "./touched-calls";
+export type { ErrorAnswer } from "./upload-answer";

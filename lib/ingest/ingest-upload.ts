@@ -43,6 +43,13 @@ export type UploadResult = {
   rejectionsByCause: RejectionsByCause;
 };
 
+/** An upload that carried no file at all: there is nothing to store, so nothing was. */
+export class EmptyUploadError extends Error {
+  constructor() {
+    super("the upload holds no file");
+  }
+}
+
 const CALLS_PER_BATCH = 4_000;
 const TEXT_PER_BATCH = 16 * 1024 * 1024;
 
@@ -53,6 +60,7 @@ const TEXT_PER_BATCH = 16 * 1024 * 1024;
  * size. Each file runs in a savepoint: one whose bytes were stored before is
  * undone whole. Uploads take the merge lock first, so concurrent uploads of
  * the same calls run one after the other: no lost update, no deadlock.
+ * An upload with no file at all throws EmptyUploadError (and stores nothing).
  */
 export async function ingestUpload(pool: pg.Pool, request: IngestRequest, fingerprintKey: Buffer): Promise<UploadResult> {
   return withTransaction(pool, async (client, rollback) => {
@@ -90,6 +98,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       await client.query("RELEASE SAVEPOINT file");
       files.push({ ...outcomeOf(stored.summary), duplicate });
     }
+    if (files.length === 0) throw new EmptyUploadError();
     const duplicateFiles = files.length - accepted.length;
     if (accepted.length === 0) {
       await rollback();

@@ -1,9 +1,13 @@
 import type { Database } from "../database";
+import type { TraceFormat } from "../trace-reading";
+import type { UploadSource } from "./ingest-upload";
+import type { RejectionsByCause } from "./touched-calls";
+import { rejectionsByCauseAnswer } from "./upload-answer";
 
 export type UploadListing = {
   id: string;
   name: string;
-  source: "http" | "cli";
+  source: UploadSource;
   createdAt: string;
   fileCount: number;
   duplicateFiles: number;
@@ -12,8 +16,8 @@ export type UploadListing = {
   callsAdded: number;
   callsUpdated: number;
   gatewayEvents: number;
-  rejectionsByCause: Record<string, number>;
-  files: Array<{ name: string; format: string; gzip: boolean; byteCount: number; lineCount: number }>;
+  rejectionsByCause: RejectionsByCause;
+  files: Array<{ name: string; format: TraceFormat; gzip: boolean; byteCount: number; lineCount: number }>;
 };
 
 /** Newest first. */
@@ -35,7 +39,7 @@ export async function listUploads(db: Database, limit = 200): Promise<UploadList
     callsAdded: upload.callsAdded,
     callsUpdated: upload.callsUpdated,
     gatewayEvents: upload.gatewayEvents,
-    rejectionsByCause: upload.rejectionsByCause as Record<string, number>,
+    rejectionsByCause: rejectionsByCauseAnswer.parse(upload.rejectionsByCause),
     files: upload.files.map((file) => ({
       name: file.name,
       format: file.format,

@@ -1,5 +1,5 @@
 import exitHook from "async-exit-hook";
-import { projectRoot, readEnvironment } from "../config/env";
+import { environment, projectRoot } from "../config";
 import { openDatabase } from "../database-setup";
 import { currentBuildStamp, isBuildCurrent, recordBuild } from "./build-stamp";
 import { buildNext, serveNext, type WebServer } from "./next-process";
@@ -12,24 +12,24 @@ export type LaunchOptions = { dev: boolean; log: (line: string) => void };
  * SIGTERM, which close the web server first and the database after it.
  */
 export async function launchDashboard({ dev, log }: LaunchOptions): Promise<void> {
-  const environment = readEnvironment();
+  const settings = environment();
   const root = projectRoot();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  const database = await openDatabase(environment);
-  log(database.embedded ? `Database: embedded PostgreSQL in ${environment.dataDir}` : "Database: DATABASE_URL");
+  const database = await openDatabase(settings);
+  log(database.embedded ? `Database: embedded PostgreSQL in ${settings.dataDir}` : "Database: DATABASE_URL");
   // Pages read the connection from the environment, whichever database was chosen.
   process.env.DATABASE_URL = database.url;
   let server: WebServer;
   try {
     if (!dev) await ensureDashboardBuild(root, log);
-    server = await serveNext({ root, dev, host: environment.host, port: environment.port });
+    server = await serveNext({ root, dev, host: settings.host, port: settings.port });
   } catch (error) {
     await database.stop();
     throw error;
   }
   exitHook((done) => void server.close().then(database.stop).finally(done));
-  const host = environment.host.includes(":") ? `[${environment.host}]` : environment.host;
-  log(`Tracelens is ready at http://${host}:${environment.port}`);
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  log(`Tracelens is ready at http://${host}:${settings.port}`);
 }
 
 /** Builds the production dashboard unless the build on disk matches the sources. */

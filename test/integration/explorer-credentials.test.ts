@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { beforeAll, expect, it } from "vitest";
+import { readEnvironment } from "../../lib/config";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
 import { listCalls, parseCallFilters, readCredentialSummaries, readTopFailingCredentials } from "../../lib/explorer";
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const pool = connectPool(database.url);
   try {
     const file = { name: "shared-credential.log", stream: Readable.from([Buffer.from(SHARED_CREDENTIAL_TRACE)]) };
-    await ingestUpload(pool, { source: "cli", files: [file] }, loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "explorer-credentials" }));
+    await ingestUpload(pool, { source: "cli", files: [file] }, loadFingerprintKey(readEnvironment({ ...process.env, TRACELENS_FINGERPRINT_KEY: "explorer-credentials" })));
   } finally {
     await pool.end();
   }

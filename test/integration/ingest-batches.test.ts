@@ -2,14 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { expect, it } from "vitest";
+import { readEnvironment } from "../../lib/config";
 import { loadFingerprintKey } from "../../lib/credentials";
 import { connectPool } from "../../lib/database";
-import { ingestUpload } from "../../lib/ingest";
+import { EmptyUploadError, ingestUpload } from "../../lib/ingest";
 import { SAMPLE_NAMES, samplesDir } from "../support/samples";
 import { createTestDatabase, useTestDatabase, withClient, type TestDatabase } from "../support/test-database";
 
 // Settling calls in batches keeps memory bounded; it must not change a single verdict.
-const key = loadFingerprintKey({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" });
+const key = loadFingerprintKey(readEnvironment({ ...process.env, TRACELENS_FINGERPRINT_KEY: "batches-test" }));
 const whole = useTestDatabase();
 const batched = useTestDatabase();
 
@@ -168,4 +169,16 @@ it("gives a call with several responses the same status, cause and counts howeve
     });
   }
   expect([...outcomes]).toEqual([JSON.stringify({ call: { status: 401, cause: "unknown", response_body: "middle" }, rejections: { unknown: 1 } })]);
+});
+
+it("refuses an upload with no file, and stores nothing of it", async () => {
+  const empty = await createTestDatabase();
+  const pool = connectPool(empty.url);
+  try {
+    await expect(ingestUpload(pool, { source: "http", files: [] }, key)).rejects.toThrow(EmptyUploadError);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM uploads`)).rows[0].n).toBe(0);
+  } finally {
+    await pool.end();
+    await empty.drop();
+  }
 });

@@ -11,13 +11,13 @@ const database = useTestDatabase();
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 /** Writes the files (a null content writes none) and ingests them. */
-function ingest(files: Record<string, string | Buffer | null>, options: string[] = []) {
+function ingest(files: Record<string, string | Buffer | null>, options: string[] = [], env: Record<string, string> = {}) {
   const paths = Object.entries(files).map(([name, content]) => {
     const file = path.join(folder, name);
     if (content !== null) fs.writeFileSync(file, content);
     return file;
   });
-  return runCli(["ingest", "--json", ...options, ...paths], { env: { DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" } });
+  return runCli(["ingest", "--json", ...options, ...paths], { env: { DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test", ...env } });
 }
 
 const counts = () =>
@@ -56,5 +56,11 @@ it("exits 2 naming a file that does not exist, and stores nothing of the upload"
 it("exits 2 with one line for an upload name that is only spaces, and stores nothing", async () => {
   const result = ingest({ "named.log": lines(10).replaceAll("cli-", "named-") }, ["--name", "  "]);
   expect(result).toMatchObject({ status: 2, stderr: "tracelens: --name is empty\n", stdout: "" });
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("exits 1 with one line naming an environment variable whose value does not fit, and stores nothing", async () => {
+  const result = ingest({ "env.log": lines(10).replaceAll("cli-", "env-") }, [], { TRACELENS_MAX_UPLOAD_FILES: "many" });
+  expect(result).toMatchObject({ status: 1, stderr: 'tracelens: TRACELENS_MAX_UPLOAD_FILES: "many" is not a whole number of files from 1 up\n', stdout: "" });
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
 });

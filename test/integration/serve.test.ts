@@ -77,6 +77,20 @@ describe("serve on DATABASE_URL (another PostgreSQL, 15)", () => {
   });
 });
 
+describe("serve with an environment variable whose value does not fit", () => {
+  it("stops at start with one line naming the variable, before it touches a database", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-bad-env-"));
+    try {
+      const served = await startServe({ TRACELENS_DATA_DIR: dataDir, TRACELENS_MAX_UPLOAD_MB: "abc" });
+      expect(await served.exited).toBe(1);
+      expect(served.output()).toBe('tracelens: TRACELENS_MAX_UPLOAD_MB: "abc" is not a number of megabytes above 0\n');
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Writes straight into the embedded cluster, as a stand-in for an ingest. */
 async function insertCall(dataDir: string, callRef: string): Promise<void> {
   const port = fs.readFileSync(path.join(dataDir, "pgdata", "postmaster.pid"), "utf8").split("\n")[3];

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallDetail, CallPage } from "../../lib/explorer";
+import type { UploadListing } from "../../lib/ingest";
 import { getJson, sampleParts, upload, type ApiError } from "../support/api-client";
 import { classifyWithCli } from "../support/cli";
 import { samplePaths, samplesDir } from "../support/samples";
@@ -66,6 +67,20 @@ describe("POST /api/uploads with the samples", () => {
     }
   });
 
+  it("lists the upload with its rejections by cause and each file's format, as the upload answered", async () => {
+    const { status, body } = await api<{ items: UploadListing[] }>("/api/uploads");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(1);
+    const [listed] = body.items;
+    const causes = expected().flatMap((call) => (call.rejected && call.cause !== null ? [call.cause] : []));
+    expect(listed?.rejectionsByCause).toEqual(causes.reduce<Record<string, number>>((counts, cause) => ({ ...counts, [cause]: (counts[cause] ?? 0) + 1 }), {}));
+    expect(listed?.files.map((file) => [file.name, file.format]).sort()).toEqual([
+      ["gateway-calls.json", "json_document"],
+      ["gateway-trace.log", "text"],
+      ["gateway-trace.ndjson", "json_lines"],
+    ]);
+  });
+
   it("adds nothing when the same bytes are uploaded again, and says so", async () => {
     const before = await tableCounts();
     const { status, body } = await upload(server.url, sampleParts());
@@ -89,6 +104,18 @@ describe("POST /api/uploads with the samples", () => {
     expect(JSON.stringify(body)).not.toContain("9fK2mQ7xL0pR4tV8");
     expect((await api("/api/calls/no-such-call")).status).toBe(404);
     expect((await api("/api/calls/no-such%00call")).status).toBe(404);
+  });
+
+  it("answers a call's unknown fields as they were read, a field named __proto__ included", async () => {
+    const record = '{"callId":"fields-1","status":200,"__proto__":"p","constructor":"c","env":"prod"}\n';
+    const stored = await upload(server.url, [{ name: "fields.ndjson", content: record }]);
+    expect(stored.status).toBe(201);
+    try {
+      const { body } = await api<CallDetail>("/api/calls/fields-1");
+      expect(Object.entries(body.extraFields).sort()).toEqual([["__proto__", "p"], ["constructor", "c"], ["env", "prod"]]);
+    } finally {
+      await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
   });
 
   it("keeps each trace line's text as read (quotes, backslashes, tabs, braces, non-ASCII, stack traces) and finds words in it", async () => {
@@ -319,8 +346,11 @@ describe("bad uploads change nothing", () => {
     expect((await streamed.json()).error.code).toBe("upload_too_large");
     const plain = await fetch(`${server.url}/api/uploads`, { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
     expect(plain.status).toBe(415);
+    const before = await tableCounts();
     const empty = await fetch(`${server.url}/api/uploads`, { method: "POST", body: new FormData() });
     expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toEqual({ code: "no_file", message: 'the upload holds no file: send them in the multipart field "file"' });
+    expect(await tableCounts()).toEqual(before);
     expect((await fetch(`${server.url}/api/uploads/not-a-uuid`, { method: "DELETE" })).status).toBe(404);
   });
 });

@@ -27,6 +27,10 @@ function importsOf(file: string): Import[] {
   }));
 }
 
+/** The lib modules client components may import values from: data (and zod schemas) only, nothing that runs on the server. */
+// Single data files of server folders that client components may import (lib/rules is data throughout, checked below).
+const CLIENT_DATA = ["lib/explorer/fields", "lib/ingest/upload-answer"];
+
 const isClient = (file: string) => /^\s*["']use client["']/.test(fs.readFileSync(path.join(root, file), "utf8"));
 const violations = (files: string[], forbidden: RegExp, { valuesOnly = false } = {}) =>
   files.flatMap(importsOf).filter((imp) => forbidden.test(imp.source) && !(valuesOnly && imp.typeOnly)).map((imp) => `${imp.file} imports ${imp.source}`);
@@ -70,14 +74,27 @@ describe("architecture", () => {
   });
 
   it("components never reach the database or provisioning (pages and route handlers call lib's verbs)", () => {
-    expect(violations(sourceFiles("components"), /^@\/lib\/(database|database-setup|ingest|launcher)(\/|$)/, { valuesOnly: true })).toEqual([]);
+    const reach = /^@\/lib\/(database|database-setup|launcher)(\/|$)|^@\/lib\/ingest(?!\/upload-answer$)(\/|$)/;
+    expect(violations(sourceFiles("components"), reach, { valuesOnly: true })).toEqual([]);
   });
 
-  it("client components import no server code (only types, and pure data: lib/rules, lib/explorer/fields)", () => {
+  it(`client components import no server code (only types, and pure data: lib/rules, ${CLIENT_DATA.join(", ")})`, () => {
     const client = ui.filter(isClient);
     expect(client.length).toBeGreaterThan(5);
-    const serverCode = /^node:|^@\/lib\/(database|database-setup|ingest|launcher|credentials|trace-reading|calls|http|config|verdicts|cli)(\/|$)|^@\/lib\/explorer(?!\/fields$)(\/|$)/;
+    const serverCode =
+      /^node:|^@\/lib\/(database|database-setup|launcher|credentials|trace-reading|calls|http|config|verdicts|cli)(\/|$)|^@\/lib\/ingest(?!\/upload-answer$)(\/|$)|^@\/lib\/explorer(?!\/fields$)(\/|$)/;
     expect(violations(client, serverCode, { valuesOnly: true })).toEqual([]);
+  });
+
+  it("the pure data client components may import imports no value but zod and one another", () => {
+    const allowed = (imp: Import) => {
+      if (imp.typeOnly || imp.source === "zod") return true;
+      const target = path.relative(root, path.resolve(root, path.dirname(imp.file), imp.source));
+      return CLIENT_DATA.includes(target);
+    };
+    const files = CLIENT_DATA.map((module) => `${module}.ts`);
+    expect(files.filter((file) => !fs.existsSync(path.join(root, file)))).toEqual([]);
+    expect(files.flatMap(importsOf).filter((imp) => !allowed(imp)).map((imp) => `${imp.file} imports ${imp.source}`)).toEqual([]);
   });
 
   it("lib never depends on the UI", () => {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { readEnvironment, type Environment } from "../../config/env";
+import { environment, type Environment } from "../../config";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { parseArguments } from "../arguments";
@@ -28,24 +28,24 @@ export function registerIngest(program: Command): void {
 }
 
 async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<number> {
+  const settings = environment();
   // Loaded on demand: `classify` and `--help` should not pay for the database packages.
   const [{ connectPool }, { openDatabase }, { ingestUpload }] = await Promise.all([
     import("../../database"),
     import("../../database-setup"),
     import("../../ingest"),
   ]);
-  const environment = readEnvironment();
-  const database = await openDatabase(environment, { shareRunning: true });
+  const database = await openDatabase(settings, { shareRunning: true });
   const pool = connectPool(database.url);
   const progress = new ProgressReporter(process.stderr);
   try {
     const result = await ingestUpload(
       pool,
       { source: "cli", name: options.name, files: openEach(options.files, progress), onProgress: progress.calls },
-      loadFingerprintKey(),
+      loadFingerprintKey(settings),
     );
     progress.done();
-    const into = databaseShown(environment);
+    const into = databaseShown(settings);
     process.stdout.write(options.json ? `${JSON.stringify({ ...result, database: into })}\n` : formatUploadResult(result, into));
     return 0;
   } catch (error) {
@@ -64,9 +64,9 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
  * another TRACELENS_DATA_DIR or DATABASE_URL shows another database, and
  * "my upload is not there" is the first thing a user would otherwise hit.
  */
-function databaseShown(environment: Environment): string {
-  if (environment.databaseUrl === undefined) return `the embedded database in ${environment.dataDir}`;
-  const url = new URL(environment.databaseUrl);
+function databaseShown(settings: Environment): string {
+  if (settings.databaseUrl === undefined) return `the embedded database in ${settings.dataDir}`;
+  const url = new URL(settings.databaseUrl);
   return `${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname} (DATABASE_URL)`;
 }
 
