@@ -2,7 +2,7 @@
 // its JSON column with them and the browser parses the answers it receives.
 // Data only (zod and the cause names): client components import this file.
 import { z } from "zod";
-import { CAUSE_ORDER, type Cause } from "../rules/causes";
+import { CAUSE_ORDER, type Cause } from "../rules";
 import type { TraceFormat } from "../trace-reading";
 import type { DeletedUpload } from "./delete-upload";
 import type { FileOutcome, UploadResult } from "./ingest-upload";
