@@ -1,13 +1,10 @@
 import fs, { createReadStream } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError } from "../../trace-reading";
 import { classifyTraceFiles, type VerdictWriter } from "../../verdicts";
 import { parseArguments } from "../arguments";
-
-const argumentsSchema = z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file");
+import { namedTraceFiles, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 
 export function registerClassify(program: Command): void {
   program
@@ -15,23 +12,23 @@ export function registerClassify(program: Command): void {
     .description("read trace files (text, JSON Lines or a JSON document, gzip or not) and print one JSON line per call: whether it was rejected, why, and the evidence; no database")
     .argument("<files...>", "trace files; records of one call may be spread over several")
     .action(async (files: string[]) => {
-      process.exitCode = await classifyCommand(parseArguments(argumentsSchema, files));
+      process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)));
     });
 }
 
-async function classifyCommand(files: string[]): Promise<number> {
+async function classifyCommand(files: TraceFile[]): Promise<number> {
   try {
-    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout), { rereadable: files.every(isRegularFile) });
+    const rereadable = files.every((file) => isRegularFile(file.path));
+    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout), { rereadable });
     return 0;
   } catch (error) {
     if (!(error instanceof TraceReadError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
+    return reportReadFailure(error, files);
   }
 }
 
 /** Opens the file only when its turn comes: an open stream that fails before it is read would go unheard. */
-const opener = (file: string) => () => ({ name: path.basename(file), stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) });
+const opener = (file: TraceFile) => () => ({ name: file.name, stream: createReadStream(file.path, { highWaterMark: 1024 * 1024 }) });
 
 /** A pipe or `/dev/stdin` cannot be read a second time. A path that cannot be read is reported, file named, when its turn comes. */
 function isRegularFile(file: string): boolean {

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { environment, type Environment } from "../../config";
@@ -7,10 +6,11 @@ import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
+import { namedTraceFiles, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 import { formatUploadResult } from "../upload-report";
 
 const optionsSchema = z.object({
-  files: z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file"),
+  files: traceFilePaths.transform(namedTraceFiles),
   name: z.string().trim().min(1, "--name is empty").max(200, "--name is longer than 200 characters").optional(),
   json: z.boolean(),
 });
@@ -51,8 +51,7 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
   } catch (error) {
     progress.done();
     if (!(error instanceof TraceReadError)) throw error;
-    process.stderr.write(`tracelens: ${error.message} (nothing was stored)\n`);
-    return 2;
+    return reportReadFailure(error, options.files, " (nothing was stored)");
   } finally {
     await pool.end();
     await database.stop();
@@ -70,10 +69,7 @@ function databaseShown(settings: Environment): string {
   return `${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname} (DATABASE_URL)`;
 }
 
-function* openEach(files: string[], progress: ProgressReporter): Generator<TraceInput> {
-  for (const file of files) {
-    const name = path.basename(file);
-    yield { name, stream: progress.track(name, createReadStream(file, { highWaterMark: 1024 * 1024 })) };
-  }
+function* openEach(files: TraceFile[], progress: ProgressReporter): Generator<TraceInput> {
+  for (const { path, name } of files) yield { name, stream: progress.track(name, createReadStream(path, { highWaterMark: 1024 * 1024 })) };
 }
 

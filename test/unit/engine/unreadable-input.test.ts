@@ -57,25 +57,25 @@ describe("unreadable input is a TraceReadError naming the file and where", () =>
 });
 
 describe("tracelens classify on unreadable input", () => {
-  it("exits 2 with one line on stderr naming the file and position, and prints no calls", () => {
+  it("exits 2 with one line on stderr naming the file as given and the position, and prints no calls", () => {
     const good = `${samplesDir}/gateway-trace.log`;
     const bad = writeTemp("gateway.log.gz", gzipSync(Buffer.concat([Buffer.from(LINE.repeat(11)), Buffer.from([0xff, 0x0a])])));
     const result = runClassify([good, bad]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("gateway.log.gz: line 12: invalid UTF-8\n");
+    expect(result.stderr).toBe(`tracelens: ${bad}: line 12: invalid UTF-8\n`);
     expect(result.stdout).toBe("");
   });
 
   it("exits 2 for a file that does not exist", () => {
     const result = runClassify(["/nonexistent/trace.log"]);
-    expect(result).toMatchObject({ status: 2, stderr: "trace.log: cannot read: no such file\n", stdout: "" });
+    expect(result).toMatchObject({ status: 2, stderr: "tracelens: /nonexistent/trace.log: cannot read: no such file\n", stdout: "" });
   });
 
   it("exits 2, file named, for a path through a file, or a name too long to open", () => {
     const file = writeTemp("trace.log", "");
-    expect(runClassify([`${file}/inside.log`])).toMatchObject({ status: 2, stderr: "inside.log: cannot read: a part of its path is a file, not a folder\n" });
+    expect(runClassify([`${file}/inside.log`])).toMatchObject({ status: 2, stderr: `tracelens: ${file}/inside.log: cannot read: a part of its path is a file, not a folder\n` });
     const long = `${"x".repeat(300)}.log`;
-    expect(runClassify([long])).toMatchObject({ status: 2, stderr: `${long}: cannot read: its name is too long\n` });
+    expect(runClassify([long])).toMatchObject({ status: 2, stderr: `tracelens: ${long}: cannot read: its name is too long\n` });
   });
 
   it("exits 2 with one line, not a dump of the argument check, for an empty file name", () => {
@@ -83,6 +83,7 @@ describe("tracelens classify on unreadable input", () => {
   });
 
   it("exits 2 on an empty file, saying there are no trace records", () => {
-    expect(runClassify([writeTemp("empty.log", "")])).toMatchObject({ status: 2, stderr: "empty.log: no trace records\n" });
+    const empty = writeTemp("empty.log", "");
+    expect(runClassify([empty])).toMatchObject({ status: 2, stderr: `tracelens: ${empty}: no trace records\n` });
   });
 });
