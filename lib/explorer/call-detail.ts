@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
-import { CAUSES, type Cause, type CauseDescription, type CredentialLocation } from "../rules";
+import { CAUSES, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
 import { comparableText } from "./stored-text";
 
@@ -20,7 +20,7 @@ export type CallDetail = RequestFacts & {
   cause: Cause | null;
   /** Plain-language title, explanation and what to do, for the cause. */
   explanation: CauseDescription | null;
-  credential: { element: string; label: string | null; location: string; name: string; fingerprint: string | null } | null;
+  credential: { element: CredentialElement; label: string | null; location: CredentialLocation; name: string; fingerprint: string | null } | null;
   interceptor: string | null;
   evidence: { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
   credentials: CarriedCredentialView[];
@@ -36,9 +36,11 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   if (!call) return null;
   // Not relations: evidence and credentials carry the call reference without
   // a foreign key (checking one cost the ingest half of their COPY).
-  const [evidence, credentials] = await Promise.all([
+  const [evidence, credentials, trace, uploads] = await Promise.all([
     db.evidence.findMany({ where: { callRef: callId } }),
     db.carriedCredential.findMany({ where: { callRef: callId }, orderBy: [{ location: "asc" }, { name: "asc" }] }),
+    readTrace(db, callId),
+    readUploads(db, callId),
   ]);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
     const found = evidence.find((line) => line.role === role);
@@ -74,8 +76,8 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: evidenceBy("gateway_verdict") },
     credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),
-    trace: await readTrace(db, callId),
-    uploads: await readUploads(db, callId),
+    trace,
+    uploads,
   };
 }
 

@@ -1,8 +1,6 @@
 import type { Database } from "../database";
-import { EXCLUDABLE, type CallFilters, type Excludable } from "./filters";
+import { FACET_FIELDS, type CallFilters, type FacetField } from "./filters";
 import { FACET_COLUMNS, whereClause } from "./where-clause";
-
-export type FacetField = Excludable;
 
 export type FacetValue = { value: string | null; count: number };
 export type Facets = Record<FacetField, FacetValue[]>;
@@ -16,7 +14,7 @@ const VALUES_PER_FACET = 12;
  */
 export async function readFacets(db: Database, filters: CallFilters, now = new Date()): Promise<Facets> {
   const entries = await Promise.all(
-    EXCLUDABLE.map(async (field) => {
+    FACET_FIELDS.map(async (field) => {
       const where = whereClause({ ...filters, [field]: undefined, [`not_${field}`]: undefined }, now);
       const rows = await db.$queryRaw<Array<{ value: string | null; count: number }>>`
         SELECT ${FACET_COLUMNS[field].text} AS value, count(*)::int AS count

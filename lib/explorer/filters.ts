@@ -33,13 +33,13 @@ const FACET_VALUES = {
   method: z.string().regex(/^[A-Za-z]{1,16}$/).transform((value) => value.toUpperCase()),
   interceptor: text,
 } satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
-export type Excludable = keyof typeof FACET_VALUES;
-export const EXCLUDABLE = Object.keys(FACET_VALUES) as Excludable[];
+export type FacetField = keyof typeof FACET_VALUES;
+export const FACET_FIELDS = Object.keys(FACET_VALUES) as FacetField[];
 
-type FacetFilters = { [F in Excludable]: z.ZodOptional<z.ZodArray<(typeof FACET_VALUES)[F]>> };
-type ExcludedFacetFilters = { [F in Excludable as `not_${F}`]: FacetFilters[F] };
+type FacetFilters = { [F in FacetField]: z.ZodOptional<z.ZodArray<(typeof FACET_VALUES)[F]>> };
+type ExcludedFacetFilters = { [F in FacetField as `not_${F}`]: FacetFilters[F] };
 const facetFilters = Object.fromEntries(
-  EXCLUDABLE.flatMap((field) => [
+  FACET_FIELDS.flatMap((field) => [
     [field, many(FACET_VALUES[field])],
     [`not_${field}`, many(FACET_VALUES[field])],
   ]),
@@ -120,8 +120,8 @@ const EXPECTED = {
 } satisfies Record<Exclude<keyof z.input<typeof callFiltersSchema>, `not_${string}`>, string>;
 
 const REPEATABLE = new Set<string>([
-  ...EXCLUDABLE,
-  ...EXCLUDABLE.map((field) => `not_${field}`),
+  ...FACET_FIELDS,
+  ...FACET_FIELDS.map((field) => `not_${field}`),
   "upload",
   "fingerprint",
   "refused",

@@ -7,13 +7,13 @@ export {
   parseCallFiltersLeniently,
   type CallFilters,
   type IgnoredParameter,
-  type Excludable,
+  type FacetField,
   type RelativeRange,
 } from "./filters";
 export type { ColumnId, SortField } from "./fields";
 export { listCalls, type CallCredential, type CallListItem, type CallPage } from "./list-calls";
 export { readOverview, type Overview } from "./overview";
-export { readFacets, type FacetField, type Facets, type FacetValue } from "./facets";
+export { readFacets, type Facets, type FacetValue } from "./facets";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 export { explorerViewHref } from "./view-link";

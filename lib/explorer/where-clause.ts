@@ -1,6 +1,6 @@
 import { Prisma } from "../database";
 import { NO_RESPONSE } from "./fields";
-import { EXCLUDABLE, RELATIVE_RANGES, type Excludable } from "./filters";
+import { FACET_FIELDS, RELATIVE_RANGES, type FacetField } from "./filters";
 import { searchCondition, type SearchedFilters } from "./search";
 
 /**
@@ -11,7 +11,7 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const add = (condition: Prisma.Sql | null) => condition && conditions.push(condition);
   if (filters.rejected !== undefined) add(Prisma.sql`c.rejected = ${filters.rejected}`);
-  for (const field of EXCLUDABLE) {
+  for (const field of FACET_FIELDS) {
     add(matching(field, filters[field]?.map(String)));
     const excluded = filters[`not_${field}`]?.map(String);
     if (excluded?.length) add(Prisma.sql`(${matching(field, excluded)}) IS NOT TRUE`);
@@ -44,7 +44,7 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
  * the column's statistics from the planner, which then misjudges how many
  * rows match and passes over the time index.
  */
-export const FACET_COLUMNS: Record<Excludable, FacetColumn> = {
+export const FACET_COLUMNS: Record<FacetField, FacetColumn> = {
   cause: typedColumn("c.cause", `"Cause"[]`),
   status: typedColumn("c.status", "int[]"),
   element: typedColumn("c.credential_element", `"CredentialElement"[]`),
@@ -68,7 +68,7 @@ function textColumn(column: string): FacetColumn {
 }
 
 /** The field has one of the values; status "none" means no response was logged. */
-function matching(field: Excludable, values: readonly string[] | undefined): Prisma.Sql | null {
+function matching(field: FacetField, values: readonly string[] | undefined): Prisma.Sql | null {
   if (!values?.length) return null;
   const { column, arrayType } = FACET_COLUMNS[field];
   const known = field === "status" ? values.filter((value) => value !== NO_RESPONSE.value) : values;
