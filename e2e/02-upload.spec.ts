@@ -31,10 +31,16 @@ test("uploading the same files again stores nothing and says so", async ({ page 
 
 test("a file that cannot be read is refused with its name and position, and nothing is stored", async ({ page }) => {
   await openUploads(page);
-  await page.getByTestId("file-input").setInputFiles({ name: "broken.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from('{"callId":"ok-1","status":401}\n{"callId": oops\n') });
-  const alert = page.getByRole("region", { name: "Upload trace files" }).getByRole("alert");
-  await expect(alert).toContainText("Nothing was stored.");
-  await expect(alert).toContainText("broken.ndjson: line 2");
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "fine.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from('{"callId":"fine-1","status":401}\n') },
+    { name: "broken.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from('{"callId":"ok-1","status":401}\n{"callId": oops\n') },
+  ]);
+  const panel = page.getByRole("region", { name: "Upload trace files" });
+  await expect(panel.getByRole("alert")).toHaveText("Upload failed: broken.ndjson: line 2: invalid JSON; nothing was stored");
+  // The file at fault is named as such; the good one is only not stored, with the rest of the upload.
+  const files = panel.getByRole("list", { name: "Files" });
+  await expect(files.getByRole("listitem").filter({ hasText: "broken.ndjson" })).toContainText("unreadable");
+  await expect(files.getByRole("listitem").filter({ hasText: "fine.ndjson" })).toContainText("not stored");
   await open(page, "/");
   await expect(page.getByTestId("stored-calls")).toHaveText("10");
 });

@@ -89,7 +89,7 @@ export function UploadDropzone() {
       {phase.kind === "failed" && (
         <div className="alert" role="alert">
           <p>
-            <strong>Nothing was stored.</strong> {phase.message}
+            <strong>Upload failed:</strong> {phase.message}
           </p>
         </div>
       )}
@@ -106,17 +106,32 @@ function FileProgress({ files, phase }: { files: File[]; phase: Phase }) {
         before += file.size;
         const sent = phase.kind === "sending" ? Math.min(Math.max(phase.loaded - start, 0), file.size) : file.size;
         const fraction = file.size === 0 ? 1 : sent / file.size;
-        const state = phase.kind === "sending" ? (fraction >= 1 ? "sent" : "sending") : phase.kind === "processing" ? "processing" : phase.kind === "done" ? "stored" : "failed";
+        const state = fileState(file, phase, fraction);
         return (
           <li key={`${file.name}:${start}`}>
             <span className="file-name mono">{file.name}</span>
-            <progress max={1} value={phase.kind === "processing" ? undefined : fraction} aria-label={`${file.name} ${state}`} />
-            <span className="muted file-state">{state === "stored" ? formatBytes(file.size) : state}</span>
+            {phase.kind === "failed" ? (
+              <span className={state === "unreadable" ? "file-failed" : "muted"}>{state}</span>
+            ) : (
+              <progress max={1} value={phase.kind === "processing" ? undefined : fraction} aria-label={`${file.name} ${state}`} />
+            )}
+            <span className="muted file-state">{state === "stored" ? formatBytes(file.size) : phase.kind === "failed" ? "" : state}</span>
           </li>
         );
       })}
     </ul>
   );
+}
+
+/**
+ * Where a file stands. When the upload fails, the file the server names is the
+ * unreadable one; the others were fine, but an upload is stored whole or not at all.
+ */
+function fileState(file: File, phase: Phase, fraction: number): string {
+  if (phase.kind === "sending") return fraction >= 1 ? "sent" : "sending";
+  if (phase.kind === "processing") return "processing";
+  if (phase.kind === "done") return "stored";
+  return phase.kind === "failed" && phase.message.startsWith(`${file.name}: `) ? "unreadable" : "not stored";
 }
 
 function UploadOutcome({ result }: { result: UploadResult | null }) {
