@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { ensureSamplesStored } from "./support/samples";
 
 // Two uploads that share a call: the first saw only its request (not a
 // rejection), the second brings the gateway's refusal, which re-classifies it.
@@ -20,6 +21,8 @@ async function store(request: APIRequestContext, name: string, text: string): Pr
 
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 
+// Other calls stay stored throughout, as in use: removing these uploads never empties the dashboard.
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 test.beforeEach(({ page }) => page.on("dialog", (dialog) => dialog.accept()));
 
 test("an upload's rejections are labelled as counted when uploaded, and its link shows them as they are now", async ({ page, request }) => {
@@ -85,3 +88,24 @@ test("a link to a removed upload says so in its chip instead of showing an unexp
   await expect(page.getByTestId("total")).toHaveText("0");
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Upload = a removed upload (${id.slice(0, 8)}…)`);
 });
+
+test("an upload's gateway events (lines that name no call) open from its row, as text", async ({ page, request }) => {
+  const events = [
+    "2026-11-23T09:00:00Z WARN Token store tokens-db unreachable, retrying <b>in 5 s</b>",
+    "2026-11-23T09:00:05Z INFO Token store tokens-db reachable again",
+    `2026-11-23T09:00:01Z INFO [callId=evt-1] Request: GET /loans/v1/offers api="Loans"`,
+  ].join("\n");
+  const id = await store(request, "events.log", events);
+  try {
+    await open(page, "/uploads");
+    await row(page, "events.log").getByRole("link", { name: "2", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gateway events of events.log");
+    const lines = page.getByRole("list", { name: "Trace" }).getByRole("listitem");
+    await expect(lines).toHaveCount(2);
+    await expect(lines.first()).toContainText("Token store tokens-db unreachable, retrying <b>in 5 s</b>");
+    await expect(page.locator("b", { hasText: "in 5 s" })).toHaveCount(0);
+  } finally {
+    await request.delete(`/api/uploads/${id}`);
+  }
+});
+

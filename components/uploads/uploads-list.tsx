@@ -61,6 +61,7 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
             <th>Files</th>
             <th>Calls</th>
             <th>Rejections when uploaded</th>
+            <th>Gateway events</th>
             <th>Via</th>
             <th aria-label="Actions" />
           </tr>
@@ -80,9 +81,10 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
               </td>
               <td>
                 {upload.callsAdded.toLocaleString("en")} added
-                {upload.callsUpdated > 0 && <span className="muted">, {upload.callsUpdated} updated</span>}
+                {upload.callsUpdated > 0 && <span className="muted">, {upload.callsUpdated.toLocaleString("en")} updated</span>}
               </td>
               <RejectionsCell upload={upload} />
+              <td>{upload.gatewayEvents > 0 ? <Link href={`/uploads/${upload.id}`}>{upload.gatewayEvents.toLocaleString("en")}</Link> : <span className="muted">0</span>}</td>
               <td className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</td>
               <td>
                 <button type="button" className="button danger" disabled={removing === upload.id} onClick={() => onRemove(upload)}>

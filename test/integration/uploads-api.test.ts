@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallDetail, CallPage } from "../../lib/explorer";
+import type { CallDetail, CallPage, UploadEvents } from "../../lib/explorer";
 import type { UploadListing } from "../../lib/ingest";
 import { getJson, sampleParts, upload, type ApiError } from "../support/api-client";
 import { classifyWithCli } from "../support/cli";
@@ -136,6 +136,25 @@ describe("POST /api/uploads with the samples", () => {
     const found = await api<CallPage>(`/api/calls?q=${encodeURIComponent("Gateway.java:42")}`);
     expect(found.body.items.map((item) => item.callId)).toEqual(["texts-1"]);
     await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+  });
+});
+
+describe("GET /api/uploads/{id}/events", () => {
+  it("lists the lines of the upload that name no call, with their file, line and time", async () => {
+    const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
+    const [samples] = listing.items;
+    const { status, body } = await api<UploadEvents>(`/api/uploads/${samples?.id}/events`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(1);
+    expect(body.events).toEqual([
+      { file: "gateway-trace.log", line: 6, time: "2026-11-20T14:03:12.001Z", level: "INFO", text: "2026-11-20T14:03:12.001Z INFO Gateway node gw-2 reloaded 14 APIs" },
+    ]);
+  });
+
+  it.each(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f", "not-an-id"])("answers 404 for an upload that does not exist (%s)", async (id) => {
+    const { status, body } = await api<ApiError>(`/api/uploads/${id}/events`);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
   });
 });
 

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TraceView } from "@/components/call/trace-view";
+import { database } from "@/lib/database";
+import { EVENTS_SHOWN, readUploadEvents } from "@/lib/explorer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Gateway events" };
+
+type Props = { params: Promise<{ uploadId: string }> };
+
+const NOT_MARKED = { decisive: null, response: null, gatewayVerdict: null };
+
+/** An upload's gateway events: the lines that name no call (a node restarting, a token store unreachable). */
+export default async function UploadEventsPage({ params }: Props) {
+  const found = await readUploadEvents(database(), (await params).uploadId);
+  if (found === null) notFound();
+  const { upload, total, events } = found;
+  return (
+    <>
+      <p>
+        <Link href="/uploads">← Uploads</Link>
+      </p>
+      <div className="page-heading">
+        <h1>Gateway events of {upload.name}</h1>
+      </div>
+      <section className="card" aria-label="Gateway events">
+        <p className="muted">
+          Lines that name no call: what the gateway itself logged, such as a node reloading its APIs or a token store it could not reach. A burst of
+          rejections often starts with one.{" "}
+          {total > events.length && `The first ${EVENTS_SHOWN.toLocaleString("en")} of ${total.toLocaleString("en")}, in trace order.`}
+        </p>
+        {events.length === 0 ? <p>This upload has no gateway events.</p> : <TraceView trace={events} marks={NOT_MARKED} />}
+        <p>
+          <Link href={`/?upload=${upload.id}`}>The calls of this upload →</Link>
+        </p>
+      </section>
+    </>
+  );
+}
