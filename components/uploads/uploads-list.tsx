@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
-import { LocalTime } from "@/components/calls/local-time";
+import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
 import { deletedUploadAnswer, errorAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
@@ -56,7 +56,9 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
       <table className="uploads-table">
         <thead>
           <tr>
-            <th>Uploaded</th>
+            <th>
+              Uploaded <TimeZoneName />
+            </th>
             <th>Name</th>
             <th>Files</th>
             <th>Calls</th>
