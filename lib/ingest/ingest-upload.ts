@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import type { TraceFileSummary, TraceFormat, TraceInput } from "../trace-reading";
+import { rememberCarriedValues, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
@@ -74,6 +74,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const files: FileOutcome[] = [];
     const accepted: TraceFileSummary[] = [];
     const touched = new TouchedCalls();
+    const carriedSoFar = rememberCarriedValues(fingerprintKey);
     for await (const input of request.files) {
       await client.query("SAVEPOINT file");
       // Counted per file: a duplicate's counts are undone with its rows.
@@ -81,6 +82,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       const settle = (batch: CallBatch) => settleCalls(client, uploadId, batch, touchedByFile);
       const stored = await storeFile(client, uploadId, input, {
         fingerprintKey,
+        carriedSoFar,
         onProgress: request.onProgress,
         settle,
         batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import { readTraceFile, type TraceFileSummary, type TraceInput } from "../trace-reading";
+import { readTraceFile, type CarriedValueMemory, type TraceFileSummary, type TraceInput } from "../trace-reading";
 import { CallBatch } from "./call-batch";
 import { CopyBuffer } from "./copy-buffer";
 import { WriteBehind } from "./write-behind";
@@ -10,6 +10,8 @@ export type StoredFile = { fileId: string; summary: TraceFileSummary; lastBatch:
 
 export type StoreOptions = {
   fingerprintKey: Buffer;
+  /** What the upload's earlier files carried, so that this one's echoes of it are masked. */
+  carriedSoFar: CarriedValueMemory;
   onProgress?: ((callsSoFar: number) => void) | undefined;
   /** Writes a batch of calls: their segments, and the calls joined with what is stored. */
   settle: (batch: CallBatch) => Promise<void>;
@@ -63,7 +65,7 @@ export async function storeFile(
       },
       drain,
     },
-    { fingerprintKey: options.fingerprintKey },
+    { fingerprintKey: options.fingerprintKey, carriedSoFar: options.carriedSoFar },
   ).catch(async (error: unknown) => {
     // The connection must be free before the caller rolls back.
     await writes.finished().catch(() => undefined);

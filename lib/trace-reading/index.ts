@@ -1,4 +1,4 @@
-export { readTraceFile, type ReadOptions, type TraceInput } from "./read-trace-file";
+export { readTraceFile, rememberCarriedValues, type CarriedValueMemory, type ReadOptions, type TraceInput } from "./read-trace-file";
 export { TraceReadError } from "./errors";
 export { REQUEST_FIELDS } from "./events";
 export { fieldsObject } from "./json/fields";

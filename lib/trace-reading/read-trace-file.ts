@@ -12,7 +12,24 @@ import { CredentialScrubber } from "./scrubber";
 import { TextTraceReader } from "./text/text-reader";
 
 export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readable };
-export type ReadOptions = { fingerprintKey: Buffer; decompression?: DecompressionLimits };
+export type ReadOptions = {
+  fingerprintKey: Buffer;
+  decompression?: DecompressionLimits;
+  /**
+   * The values the earlier files of the same upload or run carried
+   * (rememberCarriedValues): a token carried in one file is masked where a
+   * file read after it echoes it (rotated logs, records of one call spread
+   * over files). Without it, each file starts knowing none.
+   */
+  carriedSoFar?: CarriedValueMemory;
+};
+
+/** What files read one after another remember of the values their calls carried. Opaque: only the readers use it. */
+export type CarriedValueMemory = CredentialScrubber;
+
+export function rememberCarriedValues(fingerprintKey: Buffer): CarriedValueMemory {
+  return new CredentialScrubber(fingerprintKey);
+}
 
 type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter; masking: LookBackMasking };
 
@@ -38,7 +55,7 @@ export async function readTraceFile(input: TraceInput, sink: TraceSink, options:
       throw sourceFailure(input.name, error, tally);
     });
   const { open, ended } = await detect(input.name, nextChunk, (format) => {
-    const scrubber = new CredentialScrubber(options.fingerprintKey);
+    const scrubber = options.carriedSoFar ?? new CredentialScrubber(options.fingerprintKey);
     const masking = new LookBackMasking(sink, scrubber);
     const reader = new READERS[format](input.name, masking, scrubber);
     return { format, reader, masking, splitter: new LineSplitter((text, lineNumber) => reader.line(text, lineNumber)) };

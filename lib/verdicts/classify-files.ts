@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CallLinker, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
-import { readTraceFile, type CallEvent, type TraceInput, type TraceSink } from "../trace-reading";
+import { readTraceFile, rememberCarriedValues, type CallEvent, type TraceInput, type TraceSink } from "../trace-reading";
 import { SeenCalls } from "./seen-calls";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
@@ -99,7 +99,8 @@ async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer,
 
 async function readAll(files: TraceOpener[], fingerprintKey: Buffer, onCallEvent: (event: CallEvent) => void): Promise<void> {
   const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };
-  for (const open of files) await readTraceFile(open(), sink, { fingerprintKey });
+  const carriedSoFar = rememberCarriedValues(fingerprintKey);
+  for (const open of files) await readTraceFile(open(), sink, { fingerprintKey, carriedSoFar });
 }
 
 const LINES_PER_WRITE = 2000;

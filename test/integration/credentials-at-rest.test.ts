@@ -10,7 +10,7 @@ import { startServe } from "../support/serve-process";
 
 // Every raw credential value uploaded: the samples' headers, query parameters and
 // cookies, and tokens sent in request URIs' query strings (text and JSON).
-const RAW_CREDENTIALS = [...SAMPLE_RAW_CREDENTIALS, "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt"];
+const RAW_CREDENTIALS = [...SAMPLE_RAW_CREDENTIALS, "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt", "R0tatedT0ken55"];
 
 const TOKENS_IN_URIS = [
   {
@@ -21,6 +21,9 @@ const TOKENS_IN_URIS = [
       "2026-11-20T14:03:12Z WARN [callId=uri-1] Access token in QUERYPARAM access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
     ].join("\n"),
   },
+  // A rotated log: the header in the older file, the token echoed by a line of the same call in the newer one.
+  { name: "gateway.log.1", content: '2026-11-20T14:05:00Z DEBUG [callId=rot-1] Request header x-api-token: "R0tatedT0ken55"\n' },
+  { name: "gateway.log", content: '2026-11-20T14:05:01Z WARN [callId=rot-1] token R0tatedT0ken55 not in store; rejecting\n2026-11-20T14:05:01Z INFO [callId=rot-1] Response: 401 body="no"\n' },
   { name: "query-token.ndjson", content: '{"callId":"uri-2","url":"/x?access_token=J50nTokenInUri77","status":401,"responseBody":"Access Token in the request, identified by QUERYPARAM access_token, is invalid"}\n' },
 ];
 

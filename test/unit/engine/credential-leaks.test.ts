@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyText, readEvents } from "./support";
+import { classifyInProcess, classifyText, readEvents } from "./support";
 
 const stamp = "2026-11-20T14:03:11.482Z";
 
@@ -149,3 +149,20 @@ describe("no raw credential escapes the reader: JSON records", () => {
     expect(kept).not.toContain("LEAKJCOOKIE6666");
   });
 });
+
+describe("no raw credential escapes the reader: records of one call over several files", () => {
+  it("masks a value carried in one file where a file read after it echoes it, in the evidence that line becomes", async () => {
+    const verdicts = await classifyInProcess([
+      { name: "gateway.log.1", content: `${stamp} DEBUG [callId=r1] Request header x-api-token: "LEAKROTATED7777"\n` },
+      {
+        name: "gateway.log",
+        content: `${stamp} WARN [callId=r1] Access Token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call LEAKROTATED7777\n`,
+      },
+    ]);
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]?.evidence?.file).toBe("gateway.log");
+    expect(JSON.stringify(verdicts)).toContain("LE…77");
+    expect(JSON.stringify(verdicts)).not.toContain("LEAKROTATED7777");
+  });
+});
+
