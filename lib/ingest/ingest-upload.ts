@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type pg from "pg";
-import { rememberCarriedValues, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
+import { rememberCarriedValues, type CarriedValueMemory, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
@@ -74,31 +74,13 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const files: FileOutcome[] = [];
     const accepted: TraceFileSummary[] = [];
     const touched = new TouchedCalls();
-    const carriedSoFar = rememberCarriedValues(fingerprintKey);
+    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey) };
     for await (const input of request.files) {
-      await client.query("SAVEPOINT file");
-      // Counted per file: a duplicate's counts are undone with its rows.
-      const touchedByFile = new TouchedCalls();
-      const settle = (batch: CallBatch) => settleCalls(client, uploadId, batch, touchedByFile);
-      const stored = await storeFile(client, uploadId, input, {
-        fingerprintKey,
-        carriedSoFar,
-        onProgress: request.onProgress,
-        settle,
-        batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
-        textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
-      });
-      const duplicate = await isStored(client, stored.summary.sha256);
-      if (duplicate) {
-        await client.query("ROLLBACK TO SAVEPOINT file");
-      } else {
-        await settle(stored.lastBatch);
-        await recordFile(client, stored.fileId, stored.summary);
-        accepted.push(stored.summary);
-        touched.add(touchedByFile);
-      }
-      await client.query("RELEASE SAVEPOINT file");
-      files.push({ ...outcomeOf(stored.summary), duplicate });
+      const { summary, touchedByFile } = await storeFileOnce(upload, input);
+      files.push({ ...outcomeOf(summary), duplicate: touchedByFile === null });
+      if (touchedByFile === null) continue;
+      accepted.push(summary);
+      touched.add(touchedByFile);
     }
     if (files.length === 0) throw new EmptyUploadError();
     const duplicateFiles = files.length - accepted.length;
@@ -118,6 +100,43 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
     return result;
   });
+}
+
+/** What each file of an upload is stored with. */
+type UploadInProgress = {
+  client: pg.PoolClient;
+  uploadId: string;
+  request: IngestRequest;
+  fingerprintKey: Buffer;
+  carriedSoFar: CarriedValueMemory;
+};
+
+/**
+ * One file, in a savepoint: undone whole when its bytes were stored before
+ * (touchedByFile null then), its calls counted only when it is kept.
+ */
+async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promise<{ summary: TraceFileSummary; touchedByFile: TouchedCalls | null }> {
+  const { client, uploadId, request } = upload;
+  await client.query("SAVEPOINT file");
+  const touchedByFile = new TouchedCalls();
+  const settle = (batch: CallBatch) => settleCalls(client, uploadId, batch, touchedByFile);
+  const stored = await storeFile(client, uploadId, input, {
+    fingerprintKey: upload.fingerprintKey,
+    carriedSoFar: upload.carriedSoFar,
+    onProgress: request.onProgress,
+    settle,
+    batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
+    textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
+  });
+  const duplicate = await isStored(client, stored.summary.sha256);
+  if (duplicate) {
+    await client.query("ROLLBACK TO SAVEPOINT file");
+  } else {
+    await settle(stored.lastBatch);
+    await recordFile(client, stored.fileId, stored.summary);
+  }
+  await client.query("RELEASE SAVEPOINT file");
+  return { summary: stored.summary, touchedByFile: duplicate ? null : touchedByFile };
 }
 
 /** Bytes already stored by an earlier upload, or earlier in this one. Under the merge lock, so it cannot race. */
