@@ -20,48 +20,66 @@ export async function* multipartFiles(request: Request, limits: UploadLimits): A
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limits.maxBytes) throw tooLarge(limits);
   const parser = busboy({ headers: { "content-type": contentType }, limits: { files: limits.maxFiles, fileSize: limits.maxBytes } });
-  const queue: Array<TraceInput | Error | null> = [];
-  let wake: () => void = () => {};
-  const push = (item: TraceInput | Error | null) => {
-    queue.push(item);
-    wake();
-  };
-  let received = 0;
+  const arrivals = new Arrivals<TraceInput>();
+  const size = { received: 0 };
   // A client that goes away leaves the body open, never ended: the upload
   // would wait for the rest of its file forever, holding its transaction and
   // the merge lock that every later upload waits for.
   let current: Transform | null = null;
-  const cutOff = () => {
-    const error = new HttpError(400, "upload_cut_off", "the client went away before the upload was complete");
-    current?.destroy(error);
-    push(error);
-  };
-  request.signal.addEventListener("abort", cutOff, { once: true });
+  request.signal.addEventListener(
+    "abort",
+    () => {
+      const error = new HttpError(400, "upload_cut_off", "the client went away before the upload was complete");
+      current?.destroy(error);
+      arrivals.push(error);
+    },
+    { once: true },
+  );
   parser.on("file", (field, stream, info) => {
     if (field !== "file") return void stream.resume();
-    // Counted in passing (a "data" listener would start the flow before the reader reads).
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
-        done(received > limits.maxBytes ? tooLarge(limits) : null, chunk);
-      },
-    });
-    stream.on("limit", () => counted.destroy(tooLarge(limits)));
-    stream.on("error", (error) => counted.destroy(error));
-    current = counted;
-    push({ name: displayName(info.filename), stream: stream.pipe(counted) });
+    current = withinLimit(stream, size, limits);
+    arrivals.push({ name: displayName(info.filename), stream: current });
   });
-  parser.on("filesLimit", () => push(new HttpError(413, "too_many_files", `at most ${limits.maxFiles} files per upload`)));
-  parser.on("error", (error: Error) => push(new HttpError(400, "bad_multipart", `the multipart body could not be read: ${error.message}`)));
-  parser.on("close", () => push(null));
+  parser.on("filesLimit", () => arrivals.push(new HttpError(413, "too_many_files", `at most ${limits.maxFiles} files per upload`)));
+  parser.on("error", (error: Error) => arrivals.push(new HttpError(400, "bad_multipart", `the multipart body could not be read: ${error.message}`)));
+  parser.on("close", () => arrivals.push(null));
   Readable.fromWeb(request.body as WebReadableStream<Uint8Array>).pipe(parser);
-  for (;;) {
-    if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    const next = queue.shift();
-    if (next === null || next === undefined) return;
-    if (next instanceof Error) throw next;
-    yield next;
+  yield* arrivals.inOrder();
+}
+
+/** What busboy's events hand the reader, in order: an Error ends the reading with it, null ends it. */
+class Arrivals<T> {
+  private readonly queue: Array<T | Error | null> = [];
+  private wake: () => void = () => {};
+
+  push(item: T | Error | null): void {
+    this.queue.push(item);
+    this.wake();
   }
+
+  async *inOrder(): AsyncGenerator<T> {
+    for (;;) {
+      if (this.queue.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+      const next = this.queue.shift();
+      if (next === null || next === undefined) return;
+      if (next instanceof Error) throw next;
+      yield next;
+    }
+  }
+}
+
+/** A file part that fails with 413 once the upload's parts together pass the limit. */
+function withinLimit(stream: Readable, size: { received: number }, limits: UploadLimits): Transform {
+  // Counted in passing (a "data" listener would start the flow before the reader reads).
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size.received += chunk.length;
+      done(size.received > limits.maxBytes ? tooLarge(limits) : null, chunk);
+    },
+  });
+  stream.on("limit", () => counted.destroy(tooLarge(limits)));
+  stream.on("error", (error) => counted.destroy(error));
+  return stream.pipe(counted);
 }
 
 /** A client's file name is only ever shown, never used as a path. */
