@@ -54,3 +54,18 @@ test("the Columns menu closes on Escape, giving the focus back to its button, an
   await page.getByRole("heading", { level: 1, name: "Calls" }).click();
   await expect(columns).toBeHidden();
 });
+
+test("the first Tab shows a “Skip to calls” link that takes the focus past the facets to the calls table", async ({ page }) => {
+  await open(page, "/");
+  const skip = page.getByRole("link", { name: "Skip to calls" });
+  await expect(skip).not.toBeInViewport();
+  await page.keyboard.press("Tab");
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#calls-table")).toBeFocused();
+  await expect(page).not.toHaveURL(/#/);
+  // The next Tab is in the table (its first sort button), not among the facets.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("columnheader", { name: /Time/ }).getByRole("button")).toBeFocused();
+});
