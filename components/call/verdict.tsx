@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CallDetail, EvidenceView } from "@/lib/explorer";
+import { explorerHref } from "@/lib/explorer/explorer-href";
 
 /** Why the call was rejected, what to do, and the lines that show it. */
 export function Verdict({ call }: { call: CallDetail }) {
@@ -21,7 +22,7 @@ export function Verdict({ call }: { call: CallDetail }) {
       {call.evidence.gatewayVerdict && <EvidenceBlock title="The gateway's own verdict" evidence={call.evidence.gatewayVerdict} />}
       {!sameEvidence(call.evidence.response, call.evidence.decisive) && <EvidenceBlock title="Response" evidence={call.evidence.response} />}
       <p className="verdict-links">
-        <Link href={`/?cause=${call.cause}`}>All calls rejected for this cause →</Link>
+        <Link href={explorerHref({ cause: call.cause })}>All calls rejected for this cause →</Link>
       </p>
     </section>
   );

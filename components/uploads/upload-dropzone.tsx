@@ -8,6 +8,7 @@ import { formatBytes } from "./format-bytes";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import type { UploadResult } from "@/lib/ingest";
+import { explorerHref } from "@/lib/explorer/explorer-href";
 import { useUploadRequest, type UploadPhase as Phase } from "./use-upload-request";
 
 /**
@@ -115,7 +116,7 @@ function UploadOutcome({ result }: { result: UploadResult | null }) {
     );
   }
   const rejected = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
-  const link = (cause?: string) => `/?upload=${result.uploadId}${cause ? `&cause=${cause}` : ""}`;
+  const link = (cause?: string) => explorerHref({ upload: result.uploadId, cause });
   return (
     <section className="upload-result" aria-label="Upload result" data-testid="upload-result">
       {result.uploadId ? (
