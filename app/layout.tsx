@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { HydrationMark } from "@/components/layout/hydration-mark";
+import { MAIN_CONTENT_ID, SkipLink } from "@/components/layout/skip-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,8 +23,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <SkipLink />
         <AppHeader />
-        <main className="page">{children}</main>
+        {/* Focusable for the skip link only (tabIndex -1 keeps it out of the Tab order). */}
+        <main className="page" id={MAIN_CONTENT_ID} tabIndex={-1}>
+          {children}
+        </main>
         <HydrationMark />
       </body>
     </html>

@@ -32,7 +32,7 @@ export default async function CallsPage({ searchParams }: Props) {
             <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
               <OverviewCharts histogram={calls.histogram} charts={calls.charts} />
-              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} />
+              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} />
             </div>
           </div>
         </>

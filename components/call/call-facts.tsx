@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CallDetail } from "@/lib/explorer";
+import { explorerHref } from "@/lib/explorer/explorer-href";
 import { CredentialValue, whitespaceProblems } from "./credential-value";
 
 /** What the trace says about the call: where it went, who sent it, the credentials it carried, the uploads it came from. */
@@ -30,7 +31,7 @@ export function CallFacts({ call }: { call: CallDetail }) {
                 <span className="mono">{credential.name}</span> <span className="muted">({credential.location})</span>{" "}
                 <CredentialValue credential={credential} /> <span className="muted">{credential.length} chars</span>
                 {whitespaceProblems(credential).length > 0 && <span className="warning"> sent with {whitespaceProblems(credential).join(" and ")}</span>}
-                <Link className="carried-link" href={`/?fingerprint=${credential.fingerprint}`}>
+                <Link className="carried-link" href={explorerHref({ fingerprint: credential.fingerprint })}>
                   every call with this credential →
                 </Link>
               </li>
@@ -44,7 +45,7 @@ export function CallFacts({ call }: { call: CallDetail }) {
           {call.uploads.map((upload, index) => (
             <span key={upload.id}>
               {index > 0 && ", "}
-              <Link href={`/?upload=${upload.id}`}>{upload.name}</Link>
+              <Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>
             </span>
           ))}
         </p>

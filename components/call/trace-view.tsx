@@ -1,13 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { EvidenceView, TraceLineView } from "@/lib/explorer";
+import type { CallEvidence, TraceLineView } from "@/lib/explorer";
 import { LocalTime } from "@/components/calls/local-time";
-
-type Marks = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
-
-const sameLine = (line: TraceLineView, evidence: EvidenceView | null) =>
-  evidence !== null && line.file === evidence.file && line.line === evidence.line && (line.line !== null || line.text === evidence.text);
+import { isEvidenceLine } from "./evidence-line";
 
 /**
  * The call's whole trace, line numbers and files beside it. The decisive
@@ -15,7 +11,7 @@ const sameLine = (line: TraceLineView, evidence: EvidenceView | null) =>
  * box; the response line and the gateway's own verdict are marked. Text is
  * rendered as text, never HTML.
  */
-export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Marks }) {
+export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: CallEvidence }) {
   const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
   useEffect(() => centreWithin(list.current, decisive.current), []);
@@ -23,11 +19,11 @@ export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Mar
   return (
     <ol className="trace" aria-label="Trace" ref={list}>
       {trace.map((line, index) => {
-        const role = sameLine(line, marks.decisive)
+        const role = isEvidenceLine(line, marks.decisive)
           ? "decisive"
-          : sameLine(line, marks.gatewayVerdict)
+          : isEvidenceLine(line, marks.gatewayVerdict)
             ? "verdict"
-            : sameLine(line, marks.response)
+            : isEvidenceLine(line, marks.response)
               ? "response"
               : null;
         return (

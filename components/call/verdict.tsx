@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { CallDetail, EvidenceView } from "@/lib/explorer";
+import { explorerHref } from "@/lib/explorer/explorer-href";
+import { isEvidenceLine } from "./evidence-line";
 
 /** Why the call was rejected, what to do, and the lines that show it. */
 export function Verdict({ call }: { call: CallDetail }) {
@@ -19,16 +21,12 @@ export function Verdict({ call }: { call: CallDetail }) {
       <p data-testid="remedy">{call.explanation.remedy}</p>
       <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
       {call.evidence.gatewayVerdict && <EvidenceBlock title="The gateway's own verdict" evidence={call.evidence.gatewayVerdict} />}
-      {!sameEvidence(call.evidence.response, call.evidence.decisive) && <EvidenceBlock title="Response" evidence={call.evidence.response} />}
+      {!isEvidenceLine(call.evidence.response, call.evidence.decisive) && <EvidenceBlock title="Response" evidence={call.evidence.response} />}
       <p className="verdict-links">
-        <Link href={`/?cause=${call.cause}`}>All calls rejected for this cause →</Link>
+        <Link href={explorerHref({ cause: call.cause })}>All calls rejected for this cause →</Link>
       </p>
     </section>
   );
-}
-
-function sameEvidence(a: EvidenceView | null, b: EvidenceView | null): boolean {
-  return a?.file === b?.file && a?.line === b?.line && a?.text === b?.text;
 }
 
 function EvidenceBlock({ title, evidence }: { title: string; evidence: EvidenceView | null }) {

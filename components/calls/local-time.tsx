@@ -1,9 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { useHydrated } from "@/components/layout/use-hydrated";
-
-const subscribe = () => () => {};
+import { useBrowserValue, useHydrated } from "@/components/layout/use-hydrated";
 
 /**
  * A time in the browser's own zone. The server renders UTC (it cannot know
@@ -31,6 +28,6 @@ export function formatLocal(date: Date, withDate: boolean): string {
 
 /** The browser's zone name, e.g. "Europe/Lisbon" ("UTC" until hydrated). */
 export function TimeZoneName() {
-  const zone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
+  const zone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "UTC");
   return <span className="zone-name">{zone}</span>;
 }

@@ -8,10 +8,8 @@ import { formatBytes } from "./format-bytes";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import type { UploadResult } from "@/lib/ingest";
-import { errorAnswer, uploadResultAnswer } from "@/lib/ingest/upload-answer";
-
-/** A done upload's result is null when the server took it but its answer could not be read. */
-type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "processing" } | { kind: "done"; result: UploadResult | null } | { kind: "failed"; message: string };
+import { explorerHref } from "@/lib/explorer/explorer-href";
+import { useUploadRequest, type UploadPhase as Phase } from "./use-upload-request";
 
 /**
  * Several files in one upload (stored whole or not at all). One request
@@ -21,36 +19,10 @@ type Phase = { kind: "idle" } | { kind: "sending"; loaded: number } | { kind: "p
 export function UploadDropzone() {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<File[]>([]);
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const { files, phase, busy, send } = useUploadRequest(() => router.refresh());
   const [dragging, setDragging] = useState(false);
-  const busy = phase.kind === "sending" || phase.kind === "processing";
   // Until React has hydrated, a chosen file would go unnoticed: the controls wait.
   const hydrated = useHydrated();
-
-  const send = (chosen: File[]) => {
-    if (chosen.length === 0 || busy) return;
-    setFiles(chosen);
-    setPhase({ kind: "sending", loaded: 0 });
-    const form = new FormData();
-    for (const file of chosen) form.append("file", file, file.name);
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/uploads");
-    request.responseType = "json";
-    request.upload.onprogress = (event) => setPhase({ kind: "sending", loaded: event.loaded });
-    request.upload.onload = () => setPhase({ kind: "processing" });
-    request.onload = () => {
-      const body: unknown = request.response;
-      if (request.status < 300) {
-        setPhase({ kind: "done", result: uploadResultAnswer.safeParse(body).data ?? null });
-        router.refresh();
-      } else {
-        setPhase({ kind: "failed", message: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${request.status}` });
-      }
-    };
-    request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server" });
-    request.send(form);
-  };
 
   return (
     <section className="upload-panel" aria-label="Upload trace files">
@@ -144,7 +116,7 @@ function UploadOutcome({ result }: { result: UploadResult | null }) {
     );
   }
   const rejected = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
-  const link = (cause?: string) => `/?upload=${result.uploadId}${cause ? `&cause=${cause}` : ""}`;
+  const link = (cause?: string) => explorerHref({ upload: result.uploadId, cause });
   return (
     <section className="upload-result" aria-label="Upload result" data-testid="upload-result">
       {result.uploadId ? (

@@ -7,6 +7,8 @@ import { comparableText } from "./stored-text";
 
 export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };
 export type EvidenceView = { file: string; line: number | null; text: string };
+/** A call's evidence lines by role: the decisive one, the response, and the gateway's own verdict (the trace's marks). */
+export type CallEvidence = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
 export type CarriedCredentialView = MaskedCredential & { location: CredentialLocation; name: string };
 
 export type CallDetail = RequestFacts & {
@@ -22,7 +24,7 @@ export type CallDetail = RequestFacts & {
   explanation: CauseDescription | null;
   credential: { element: CredentialElement; label: string | null; location: CredentialLocation; name: string; fingerprint: string | null } | null;
   interceptor: string | null;
-  evidence: { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
+  evidence: CallEvidence;
   credentials: CarriedCredentialView[];
   trace: TraceLineView[];
   uploads: Array<{ id: string; name: string }>;

@@ -52,7 +52,8 @@ describe("the explorer's URL contract", () => {
     expect(refusal(query).message).toContain(words);
   });
 
-  const cursorOf = (value: unknown, callRef: unknown = "a91") => Buffer.from(JSON.stringify([value, callRef])).toString("base64url");
+  const cursorOf = (value: unknown, callRef: unknown = "a91", offset: unknown = 50, direction: unknown = "after") =>
+    Buffer.from(JSON.stringify([value, callRef, offset, direction])).toString("base64url");
 
   it.each([
     ["xyz", "-time"],
@@ -61,15 +62,21 @@ describe("the explorer's URL contract", () => {
     [cursorOf(401.5), "status"],
     [cursorOf(401), "api"],
     [cursorOf("2026-11-20T14:03:11.482Z", 7), "-time"],
+    // Its position and direction are checked too: a page cannot start before the first row, or lie sideways.
+    [cursorOf(401, "a91", -50), "status"],
+    [cursorOf(401, "a91", 2.5), "status"],
+    [cursorOf(401, "a91", 50, "around"), "status"],
+    // The form of cursors made before a page knew its position (no offset nor direction).
+    [Buffer.from(JSON.stringify([401, "a91"])).toString("base64url"), "status"],
   ])("refuses cursor %s for sort=%s, naming \"cursor\" (its value would not fit the sort column)", (cursor, sort) => {
     expect(refusal(`sort=${sort}&cursor=${cursor}`)).toEqual({ parameter: "cursor", message: expect.stringContaining('"cursor"') });
   });
 
   it.each([
-    [{ value: "2026-11-20T14:03:11.482Z", callRef: "a91" }, "-time"],
-    [{ value: 401, callRef: "a91" }, "status"],
-    [{ value: null, callRef: "i9" }, "status"],
-    [{ value: "Payments", callRef: "a91" }, "-api"],
+    [{ value: "2026-11-20T14:03:11.482Z", callRef: "a91", offset: 50, direction: "after" as const }, "-time"],
+    [{ value: 401, callRef: "a91", offset: 100, direction: "before" as const }, "status"],
+    [{ value: null, callRef: "i9", offset: 0, direction: "before" as const }, "status"],
+    [{ value: "Payments", callRef: "a91", offset: 3, direction: "after" as const }, "-api"],
   ])("takes back a cursor it made (%o for sort=%s)", (cursor, sort) => {
     expect(parseCallFilters(new URLSearchParams({ sort, cursor: encodeCursor(cursor) })).cursor).toEqual(cursor);
   });

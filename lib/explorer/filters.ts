@@ -114,7 +114,7 @@ const EXPECTED = {
   range: `a time range; ${known(Object.keys(RELATIVE_RANGES))}`,
   q: "a search text of 1 to 200 characters",
   sort: `a sort; ${known(SORT_VALUES)}`,
-  cursor: 'a page cursor for this sort (from "Next page", or nextCursor in the answer)',
+  cursor: 'a page cursor for this sort (from "Next page" or "Previous page", or nextCursor or prevCursor in the answer)',
   limit: "a whole number from 1 to 1000",
   columns: `a column; ${known(COLUMN_IDS)}`,
 } satisfies Record<Exclude<keyof z.input<typeof callFiltersSchema>, `not_${string}`>, string>;

@@ -1,5 +1,5 @@
 export { readCredentialSummaries, type CredentialSummary } from "./credential-summaries";
-export { readCall, type CallDetail, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
+export { readCall, type CallDetail, type CallEvidence, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
 export { exportCalls, parseExportRequest, type ExportFormat, type ExportRequest } from "./export-calls";
 export {
   InvalidFilterError,

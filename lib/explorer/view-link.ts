@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { explorerPath } from "./explorer-href";
 import { FROM_VIEW } from "./fields";
 
 const fromView = z.object({ [FROM_VIEW]: z.string().max(4000).optional().catch(undefined) });
@@ -9,6 +10,5 @@ const fromView = z.object({ [FROM_VIEW]: z.string().max(4000).optional().catch(u
  * crafted link cannot lead anywhere else.
  */
 export function explorerViewHref(searchParams: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams(fromView.parse(searchParams)[FROM_VIEW]).toString();
-  return query ? `/?${query}` : "/";
+  return explorerPath(new URLSearchParams(fromView.parse(searchParams)[FROM_VIEW]));
 }

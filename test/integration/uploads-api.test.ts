@@ -30,8 +30,8 @@ afterAll(async () => {
 });
 
 const api = <Body = unknown>(pathAndQuery: string) => getJson<Body>(`${server.url}${pathAndQuery}`);
-/** A cursor as this server writes them (base64url JSON of [sort value, call reference]), holding any value. */
-const cursorHolding = (value: unknown) => Buffer.from(JSON.stringify([value, "a91"])).toString("base64url");
+/** A cursor as this server writes them (base64url JSON of [sort value, call reference, offset, direction]), holding any value. */
+const cursorHolding = (value: unknown) => Buffer.from(JSON.stringify([value, "a91", 3, "after"])).toString("base64url");
 const expected = () => classifyWithCli(samplePaths(), { env });
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -171,19 +171,22 @@ describe("GET /api/calls filters", () => {
   });
 
   // Sorts on columns with nulls (status of i9, api of most JSON calls) in both directions.
-  it.each(["-time", "time", "status", "-status", "api", "-api", "cause"])("pages with a cursor through every call once, in order (sort=%s)", async (sort) => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: string = `/api/calls?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`;
-      const { body } = await api<CallPage>(query);
-      expect(body.total).toBe(10);
-      seen.push(...body.items.map((item) => item.callId));
-      cursor = body.nextCursor;
-    } while (cursor);
+  it.each(["-time", "time", "status", "-status", "api", "-api", "cause"])("pages with a cursor through every call once, in order, and back again (sort=%s)", async (sort) => {
+    const pageAt = async (cursor: string | null) => (await api<CallPage>(`/api/calls?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`)).body;
+    const forward: CallPage[] = [];
+    let body = await pageAt(null);
+    forward.push(body);
+    while (body.nextCursor) forward.push((body = await pageAt(body.nextCursor)));
+    const seen = forward.flatMap((each) => each.items.map((item) => item.callId));
     const { body: all } = await api<CallPage>(`/api/calls?limit=1000&sort=${sort}`);
     expect(seen).toEqual(all.items.map((item) => item.callId));
     expect(new Set(seen).size).toBe(10);
+    expect(forward.map((each) => [each.offset, each.total])).toEqual([[0, 10], [3, 10], [6, 10], [9, 10]]);
+
+    const backward: CallPage[] = [body];
+    while (body.prevCursor) backward.unshift((body = await pageAt(body.prevCursor)));
+    // The same answers, cursors included: a page reached backwards is the page it was going forwards.
+    expect(backward).toEqual(forward);
   });
 
   it("filters by a missing response (status=none) and excludes values (not_cause)", async () => {

@@ -1,0 +1,59 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { columnVisibilityFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { CauseBadge } from "@/components/calls/cause-badge";
+import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
+import { StatusBadge } from "@/components/calls/status-badge";
+import type { CallListItem, ColumnId } from "@/lib/explorer";
+import { CALL_COLUMNS, FROM_VIEW } from "@/lib/explorer/fields";
+
+export const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+type Column = ColumnDef<typeof features, CallListItem>;
+
+export const DEFAULT_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
+export const COLUMN_TITLES = Object.fromEntries(CALL_COLUMNS.map(({ id, title }) => [id, title])) as Record<ColumnId, string>;
+/** The URL's sort field for each column (the credential column sorts by `name`). */
+export const SORT_FIELD: Record<string, string> = Object.fromEntries(CALL_COLUMNS.map(({ id, sortBy }) => [id, sortBy]));
+
+/** A call's page, told the explorer view it is opened from, so that its "← Calls" returns there. */
+export function callHref(callId: string, view: URLSearchParams): string {
+  const path = `/calls/${encodeURIComponent(callId)}`;
+  return view.size > 0 ? `${path}?${new URLSearchParams({ [FROM_VIEW]: view.toString() })}` : path;
+}
+
+/** How each column of the calls table shows a call. */
+export const CALL_TABLE_COLUMNS: Column[] = [
+  { id: "time", header: () => <>{COLUMN_TITLES.time} <TimeZoneName /></>, accessorFn: (call) => call.time, cell: ({ row }) => <LocalTime iso={row.original.time} /> },
+  { id: "status", header: COLUMN_TITLES.status, accessorFn: (call) => call.status, cell: ({ row }) => <StatusBadge status={row.original.status} noResponse="—" /> },
+  { id: "method", header: COLUMN_TITLES.method, accessorFn: (call) => call.method, cell: ({ row }) => <span className="mono">{row.original.method ?? "—"}</span> },
+  { id: "uri", header: COLUMN_TITLES.uri, accessorFn: (call) => call.uri, cell: ({ row }) => <CallLink call={row.original} /> },
+  { id: "api", header: COLUMN_TITLES.api, accessorFn: (call) => call.api, cell: ({ row }) => row.original.api ?? <span className="muted">—</span> },
+  { id: "app", header: COLUMN_TITLES.app, accessorFn: (call) => call.app, cell: ({ row }) => row.original.app ?? <span className="muted">—</span> },
+  { id: "cause", header: COLUMN_TITLES.cause, accessorFn: (call) => call.cause, cell: ({ row }) => <CauseBadge cause={row.original.cause} /> },
+  { id: "credential", header: COLUMN_TITLES.credential, accessorFn: (call) => call.credential?.name, cell: ({ row }) => <CredentialCell call={row.original} /> },
+  { id: "interceptor", header: COLUMN_TITLES.interceptor, accessorFn: (call) => call.interceptor, cell: ({ row }) => row.original.interceptor ?? <span className="muted">—</span> },
+];
+
+function CallLink({ call }: { call: CallListItem }) {
+  const view = useSearchParams();
+  return (
+    <Link className="uri-link mono" href={callHref(call.callId, view)} title={call.uri ?? call.callId}>
+      {call.uri ?? call.callId}
+    </Link>
+  );
+}
+
+function CredentialCell({ call }: { call: CallListItem }) {
+  const credential = call.credential;
+  if (!credential) return <span className="muted">—</span>;
+  return (
+    <span className="credential-cell" title={`${credential.name} in ${credential.location}${credential.preview ? ` ${credential.preview}` : ""}`}>
+      <span className="credential-name mono">{credential.name}</span>
+      <span className="muted"> in {credential.location}</span>
+      {credential.preview && <span className="credential-preview mono"> {credential.preview}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { explorerHref, type ExplorerLinkFilters } from "./explorer-href";
+import { parseCallFilters } from "./filters";
+
+const UPLOAD = "7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f";
+
+describe("links to an explorer view", () => {
+  it.each<[ExplorerLinkFilters, string]>([
+    [{}, "/"],
+    [{ upload: UPLOAD }, `/?upload=${UPLOAD}`],
+    [{ upload: UPLOAD, cause: "no_resource_access" }, `/?upload=${UPLOAD}&cause=no_resource_access`],
+    [{ upload: UPLOAD, cause: undefined, rejected: null }, `/?upload=${UPLOAD}`],
+    [{ fingerprint: "0a1b2c3d4e5f" }, "/?fingerprint=0a1b2c3d4e5f"],
+    [{ rejected: true, status: [401, 403] }, "/?rejected=true&status=401&status=403"],
+    // Values people typed or gateways logged are encoded, never spliced into the query.
+    [{ app: "Mobile App", api: "a&b=c#d" }, "/?app=Mobile+App&api=a%26b%3Dc%23d"],
+  ])("%o links to %s", (filters, href) => {
+    expect(explorerHref(filters)).toBe(href);
+  });
+
+  it("makes links the explorer takes back as the same filters", () => {
+    const href = explorerHref({ upload: UPLOAD, cause: ["missing_credential", "unknown"], not_app: "Mobile App", rejected: true });
+    const filters = parseCallFilters(new URL(href, "http://tracelens.local").searchParams);
+    expect([filters.upload, filters.cause, filters.not_app, filters.rejected]).toEqual([[UPLOAD], ["missing_credential", "unknown"], ["Mobile App"], true]);
+  });
+});
