@@ -8,6 +8,7 @@ import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
 import { deletedUploadAnswer, errorAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
+import { explorerHref } from "@/lib/explorer/explorer-href";
 
 type Outcome = { removed: boolean; message: string };
 
@@ -75,7 +76,7 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
                 <LocalTime iso={upload.createdAt} />
               </td>
               <td>
-                <Link href={`/?upload=${upload.id}`}>{upload.name}</Link>
+                <Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>
               </td>
               <td title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
                 {upload.fileCount} · {formatBytes(upload.byteCount)}
@@ -112,7 +113,7 @@ function RejectionsCell({ upload }: { upload: UploadListing }) {
   return (
     <td title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}>
       {rejections.toLocaleString("en")}{" "}
-      <Link href={`/?upload=${upload.id}&rejected=true`} title="This upload's rejections as they are now">
+      <Link href={explorerHref({ upload: upload.id, rejected: true })} title="This upload's rejections as they are now">
         now <span aria-hidden="true">→</span>
       </Link>
     </td>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TraceView } from "@/components/call/trace-view";
 import { database } from "@/lib/database";
 import { EVENTS_SHOWN, readUploadEvents } from "@/lib/explorer";
+import { explorerHref } from "@/lib/explorer/explorer-href";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Gateway events" };
@@ -33,7 +34,7 @@ export default async function UploadEventsPage({ params }: Props) {
         </p>
         {events.length === 0 ? <p>This upload has no gateway events.</p> : <TraceView trace={events} marks={NOT_MARKED} />}
         <p>
-          <Link href={`/?upload=${upload.id}`}>The calls of this upload →</Link>
+          <Link href={explorerHref({ upload: upload.id })}>The calls of this upload →</Link>
         </p>
       </section>
     </>
