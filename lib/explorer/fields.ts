@@ -67,7 +67,7 @@ export const NO_RESPONSE = { value: "none", title: NO_VALUE_LABELS.status } as c
  * filtering in; `not_` before the parameter filters out), the one links are
  * written with first.
  */
-export function missingSpellings(field: keyof typeof FACET_TITLES): Array<readonly [string, string]> {
+export function missingSpellings(field: keyof typeof FACET_TITLES): [readonly [string, string], ...Array<readonly [string, string]>] {
   return field === "status" ? [["status", NO_RESPONSE.value], [MISSING, field]] : [[MISSING, field]];
 }
 
