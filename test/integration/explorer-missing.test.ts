@@ -1,9 +1,7 @@
-import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectPool } from "../../lib/database";
 import { FACET_FIELDS } from "../../lib/explorer/filters";
 import { listCalls, parseCallFilters, readExplorerView, readFacets } from "../../lib/explorer";
-import { ingestUpload } from "../../lib/ingest";
+import { ingestTrace } from "../support/ingest-trace";
 import { useTestDatabase, withClient } from "../support/test-database";
 
 // missing=<field>: the calls without a value in a facet field, on real PostgreSQL.
@@ -31,14 +29,7 @@ const trace = [
   rejectedToken("m-6", "2026-11-20T14:00:06Z", null),
 ].join("\n");
 
-beforeAll(async () => {
-  const pool = connectPool(database.url);
-  try {
-    await ingestUpload(pool, { source: "cli", files: [{ name: "missing.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("missing test"));
-  } finally {
-    await pool.end();
-  }
-});
+beforeAll(() => ingestTrace(database.url, "missing.log", trace));
 
 const calls = async (query: string) => {
   const page = await listCalls(database.db, parseCallFilters(new URLSearchParams(`limit=1000&${query}`)));
