@@ -27,7 +27,7 @@ export async function readFacets(db: Database, filters: CallFilters, now = new D
 }
 
 /** The filters less a facet field's own: its values, in and out, and "no value" in it, in and out. */
-export function withoutOwnFilter<Filters extends CallFilters>(filters: Filters, field: FacetField): Filters {
+function withoutOwnFilter<Filters extends CallFilters>(filters: Filters, field: FacetField): Filters {
   const others = (fields: readonly FacetField[] | undefined) => fields?.filter((other) => other !== field);
   return { ...filters, [field]: undefined, [`not_${field}`]: undefined, missing: others(filters.missing), not_missing: others(filters.not_missing) };
 }

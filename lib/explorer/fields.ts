@@ -60,7 +60,7 @@ export const MISSING = "missing";
  * numbers, so "none" is no status's value): the calls whose response was
  * not logged.
  */
-export const NO_RESPONSE = { value: "none", title: NO_VALUE_LABELS.status } as const;
+export const NO_RESPONSE = { value: "none" } as const;
 
 /**
  * The URL's spellings of "no value in this field" (as [parameter, value],
