@@ -53,14 +53,70 @@ test("the Status facet counts calls with no response, adds up to the total, and 
   await expect(page.getByTestId("total")).toHaveText(String(all - unanswered));
 });
 
-test("calls without an API are counted in the API facet, with nothing to click where the URL has no filter for them", async ({ page }) => {
+test("Credential name's \"— no credential named\" filters to the calls that name none, under a chip that says so, and excludes them", async ({ page }) => {
   await open(page, "/");
+  const all = await total(page);
+  const name = facet(page, "Credential name");
+  const noName = name.getByRole("button", { name: /^— no credential named/ });
+  const unnamed = Number(await noName.locator(".facet-count").textContent());
+  expect(unnamed).toBeGreaterThan(0);
+  expect(unnamed).toBeLessThan(all);
+  const chips = page.getByRole("list", { name: "Active filters" });
+
+  await noName.click();
+  await expect(page).toHaveURL(/[?&]missing=name(&|$)/);
+  await expect(page.getByTestId("total")).toHaveText(String(unnamed));
+  await expect(noName).toHaveAttribute("aria-pressed", "true");
+  await expect(chips.getByRole("listitem").filter({ hasText: "Credential name = — no credential named" })).toHaveCount(1);
+  // The facet leaves out its own filter, so its other values stay there to choose, and it still adds up to every call.
+  expect((await counts(name)).reduce((sum, count) => sum + count, 0)).toBe(all);
+  // Every row left names no credential.
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(unnamed + 1);
+
+  await name.getByRole("button", { name: "Exclude — no credential named" }).click();
+  await expect(page).toHaveURL(/[?&]not_missing=name(&|$)/);
+  expect(new URL(page.url()).searchParams.getAll("missing")).toEqual([]);
+  await expect(page.getByTestId("total")).toHaveText(String(all - unnamed));
+  await expect(chips.getByRole("listitem").filter({ hasText: "Credential name ≠ — no credential named" })).toHaveCount(1);
+  await expect(name.getByRole("button", { name: "Exclude — no credential named" })).toHaveAttribute("aria-pressed", "true");
+
+  await chips.getByRole("button", { name: "Remove filter Credential name ≠ — no credential named" }).click();
+  await expect(page.getByTestId("total")).toHaveText(String(all));
+});
+
+test("calls without an API are counted in the API facet and filtered on like a value, one API or the other", async ({ page }) => {
+  await open(page, "/");
+  const all = await total(page);
   const api = facet(page, "API");
-  await expect(api.getByText("— none")).toBeVisible();
-  expect((await counts(api)).reduce((sum, count) => sum + count, 0)).toBe(await total(page));
-  await expect(api.getByRole("button", { name: /none/ })).toHaveCount(0);
+  expect((await counts(api)).reduce((sum, count) => sum + count, 0)).toBe(all);
+  const none = api.getByRole("button", { name: /^— none/ });
+  const withoutApi = Number(await none.locator(".facet-count").textContent());
+  const payments = api.getByRole("button", { name: /^Payments/ });
+  const inPayments = Number(await payments.locator(".facet-count").textContent());
   // A call without a cause is one that was not rejected, and the facet says so.
   await expect(facet(page, "Cause").getByText("— not rejected")).toBeVisible();
+
+  await none.click();
+  await expect(page.getByTestId("total")).toHaveText(String(withoutApi));
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("API = — none");
+  await payments.click();
+  await expect(page.getByTestId("total")).toHaveText(String(withoutApi + inPayments));
+});
+
+test("missing=status is the Status facet's \"no response\", under either spelling, and a bad field is set aside in plain words", async ({ page }) => {
+  await open(page, "/?missing=status");
+  const noResponse = facet(page, "Status").getByRole("button", { name: /^no response/ });
+  await expect(noResponse).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("total")).toHaveText(String(await noResponse.locator(".facet-count").textContent()));
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = no response");
+  await noResponse.click();
+  await expect(noResponse).toHaveAttribute("aria-pressed", "false");
+  expect([...new URL(page.url()).searchParams.keys()]).toEqual([]);
+
+  await open(page, "/?missing=API");
+  const notice = page.getByRole("region", { name: "Filters" }).getByRole("alert");
+  await expect(notice).toContainText('"missing": "API" is not a facet field; known: cause (Cause), status (Status)');
 });
 
 test("a facet's exclude button is large enough, legible without hovering, and shows keyboard focus", async ({ page }) => {

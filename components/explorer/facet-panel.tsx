@@ -3,7 +3,7 @@
 import type { Facets, FacetField, FacetValue } from "@/lib/explorer";
 import { CAUSES, isCause } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
-import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
+import { FACET_TITLES, NO_VALUE_LABELS, missingSpellings } from "@/lib/explorer/fields";
 import { useExplorerUrl } from "./use-explorer-url";
 
 /** The order the facets are shown in: what most often answers "why" first. */
@@ -15,7 +15,8 @@ const NO_VALUE_KEY = "\u0000";
 /**
  * Each field's values with exact counts under the other filters; + filters
  * in, − filters out. Calls without a value are counted too, so a facet of
- * no more values than it shows (12) adds up to the view's total.
+ * no more values than it shows (12) adds up to the view's total, and are
+ * filtered on like a value (`missing=<field>`).
  */
 export function FacetPanel({ facets }: { facets: Facets }) {
   const url = useExplorerUrl();
@@ -25,26 +26,24 @@ export function FacetPanel({ facets }: { facets: Facets }) {
       {FACETS.map((field) => {
         const title = FACET_TITLES[field];
         if (facets[field].length === 0) return null;
-        const included = url.values(field);
-        const excluded = url.values(`not_${field}`);
+        const has = (key: string, value: string) => url.values(key).includes(value);
         return (
           <section key={field} className="facet" aria-label={title}>
             <h3>{title}</h3>
             <ul>
               {facets[field].map((entry) => {
-                const { label, value } = shownAs(field, entry);
-                return value === null ? (
-                  <CountOnlyRow key={NO_VALUE_KEY} label={label} count={entry.count} />
-                ) : (
+                const spellings = filtersOn(field, entry);
+                const [[key, value], ...sameAs] = spellings;
+                return (
                   <FacetRow
-                    key={value}
+                    key={entry.value ?? NO_VALUE_KEY}
                     field={field}
-                    label={label}
-                    value={value}
+                    label={shownAs(field, entry)}
+                    value={entry.value}
                     count={entry.count}
-                    included={included.includes(value)}
-                    excluded={excluded.includes(value)}
-                    onToggle={(key) => url.toggleValue(key, value)}
+                    included={spellings.some(([name, item]) => has(name, item))}
+                    excluded={spellings.some(([name, item]) => has(`not_${name}`, item))}
+                    onToggle={(out) => url.toggleValue(out ? `not_${key}` : key, value, sameAs)}
                   />
                 );
               })}
@@ -56,32 +55,30 @@ export function FacetPanel({ facets }: { facets: Facets }) {
   );
 }
 
-/** What a call without a value is, where "none" would not say it: a call with no cause was not rejected. */
-const NO_VALUE_LABELS: Partial<Record<FacetField, string>> = {
-  cause: "— not rejected",
-  element: "— no credential named",
-  location: "— no credential named",
-  name: "— no credential named",
-};
+/** What a facet row says. */
+function shownAs(field: FacetField, { value }: FacetValue): string {
+  if (value === null) return NO_VALUE_LABELS[field];
+  return field === "cause" && isCause(value) ? CAUSES[value].title : value;
+}
 
-/** What a facet row says, and the URL value that filters on it (null where the URL has none). */
-function shownAs(field: FacetField, { value }: FacetValue): { label: string; value: string | null } {
-  if (value === null) return field === "status" ? { label: NO_RESPONSE.title, value: NO_RESPONSE.value } : { label: NO_VALUE_LABELS[field] ?? "— none", value: null };
-  return { label: field === "cause" && isCause(value) ? CAUSES[value].title : value, value };
+/** The [parameter, value] that filters in on a facet row, then any other spellings of that filter. */
+function filtersOn(field: FacetField, { value }: FacetValue): [readonly [string, string], ...Array<readonly [string, string]>] {
+  return value === null ? missingSpellings(field) : [[field, value]];
 }
 
 function FacetRow({ field, label, value, count, included, excluded, onToggle }: {
   field: FacetField;
   label: string;
-  value: string;
+  /** Null for the calls without a value. */
+  value: string | null;
   count: number;
   included: boolean;
   excluded: boolean;
-  onToggle: (key: string) => void;
+  onToggle: (out: boolean) => void;
 }) {
   return (
-    <li className={included ? "facet-row included" : excluded ? "facet-row excluded" : "facet-row"}>
-      <button type="button" className="facet-value" aria-pressed={included} title={`Only ${label}`} onClick={() => onToggle(field)}>
+    <li className={["facet-row", included ? "included" : excluded ? "excluded" : "", value === null ? "no-value" : ""].filter(Boolean).join(" ")}>
+      <button type="button" className="facet-value" aria-pressed={included} title={`Only ${label}`} onClick={() => onToggle(false)}>
         {field === "cause" && isCause(value) && <span className="swatch" style={{ background: CAUSE_COLORS[value] }} aria-hidden="true" />}
         <span className="facet-label">{label}</span>
         <FacetCount count={count} />
@@ -92,22 +89,10 @@ function FacetRow({ field, label, value, count, included, excluded, onToggle }: 
         aria-pressed={excluded}
         aria-label={`Exclude ${label}`}
         title={`Exclude ${label}`}
-        onClick={() => onToggle(`not_${field}`)}
+        onClick={() => onToggle(true)}
       >
         −
       </button>
-    </li>
-  );
-}
-
-/** Calls without a value for a field the URL cannot filter that way: their count, with nothing to click. */
-function CountOnlyRow({ label, count }: { label: string; count: number }) {
-  return (
-    <li className="facet-row count-only" title="Calls without a value; there is no filter for them">
-      <span className="facet-value">
-        <span className="facet-label">{label}</span>
-        <FacetCount count={count} />
-      </span>
     </li>
   );
 }

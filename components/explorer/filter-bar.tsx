@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/lib/rules";
 import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
-import { FACET_TITLES, NO_RESPONSE } from "@/lib/explorer/fields";
+import { FACET_TITLES, MISSING, NO_RESPONSE, NO_VALUE_LABELS } from "@/lib/explorer/fields";
 import { credentialLabel } from "./credential-label";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -204,13 +204,17 @@ const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload"
 
 function chipLabel(key: string, value: string, names: ValueNames): string {
   const out = key.startsWith("not_");
-  const field = out ? key.slice(4) : key;
-  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shownValue(field, value, names)}`;
+  const parameter = out ? key.slice(4) : key;
+  // missing=api reads as the API facet's row for calls without one: "API = — none".
+  const [field, shown] = parameter === MISSING && isFacetField(value) ? [value, NO_VALUE_LABELS[value]] : [parameter, shownValue(parameter, value, names)];
+  return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shown}`;
 }
+
+const isFacetField = (value: string): value is keyof typeof NO_VALUE_LABELS => Object.hasOwn(NO_VALUE_LABELS, value);
 
 function shownValue(field: string, value: string, { credentials, uploads }: ValueNames): string {
   if (field === "cause" && isCause(value)) return CAUSES[value].title;
-  if (field === "status" && value === NO_RESPONSE.value) return NO_RESPONSE.title;
+  if (field === "status" && value === NO_RESPONSE.value) return NO_VALUE_LABELS.status;
   if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
   if (field === "upload") return uploads[value] ?? `a removed upload (${value.slice(0, 8)}…)`;
   return value;

@@ -24,18 +24,23 @@ export function useExplorerUrl() {
     [navigate],
   );
 
-  /** Filter in (`key`) or out (`not_key`) one value, undoing the opposite. */
+  /**
+   * Filter in (`key`) or out (`not_key`) one value, undoing the opposite.
+   * `sameAs`: other [parameter, value] spellings of the same filter (given
+   * filtering in), taken off with it; a click on a filter that is on under
+   * any spelling turns it off.
+   */
   const toggleValue = useCallback(
-    (key: string, value: string) =>
+    (key: string, value: string, sameAs: ReadonlyArray<readonly [string, string]> = []) =>
       navigate((next) => {
-        const opposite = key.startsWith("not_") ? key.slice(4) : `not_${key}`;
-        const current = next.getAll(key);
-        next.delete(key);
-        for (const item of current) if (item !== value) next.append(key, item);
-        if (!current.includes(value)) next.append(key, value);
-        const others = next.getAll(opposite).filter((item) => item !== value);
-        next.delete(opposite);
-        for (const item of others) next.append(opposite, item);
+        const out = key.startsWith("not_");
+        const spellings = [[out ? key.slice(4) : key, value] as const, ...sameAs];
+        const on = spellings.some(([name, item]) => next.has(out ? `not_${name}` : name, item));
+        for (const [name, item] of spellings) {
+          next.delete(name, item);
+          next.delete(`not_${name}`, item);
+        }
+        if (!on) next.append(key, value);
       }),
     [navigate],
   );

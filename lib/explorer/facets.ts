@@ -10,12 +10,12 @@ const VALUES_PER_FACET = 12;
 /**
  * Exact counts per value for each facet, under every current filter except
  * the facet's own, so the other values stay visible (and countable) while
- * one is selected.
+ * one is selected ("no value" among them).
  */
 export async function readFacets(db: Database, filters: CallFilters, now = new Date()): Promise<Facets> {
   const entries = await Promise.all(
     FACET_FIELDS.map(async (field) => {
-      const where = whereClause({ ...filters, [field]: undefined, [`not_${field}`]: undefined }, now);
+      const where = whereClause(withoutOwnFilter(filters, field), now);
       const rows = await db.$queryRaw<Array<{ value: string | null; count: number }>>`
         SELECT ${FACET_COLUMNS[field].text} AS value, count(*)::int AS count
           FROM calls c WHERE ${where}
@@ -24,4 +24,10 @@ export async function readFacets(db: Database, filters: CallFilters, now = new D
     }),
   );
   return Object.fromEntries(entries) as Facets;
+}
+
+/** The filters less a facet field's own: its values, in and out, and "no value" in it, in and out. */
+function withoutOwnFilter<Filters extends CallFilters>(filters: Filters, field: FacetField): Filters {
+  const others = (fields: readonly FacetField[] | undefined) => fields?.filter((other) => other !== field);
+  return { ...filters, [field]: undefined, [`not_${field}`]: undefined, missing: others(filters.missing), not_missing: others(filters.not_missing) };
 }

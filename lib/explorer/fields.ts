@@ -1,6 +1,7 @@
 /*
  * The explorer's fields as people see them: the table's columns and what
- * each sorts by, and the facet fields' names. Data only, with no imports, so
+ * each sorts by, the facet fields' names, and how the URL and the page say
+ * "no value" in each. Data only, with no imports, so
  * that client components import this file itself (the module's index would
  * bring the database client into the browser).
  */
@@ -34,12 +35,41 @@ export const FACET_TITLES = {
   interceptor: "Interceptor",
 } as const;
 
+/** What a call without a value in each facet field is, in its facet row and its filter's chip. */
+export const NO_VALUE_LABELS = {
+  cause: "— not rejected",
+  status: "no response",
+  element: "— no credential named",
+  location: "— no credential named",
+  name: "— no credential named",
+  api: "— none",
+  app: "— none",
+  method: "— none",
+  interceptor: "— none",
+} as const satisfies Record<keyof typeof FACET_TITLES, string>;
+
 /**
- * `status=none`: the calls whose response was not logged. The other facet
- * fields have no URL value for "no value", so calls without one are counted
- * but cannot be filtered on.
+ * `missing=<field>`: the calls without a value in that facet field (and
+ * `not_missing=<field>` leaves them out). A parameter of its own, since a
+ * value such as "none" could be a real API's or app's name.
  */
-export const NO_RESPONSE = { value: "none", title: "no response" } as const;
+export const MISSING = "missing";
+
+/**
+ * `status=none`, status's own spelling of `missing=status` (statuses are
+ * numbers, so "none" is no status's value): the calls whose response was
+ * not logged.
+ */
+export const NO_RESPONSE = { value: "none" } as const;
+
+/**
+ * The URL's spellings of "no value in this field" (as [parameter, value],
+ * filtering in; `not_` before the parameter filters out), the one links are
+ * written with first.
+ */
+export function missingSpellings(field: keyof typeof FACET_TITLES): [readonly [string, string], ...Array<readonly [string, string]>] {
+  return field === "status" ? [["status", NO_RESPONSE.value], [MISSING, field]] : [[MISSING, field]];
+}
 
 /** The call page's parameter that holds the explorer view (its query) the call was opened from. */
 export const FROM_VIEW = "view";

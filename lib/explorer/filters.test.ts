@@ -27,6 +27,18 @@ describe("the explorer's URL contract", () => {
     expect(() => parseCallFilters(new URLSearchParams("colour=red"))).toThrow(new InvalidFilterError("colour", 'unknown parameter "colour"'));
   });
 
+  it("takes missing=<field> and not_missing=<field> for calls without a value in any facet field, free-text values apart", () => {
+    const filters = parseCallFilters(new URLSearchParams("missing=api&missing=name&api=none&not_missing=interceptor"));
+    expect([filters.missing, filters.not_missing, filters.api]).toEqual([["api", "name"], ["interceptor"], ["none"]]);
+  });
+
+  it("reads status=none as missing=status, the one filter for calls with no response, beside the statuses given", () => {
+    const filters = parseCallFilters(new URLSearchParams("status=none&status=401&missing=api&not_status=none"));
+    expect([filters.status, filters.missing, filters.not_status, filters.not_missing]).toEqual([[401], ["api", "status"], undefined, ["status"]]);
+    expect(parseCallFilters(new URLSearchParams("status=none&missing=status")).missing).toEqual(["status"]);
+    expect(parseCallFilters(new URLSearchParams("status=none"))).toEqual(parseCallFilters(new URLSearchParams("missing=status")));
+  });
+
   const refusal = (query: string) => {
     try {
       parseCallFilters(new URLSearchParams(query));
@@ -48,6 +60,9 @@ describe("the explorer's URL contract", () => {
     ["from=2026-11-21&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
     ["from=2026-11-20&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
     ["range=15m&from=2026-11-20", '"range": "15m" is not a time range given with "from" or "to"; use one or the other'],
+    ["missing=colour", '"missing": "colour" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), method (Method), interceptor (Interceptor)'],
+    ["not_missing=none", '"not_missing": "none" is not a facet field; known: cause (Cause), status (Status)'],
+    ["missing=", '"missing": "" is not a facet field'],
   ])("refuses %s in plain words, naming the parameter and the value", (query, words) => {
     expect(refusal(query).message).toContain(words);
   });
@@ -85,6 +100,15 @@ describe("the explorer's URL contract", () => {
     const { filters, ignored } = parseCallFiltersLeniently({ range: "15m", from: "2026-11-20" });
     expect([filters.range, filters.from?.toISOString()]).toEqual([undefined, "2026-11-20T00:00:00.000Z"]);
     expect(ignored.map(({ parameter }) => parameter)).toEqual(["range"]);
+  });
+
+  it("for a page, drops a missing=<field> it cannot use, names it, and keeps the others", () => {
+    const { filters, ignored } = parseCallFiltersLeniently({ missing: ["API", "api"], not_missing: "nobody" });
+    expect([filters.missing, filters.not_missing]).toEqual([["api"], undefined]);
+    expect(ignored).toEqual([
+      { parameter: "missing", value: "API", reason: expect.stringContaining('"missing": "API" is not a facet field; known: cause (Cause)') },
+      { parameter: "not_missing", value: "nobody", reason: expect.stringContaining('"not_missing": "nobody" is not a facet field') },
+    ]);
   });
 
   it("for a page, drops only the values it cannot use and says why for each", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS } from "../rules";
 import { decodeCursor, parseSort } from "./cursor";
-import { CALL_COLUMNS, FACET_TITLES, NO_RESPONSE, type ColumnId } from "./fields";
+import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
@@ -34,7 +34,7 @@ const FACET_VALUES = {
   interceptor: text,
 } satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
 export type FacetField = keyof typeof FACET_VALUES;
-export const FACET_FIELDS = Object.keys(FACET_VALUES) as FacetField[];
+export const FACET_FIELDS = Object.keys(FACET_VALUES) as [FacetField, ...FacetField[]];
 
 type FacetFilters = { [F in FacetField]: z.ZodOptional<z.ZodArray<(typeof FACET_VALUES)[F]>> };
 type ExcludedFacetFilters = { [F in FacetField as `not_${F}`]: FacetFilters[F] };
@@ -45,6 +45,9 @@ const facetFilters = Object.fromEntries(
   ]),
 ) as FacetFilters & ExcludedFacetFilters;
 
+/** `missing=<field>`: calls without a value in the field; `not_missing=<field>` leaves them out. */
+const missingFilters = { [MISSING]: many(z.enum(FACET_FIELDS)), [`not_${MISSING}`]: many(z.enum(FACET_FIELDS)) } as const;
+
 /**
  * The explorer's URL contract, shared by the page (`/?cause=...`), the API
  * (`GET /api/calls?cause=...`) and the export. A repeated parameter means any
@@ -54,6 +57,7 @@ const callFiltersSchema = z
   .object({
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     ...facetFilters,
+    ...missingFilters,
     upload: many(z.uuid()),
     /** Calls that carried a credential with this fingerprint (the call page links here). */
     fingerprint: many(credentialFingerprint),
@@ -84,8 +88,30 @@ const callFiltersSchema = z
       context.addIssue({ code: "custom", path: ["cursor"], input: cursor });
       return z.NEVER;
     }
-    return { ...filters, cursor: decoded };
+    return { ...filters, ...noResponseAsMissing(filters), cursor: decoded };
   });
+
+/**
+ * `status=none` is `missing=status` (and `not_status=none` is
+ * `not_missing=status`): one filter, so that the SQL and a facet's leaving
+ * out its own filter know one form of it.
+ */
+function noResponseAsMissing(filters: {
+  status?: Array<number | typeof NO_RESPONSE.value>;
+  not_status?: Array<number | typeof NO_RESPONSE.value>;
+  missing?: FacetField[];
+  not_missing?: FacetField[];
+}) {
+  const split = (statuses: Array<number | typeof NO_RESPONSE.value> | undefined, missing: FacetField[] | undefined) => {
+    const numbers = statuses?.filter((status) => status !== NO_RESPONSE.value) ?? [];
+    const fields = new Set(missing);
+    if (numbers.length < (statuses?.length ?? 0)) fields.add("status");
+    return [numbers.length > 0 ? numbers : undefined, fields.size > 0 ? [...fields] : undefined] as const;
+  };
+  const [status, missing] = split(filters.status, filters.missing);
+  const [not_status, not_missing] = split(filters.not_status, filters.not_missing);
+  return { status, not_status, missing, not_missing };
+}
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
@@ -106,6 +132,7 @@ const EXPECTED = {
   app: FACET_TEXT,
   method: "an HTTP method (letters only, such as GET)",
   interceptor: FACET_TEXT,
+  missing: `a facet field; ${known(FACET_FIELDS.map((field) => `${field} (${FACET_TITLES[field]})`))}`,
   upload: "an upload id (such as 7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f)",
   fingerprint: FINGERPRINT,
   refused: FINGERPRINT,
@@ -122,6 +149,8 @@ const EXPECTED = {
 const REPEATABLE = new Set<string>([
   ...FACET_FIELDS,
   ...FACET_FIELDS.map((field) => `not_${field}`),
+  MISSING,
+  `not_${MISSING}`,
   "upload",
   "fingerprint",
   "refused",

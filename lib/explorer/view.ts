@@ -41,7 +41,7 @@ export async function readExplorerView(db: Database, params: Record<string, stri
     readTopFailingCredentials(db, searched, now, TOP_VALUES),
     readValueNames(db, filters),
   ]);
-  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], filters[field], filters[`not_${field}`]).slice(0, TOP_VALUES);
+  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], field, filters).slice(0, TOP_VALUES);
   const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
   return { overview, ignored, filters, calls: { page, facets, histogram, charts, names } };
 }
@@ -49,10 +49,16 @@ export async function readExplorerView(db: Database, params: Record<string, stri
 /**
  * A facet's counts leave out the facet's own filter (so its other values stay
  * selectable); a chart follows every filter, so the facet's own is applied
- * here. The count of a value kept is the same either way.
+ * here. The count of a value kept is the same either way. A chart ranks
+ * values, so calls without one are never among its bars; but asking for
+ * them (`missing=api`) is a filter of the field, which the values outside
+ * it do not pass.
  */
-function underOwnFilter(entries: FacetValue[], included: ReadonlyArray<string | number> | undefined, excluded: ReadonlyArray<string | number> | undefined): FacetValue[] {
-  const kept = (value: string) => (!included?.length || included.map(String).includes(value)) && !excluded?.map(String).includes(value);
+function underOwnFilter(entries: FacetValue[], field: "cause" | "api" | "app", filters: CallFilters): FacetValue[] {
+  const included = filters[field]?.map(String) ?? [];
+  const excluded = filters[`not_${field}`]?.map(String) ?? [];
+  const filtersIn = included.length > 0 || filters.missing?.includes(field) === true;
+  const kept = (value: string) => (!filtersIn || included.includes(value)) && !excluded.includes(value);
   return entries.filter((entry) => entry.value !== null && kept(entry.value));
 }
 

@@ -1,5 +1,4 @@
 import { Prisma } from "../database";
-import { NO_RESPONSE } from "./fields";
 import { FACET_FIELDS, RELATIVE_RANGES, type FacetField } from "./filters";
 import { searchCondition, type SearchedFilters } from "./search";
 
@@ -12,9 +11,10 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
   const add = (condition: Prisma.Sql | null) => condition && conditions.push(condition);
   if (filters.rejected !== undefined) add(Prisma.sql`c.rejected = ${filters.rejected}`);
   for (const field of FACET_FIELDS) {
-    add(matching(field, filters[field]?.map(String)));
-    const excluded = filters[`not_${field}`]?.map(String);
-    if (excluded?.length) add(Prisma.sql`(${matching(field, excluded)}) IS NOT TRUE`);
+    // Within a field, its values and "no value" are alternatives; what is filtered out never matches.
+    add(matching(field, filters[field]?.map(String), filters.missing?.includes(field) ?? false));
+    const excluded = matching(field, filters[`not_${field}`]?.map(String), filters.not_missing?.includes(field) ?? false);
+    if (excluded) add(Prisma.sql`(${excluded}) IS NOT TRUE`);
   }
   if (filters.upload?.length) {
     add(Prisma.sql`EXISTS (SELECT 1 FROM trace_segments s JOIN upload_files f ON f.id = s.file_id
@@ -67,11 +67,10 @@ function textColumn(column: string): FacetColumn {
   return { column: Prisma.raw(column), text: Prisma.raw(column), arrayType: Prisma.raw("text[]") };
 }
 
-/** The field has one of the values; status "none" means no response was logged. */
-function matching(field: FacetField, values: readonly string[] | undefined): Prisma.Sql | null {
-  if (!values?.length) return null;
+/** The field has one of the values, or no value when `missing`; null when that asks for nothing. */
+function matching(field: FacetField, values: readonly string[] | undefined, missing: boolean): Prisma.Sql | null {
   const { column, arrayType } = FACET_COLUMNS[field];
-  const known = field === "status" ? values.filter((value) => value !== NO_RESPONSE.value) : values;
-  const equal = known.length > 0 ? Prisma.sql`${column} = ANY(${known}::${arrayType})` : Prisma.sql`FALSE`;
-  return known.length < values.length ? Prisma.sql`(${equal} OR ${column} IS NULL)` : equal;
+  const equal = values?.length ? Prisma.sql`${column} = ANY(${values}::${arrayType})` : null;
+  const none = missing ? Prisma.sql`${column} IS NULL` : null;
+  return equal && none ? Prisma.sql`(${equal} OR ${none})` : (equal ?? none);
 }

@@ -1,8 +1,6 @@
-import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectPool } from "../../lib/database";
 import { parseCallFilters, readHistogram } from "../../lib/explorer";
-import { ingestUpload } from "../../lib/ingest";
+import { ingestTrace } from "../support/ingest-trace";
 import { useTestDatabase } from "../support/test-database";
 
 // The "Rejections over time" chart: what it counts and where its bars fall.
@@ -19,14 +17,7 @@ const trace = [
   call("h-5", "2026-11-20T14:03:00Z", 200),
 ].join("\n");
 
-beforeAll(async () => {
-  const pool = connectPool(database.url);
-  try {
-    await ingestUpload(pool, { source: "cli", files: [{ name: "chart.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("chart test"));
-  } finally {
-    await pool.end();
-  }
-});
+beforeAll(() => ingestTrace(database.url, "chart.log", trace));
 
 describe("rejections over time", () => {
   it("has a bar for every interval from the first rejection to the last, empty where none fell, so gaps show as gaps", async () => {

@@ -1,9 +1,7 @@
-import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectPool } from "../../lib/database";
 import { exportCalls, listCalls, parseCallFilters, readFacets } from "../../lib/explorer";
 import { searchOnce } from "../../lib/explorer/search";
-import { ingestUpload } from "../../lib/ingest";
+import { ingestTrace } from "../support/ingest-trace";
 import { useTestDatabase } from "../support/test-database";
 
 // The explorer's text search, run once for a whole view (searchOnce) and
@@ -18,14 +16,7 @@ const trace = Array.from({ length: 300 }, (_, ref) => [
   line(ref, `Response: ${ref % 3 === 0 ? 401 : 200} body="${ref % 11 === 0 ? "quota_exceeded" : "ok"}"`),
 ]).flat().join("\n");
 
-beforeAll(async () => {
-  const pool = connectPool(database.url);
-  try {
-    await ingestUpload(pool, { source: "cli", files: [{ name: "search.log", stream: Readable.from([Buffer.from(trace)]) }] }, Buffer.from("search test"));
-  } finally {
-    await pool.end();
-  }
-});
+beforeAll(() => ingestTrace(database.url, "search.log", trace));
 
 const refsOf = (items: Array<{ callId: string }>) => items.map((item) => item.callId).sort();
 

@@ -192,6 +192,8 @@ describe("GET /api/calls filters", () => {
   it("filters by a missing response (status=none) and excludes values (not_cause)", async () => {
     const { body: none } = await api<CallPage>("/api/calls?status=none");
     expect(none.items.map((item) => item.callId)).toEqual(["i9"]);
+    // status=none is status's spelling of missing=status: the same calls.
+    expect((await api<CallPage>("/api/calls?missing=status")).body.items.map((item) => item.callId)).toEqual(["i9"]);
     const { body: withNone } = await api<CallPage>("/api/calls?status=none&status=200");
     expect(withNone.items.map((item) => item.callId).sort()).toEqual(["c01", "i9"]);
     const { body: notAccess } = await api<CallPage>("/api/calls?rejected=true&not_cause=no_resource_access");
@@ -217,6 +219,8 @@ describe("GET /api/calls filters", () => {
     [`/api/calls?sort=api&cursor=${cursorHolding("a\u0000b")}`, "cursor"],
     ["/api/export?format=xml", "format"],
     ["/api/export?format=csv&cause=bogus", "cause"],
+    ["/api/calls?missing=colour", "missing"],
+    ["/api/export?format=csv&not_missing=none", "not_missing"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
     const { status, body } = await api<ApiError>(query);
     expect(status).toBe(400);
@@ -230,6 +234,10 @@ describe("refusals in plain words", () => {
     ["/api/calls?from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00)'],
     ["/api/calls?status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["/api/export?format=xml", '"format": "xml" is not an export format; known: csv, ndjson'],
+    [
+      "/api/calls?missing=API",
+      '"missing": "API" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), method (Method), interceptor (Interceptor)',
+    ],
   ])("%s says what the value should be", async (query, message) => {
     expect((await api<ApiError>(query)).body.error.message).toBe(message);
   });
