@@ -1,33 +1,34 @@
 "use client";
 
-import { useBrowserValue, useHydrated } from "@/components/layout/use-hydrated";
+import { useBrowserValue } from "@/components/layout/use-hydrated";
+import { timeZoneOf, useZoneChoice } from "./display-zone";
 
 /**
- * A time in the browser's own zone. The server renders UTC (it cannot know
- * the zone); the browser replaces it right after hydration.
+ * A time in the zone chosen in the header: the browser's own, or UTC. The
+ * server renders UTC (it cannot know the choice); the browser replaces it
+ * right after hydration.
  */
 export function LocalTime({ iso, withDate = true }: { iso: string | null; withDate?: boolean }) {
-  const local = useHydrated();
+  const timeZone = timeZoneOf(useZoneChoice());
   if (!iso) return <span className="muted">—</span>;
-  const date = new Date(iso);
-  const text = local ? formatLocal(date, withDate) : `${iso.replace("T", " ").slice(withDate ? 0 : 11, 23)} UTC`;
   return (
     <time dateTime={iso} title={iso}>
-      {text}
+      {formatLocal(new Date(iso), withDate, timeZone)}
     </time>
   );
 }
 
-/** A time as the whole dashboard shows one: 24-hour, the date as YYYY-MM-DD. */
-export function formatLocal(date: Date, withDate: boolean): string {
-  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false });
+/** A time as the whole dashboard shows one: 24-hour, the date as YYYY-MM-DD, in `timeZone` (the browser's if undefined). */
+export function formatLocal(date: Date, withDate: boolean, timeZone?: string): string {
+  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false, timeZone });
   if (!withDate) return time;
-  const day = date.toLocaleDateString("en-CA");
+  const day = date.toLocaleDateString("en-CA", { timeZone });
   return `${day} ${time}`;
 }
 
-/** The browser's zone name, e.g. "Europe/Lisbon" ("UTC" until hydrated). */
+/** The zone times are shown in, e.g. "Europe/Lisbon" or "UTC". */
 export function TimeZoneName() {
-  const zone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "UTC");
-  return <span className="zone-name">{zone}</span>;
+  const choice = useZoneChoice();
+  const browserZone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "UTC");
+  return <span className="zone-name">{choice === "local" ? browserZone : "UTC"}</span>;
 }

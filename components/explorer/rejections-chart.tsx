@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Toolt
 import type { Histogram } from "@/lib/explorer";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
+import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
 import { formatLocal } from "@/components/calls/local-time";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -14,6 +15,7 @@ type Row = Record<string, number | string>;
 export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const url = useExplorerUrl();
   const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
+  const timeZone = timeZoneOf(useZoneChoice());
   const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts }));
   const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
   const unit = describeWidth(histogram.bucketSeconds);
@@ -50,11 +52,11 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
               onMouseUp={apply}
             >
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
+              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram, timeZone)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
               <YAxis allowDecimals={false} width={44} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
               <Tooltip
                 cursor={{ fill: "var(--accent-soft)" }}
-                labelFormatter={(value) => formatLocal(new Date(String(value)), true).slice(0, 19)}
+                labelFormatter={(value) => formatLocal(new Date(String(value)), true, timeZone).slice(0, 19)}
                 formatter={(value, name) => [callCount(Number(value)), CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
                 contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
               />
@@ -78,11 +80,11 @@ function describeWidth(seconds: number): string {
 }
 
 /** A tick's label: the day, the time of day, or both when the bars span more than a day. */
-function shortTime(iso: string, { bucketSeconds, buckets }: Histogram): string {
+function shortTime(iso: string, { bucketSeconds, buckets }: Histogram, timeZone: string | undefined): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString("en-GB", { month: "short", day: "numeric" });
+  const day = date.toLocaleDateString("en-GB", { month: "short", day: "numeric", timeZone });
   if (bucketSeconds >= 86_400) return day;
-  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined, hour12: false });
+  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined, hour12: false, timeZone });
   const span = Date.parse(buckets.at(-1)?.start ?? iso) - Date.parse(buckets[0]?.start ?? iso);
   return span >= 86_400_000 ? `${day} ${time}` : time;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLink } from "./nav-link";
+import { ZoneToggle } from "./zone-toggle";
 
 export function AppHeader() {
   return (
@@ -16,6 +17,7 @@ export function AppHeader() {
         <NavLink href="/">Calls</NavLink>
         <NavLink href="/uploads">Uploads</NavLink>
       </nav>
+      <ZoneToggle />
     </header>
   );
 }
