@@ -104,10 +104,17 @@ export class CredentialScrubber {
    * header (spec 5): its credentials are masked even when no line carried them.
    */
   private maskAuthorizationShown(text: string): string {
-    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, credentials: string) =>
+    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, scheme: string | undefined, token: string | undefined, value: string | undefined) => {
       // Already a preview (a line masked again): left as it is.
-      credentials.includes("…") ? whole : before + this.mask(credentials).preview,
-    );
+      if (token !== undefined) return token.includes("…") ? whole : before + scheme + this.mask(token).preview;
+      // A quoted value ends at its closing quote; an unquoted one runs to the bracket, brace or end of the line.
+      const quote = /["']$/.exec(before)?.[0];
+      const end = quote === undefined || !value?.includes(quote) ? (value ?? "").length : (value ?? "").indexOf(quote);
+      const credentials = (value ?? "").slice(0, end);
+      // Words about the header rather than its value (`Authorization: failed for client 42`) are left as they are.
+      if (credentials.includes("…") || PLAIN_WORDS.test(credentials)) return whole;
+      return before + this.mask(credentials.trim()).preview + (value ?? "").slice(end);
+    });
   }
 
   /**
@@ -153,13 +160,26 @@ export class CredentialScrubber {
   }
 }
 
-/** `?name=value&name=value` of a URI within a line, up to the first blank, quote or fragment. */
-const QUERY_SHOWN = /\?[\w.~%[\]-]+=[^\s"'<>#]*/g;
+/** The query of a URI within a line (`?flag&name=value`), up to the first blank, quote or fragment: one holding a value. */
+const QUERY_SHOWN = /\?[^\s"'<>#]*=[^\s"'<>#]*/g;
 const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
-/** `Authorization: Bearer X`, `authorization=X`, `"Authorization": "Basic X"`: what comes before X, and X. */
-const AUTHORIZATION_SHOWN =
-  /(authorization["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|digest|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+)?)([^\s"'\\,;}\]]+)/gi;
+const TOKEN_SCHEMES = "bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm";
+/**
+ * An Authorization header written in a line: `Authorization: Bearer X`,
+ * `authorization=X`, `"Authorization": "Basic X"`, `Authorization=[Bearer X]`,
+ * `"authorization":["Bearer X"]`. Groups: what comes before the value; then a
+ * known scheme and its token; or else the whole value, up to its closing
+ * quote, a bracket, a brace or the end of the line (`AWS4-HMAC-SHA256
+ * Credential=…, Signature=…` and `Digest username="…", response="…"` are
+ * credentials throughout).
+ */
+const AUTHORIZATION_SHOWN = new RegExp(
+  String.raw`(authorization["']?[ \t]*[:=][ \t]*\[?[ \t]*["']?)(?:((?:${TOKEN_SCHEMES})[ \t]+)([^\s"'\\,;}\]]+)|([^\]}\r\n]+))`,
+  "gi",
+);
+/** A value made of words and short numbers (`failed for client 42`): a message about the header, not a credential. */
+const PLAIN_WORDS = /^[A-Za-z]+(?:[ \t]+[A-Za-z0-9]{1,8})*[ \t]*[.!]?[ \t]*$/;
 
 /** Authorization schemes whose credentials a trace may echo without the scheme (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
 const AUTH_SCHEME = /^(?:bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+(\S+)$/i;

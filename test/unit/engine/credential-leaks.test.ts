@@ -166,3 +166,21 @@ describe("no raw credential escapes the reader: records of one call over several
   });
 });
 
+describe("no raw credential escapes the reader: Authorization and query strings as other lines write them", () => {
+  it.each([
+    ["a Java map with the header as a list", "Headers: {Authorization=[Bearer LEAKJAVALIST6666], Accept=json}", "LEAKJAVALIST6666"],
+    ["a JSON list", 'headers {"authorization":["Bearer LEAKJSONLIST1111"]}', "LEAKJSONLIST1111"],
+    ["a scheme with several parts", "Authorization: AWS4-HMAC-SHA256 Credential=AKIA/x, SignedHeaders=host, Signature=LEAKSIGNATURE333", "LEAKSIGNATURE333"],
+    ["a Digest header", 'Authorization: Digest username="bob", response="LEAKDIGEST6629fae4"', "LEAKDIGEST6629fae4"],
+    ["a query whose first parameter has no value", "Routing to backend /a?debug&access_token=LEAKFLAGFIRST222", "LEAKFLAGFIRST222"],
+  ])("masks %s", async (_form, message, raw) => {
+    const kept = await everythingKept(`${stamp} DEBUG [callId=w1] ${message}\n${stamp} INFO [callId=w1] Response: 401 body="x"`);
+    expect(kept).not.toContain(raw);
+  });
+
+  it("leaves words about the header as they are", async () => {
+    const { calls } = await readEvents(`${stamp} WARN [callId=w2] Authorization: failed for client 42\n`);
+    expect(calls[0]?.text).toContain("Authorization: failed for client 42");
+  });
+});
+
