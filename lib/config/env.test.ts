@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvironmentError, readEnvironment } from "./index";
+import { EnvironmentError, fingerprintSettings, readEnvironment } from "./index";
 
 /** The one-line message a bad environment fails with. */
 function refusal(env: Record<string, string>): string {
@@ -73,3 +73,21 @@ describe("readEnvironment", () => {
     }
   });
 });
+
+describe("numbers written otherwise than in decimal digits", () => {
+  it.each([
+    [{ PORT: "0x10" }, 'PORT: "0x10" is not a port number from 1 to 65535'],
+    [{ TRACELENS_MAX_UPLOAD_MB: "1e-9" }, 'TRACELENS_MAX_UPLOAD_MB: "1e-9" is not a number of megabytes above 0'],
+    [{ TRACELENS_MAX_UPLOAD_MB: "0.0000001" }, 'TRACELENS_MAX_UPLOAD_MB: "0.0000001" is not a number of megabytes above 0'],
+    [{ TRACELENS_MAX_UPLOAD_FILES: "2.5" }, 'TRACELENS_MAX_UPLOAD_FILES: "2.5" is not a whole number of files from 1 up'],
+  ])("are refused rather than read as something else (%o)", (env, message) => {
+    expect(refusal(env)).toBe(message);
+  });
+});
+
+describe("fingerprintSettings", () => {
+  it("reads only where the fingerprint key comes from, so variables classify never uses cannot stop it", () => {
+    expect(fingerprintSettings({ PORT: "abc", DATABASE_URL: "mysql://x", TRACELENS_FINGERPRINT_KEY: "k", TRACELENS_HOME: "/h" })).toEqual({ fingerprintKey: "k", home: "/h" });
+  });
+});
+

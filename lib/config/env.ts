@@ -7,12 +7,24 @@ import { unsetWhenEmpty } from "./unset-when-empty";
 /** Says what a variable's value should be, quoting the value given. */
 const shouldBe = (what: string) => (issue: { input?: unknown }) => `${JSON.stringify(issue.input)} is not ${what}`;
 
-/** A decimal number (as `Number` reads it) that `fits`; the message quotes the value and says what it should be. */
-const numberThat = (fits: (value: number) => boolean, what: string) =>
+/**
+ * A number written in decimal digits (`0x10` and `1e-9` are refused, not
+ * read as 16 and 0) that `fits`; the message quotes the value and says what
+ * it should be.
+ */
+const numberThat = (fits: (value: number) => boolean, what: string, { fraction = false } = {}) =>
   z
     .string()
-    .refine((text) => fits(Number(text)), { error: shouldBe(what) })
+    .refine((text) => (fraction ? /^\d+(?:\.\d+)?$/ : /^\d+$/).test(text.trim()) && fits(Number(text)), { error: shouldBe(what) })
     .transform(Number);
+
+const MEBIBYTE = 1024 * 1024;
+
+/** What keys credential fingerprints: read by every command, `classify` included, which needs nothing else. */
+const fingerprintVariables = {
+  TRACELENS_HOME: unsetWhenEmpty(z.string().optional()),
+  TRACELENS_FINGERPRINT_KEY: unsetWhenEmpty(z.string().optional()),
+};
 
 /**
  * Every environment variable Tracelens reads, in one place (the README's
@@ -30,11 +42,12 @@ const environmentSchema = z.object({
       .optional(),
   ),
   TRACELENS_DATA_DIR: unsetWhenEmpty(z.string().optional()),
-  TRACELENS_HOME: unsetWhenEmpty(z.string().optional()),
-  TRACELENS_FINGERPRINT_KEY: unsetWhenEmpty(z.string().optional()),
+  ...fingerprintVariables,
   HOST: unsetWhenEmpty(z.string().default("127.0.0.1")),
   PORT: unsetWhenEmpty(numberThat((port) => Number.isInteger(port) && port >= 1 && port <= 65535, "a port number from 1 to 65535").default(3000)),
-  TRACELENS_MAX_UPLOAD_MB: unsetWhenEmpty(numberThat((mb) => Number.isFinite(mb) && mb > 0, "a number of megabytes above 0").default(1024)),
+  TRACELENS_MAX_UPLOAD_MB: unsetWhenEmpty(
+    numberThat((mb) => Math.round(mb * MEBIBYTE) >= 1, "a number of megabytes above 0", { fraction: true }).default(1024),
+  ),
   TRACELENS_MAX_UPLOAD_FILES: unsetWhenEmpty(
     numberThat((files) => Number.isSafeInteger(files) && files >= 1, "a whole number of files from 1 up").default(50),
   ),
@@ -57,13 +70,24 @@ export type Environment = {
 /** An environment variable whose value does not fit: the message names it, in one line. */
 export class EnvironmentError extends Error {}
 
+type Variables = Readonly<Record<string, string | undefined>>;
+
+/** The variables `schema` reads, or an EnvironmentError naming each that does not fit. */
+function parsed<T>(schema: z.ZodType<T>, env: Variables): T {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new EnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+}
+
+/** Where the fingerprint key comes from: all `classify` reads, so a bad PORT (which it never uses) does not stop it. */
+export function fingerprintSettings(env: Variables = process.env): Pick<Environment, "home" | "fingerprintKey"> {
+  const values = parsed(z.object(fingerprintVariables), env);
+  return { home: values.TRACELENS_HOME ?? path.join(os.homedir(), ".config", "tracelens"), fingerprintKey: values.TRACELENS_FINGERPRINT_KEY };
+}
+
 /** The environment `env` describes, or an EnvironmentError naming each variable that does not fit. */
-export function readEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): Environment {
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new EnvironmentError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-  }
-  const values = parsed.data;
+export function readEnvironment(env: Variables = process.env): Environment {
+  const values = parsed(environmentSchema, env);
   return {
     databaseUrl: values.DATABASE_URL,
     get dataDir() {
@@ -71,9 +95,8 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     },
     host: values.HOST,
     port: values.PORT,
-    home: values.TRACELENS_HOME ?? path.join(os.homedir(), ".config", "tracelens"),
-    fingerprintKey: values.TRACELENS_FINGERPRINT_KEY,
-    uploadLimits: { maxBytes: Math.round(values.TRACELENS_MAX_UPLOAD_MB * 1024 * 1024), maxFiles: values.TRACELENS_MAX_UPLOAD_FILES },
+    ...fingerprintSettings(env),
+    uploadLimits: { maxBytes: Math.round(values.TRACELENS_MAX_UPLOAD_MB * MEBIBYTE), maxFiles: values.TRACELENS_MAX_UPLOAD_FILES },
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { environment, type Environment } from "../config";
+import { fingerprintSettings, type Environment } from "../config";
 
 const KEY_BYTES = 32;
 
@@ -11,7 +11,7 @@ const KEY_BYTES = 32;
  * of guessed tokens. The CLI and the app must call this same function so their
  * fingerprints group together.
  */
-export function loadFingerprintKey({ fingerprintKey, home }: Pick<Environment, "fingerprintKey" | "home"> = environment()): Buffer {
+export function loadFingerprintKey({ fingerprintKey, home }: Pick<Environment, "fingerprintKey" | "home"> = fingerprintSettings()): Buffer {
   if (fingerprintKey !== undefined) return Buffer.from(fingerprintKey, "utf8");
   return readOrCreateKeyFile(path.join(home, "fingerprint.key"));
 }
