@@ -83,13 +83,14 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   };
 }
 
+/** The call's lines in trace order, as compareTraceOrder (lib/calls/order.ts) has it, which the classifier follows too. */
 async function readTrace(db: Database, callId: string): Promise<TraceLineView[]> {
   const rows = await db.$queryRaw<Array<{ file: string; line: number | null; time: Date | null; level: string | null; text: string }>>`
     SELECT f.name AS file, t.line, t.time, t.level, t.text
       FROM trace_segments s JOIN upload_files f ON f.id = s.file_id,
            unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
      WHERE s.call_ref = ${callId}
-     ORDER BY t.time ASC NULLS LAST, f.name, t.seq`;
+     ORDER BY t.time ASC NULLS FIRST, f.name COLLATE "C", t.seq`;
   return rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null }));
 }
 

@@ -19,12 +19,13 @@ export async function readUploadEvents(db: Database, uploadId: string): Promise<
   if (!z.uuid().safeParse(uploadId).success) return null;
   const upload = await db.upload.findUnique({ where: { id: uploadId }, select: { id: true, name: true } });
   if (!upload) return null;
+  // Trace order, as compareTraceOrder (lib/calls/order.ts) has it: untimed lines first, then by time, file and place in the file.
   const [events, total] = await Promise.all([
     db.$queryRaw<Array<{ file: string; line: number; time: Date | null; level: string | null; text: string }>>`
       SELECT f.name AS file, e.line, e.time, e.level, e.text
         FROM gateway_events e JOIN upload_files f ON f.id = e.file_id
        WHERE f.upload_id = ${upload.id}::uuid
-       ORDER BY e.time ASC NULLS LAST, f.name, e.seq
+       ORDER BY e.time ASC NULLS FIRST, f.name COLLATE "C", e.seq
        LIMIT ${EVENTS_SHOWN}`,
     db.gatewayEvent.count({ where: { file: { uploadId: upload.id } } }),
   ]);
