@@ -9,16 +9,25 @@ export const traceFilePaths = z.array(z.string().min(1, "a file name is empty"))
 export type TraceFile = { path: string; name: string };
 
 /**
- * Each file under its base name, as evidence quotes it; where two share a
- * base name (`node-a/gateway.log`, `node-b/gateway.log`) both keep the path
- * as given, so their evidence can be told apart.
+ * Each file under its base name, as evidence quotes it; where two files share
+ * a base name, under the fewest trailing folders that tell them apart
+ * (`node-a/gateway.log`, `node-b/gateway.log`). One file named twice
+ * (`gateway.log`, `./gateway.log`) is one name.
  */
 export function namedTraceFiles(paths: string[]): TraceFile[] {
-  const baseNames = paths.map((given) => path.basename(given));
-  return paths.map((given, index) => {
-    const name = baseNames[index] ?? given;
-    return { path: given, name: baseNames.indexOf(name) === baseNames.lastIndexOf(name) ? name : given };
-  });
+  const resolved = paths.map((given) => path.resolve(given));
+  const distinct = [...new Set(resolved)];
+  return paths.map((given, index) => ({ path: given, name: shortestDistinctSuffix(resolved[index] ?? given, distinct) }));
+}
+
+function shortestDistinctSuffix(file: string, files: string[]): string {
+  const parts = file.split(path.sep);
+  const suffixOf = (other: string, count: number) => other.split(path.sep).slice(-count).join("/");
+  for (let count = 1; count < parts.length; count++) {
+    const suffix = suffixOf(file, count);
+    if (files.every((other) => other === file || suffixOf(other, count) !== suffix)) return suffix;
+  }
+  return file;
 }
 
 /** Prints why a file could not be read, as one line naming it as the user gave it; the exit code for that. */

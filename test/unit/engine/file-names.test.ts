@@ -18,7 +18,7 @@ describe("tracelens classify, files named on the command line", () => {
     return file;
   }
 
-  it("quotes evidence under the file's base name, or under its path as given where two files share a base name", () => {
+  it("quotes evidence under the file's base name, or under the folders that tell apart two files sharing a base name", () => {
     const a = write("node-a/gateway.log", line("on-a"));
     const b = write("node-b/gateway.log", line("on-b"));
     const other = write("node-c/other.log", line("on-c"));
@@ -27,6 +27,14 @@ describe("tracelens classify, files named on the command line", () => {
     const files = Object.fromEntries(
       result.stdout.trim().split("\n").map((text) => JSON.parse(text) as { callId: string; evidence: { file: string } }).map((call) => [call.callId, call.evidence.file]),
     );
-    expect(files).toEqual({ "on-a": a, "on-b": b, "on-c": "other.log" });
+    expect(files).toEqual({ "on-a": "node-a/gateway.log", "on-b": "node-b/gateway.log", "on-c": "other.log" });
+  });
+
+  it("reads one file named twice (gateway.log and ./gateway.log) as that one file", () => {
+    const file = write("node-d/gateway.log", line("on-d"));
+    const once = runClassify([file]);
+    const twice = runClassify([file, `${path.dirname(file)}/./gateway.log`]);
+    expect(twice).toEqual(once);
+    expect(JSON.parse(once.stdout).evidence.file).toBe("gateway.log");
   });
 });
