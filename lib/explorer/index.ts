@@ -13,7 +13,7 @@ export {
 export type { ColumnId, SortField } from "./fields";
 export { listCalls, type CallCredential, type CallListItem, type CallPage } from "./list-calls";
 export { readOverview, type Overview } from "./overview";
-export { readUploadEvents, EVENTS_SHOWN, type GatewayEventView, type UploadEvents } from "./gateway-events";
+export { readUploadEvents, EVENTS_SHOWN, type UploadEvents } from "./gateway-events";
 export { readFacets, type Facets, type FacetValue } from "./facets";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";

@@ -1,4 +1,4 @@
-import { gatewayPattern, IN_THE_REQUEST, LABEL, LABEL_AFTER_WORDS, LOCATION, NAME } from "./gateway-wording";
+import { gatewayPattern, IN_THE_REQUEST, LABEL, LABEL_WORDS, LOCATION, NAME } from "./gateway-wording";
 
 /**
  * What shows that a cause explains a rejected call: a message the gateway
@@ -35,7 +35,7 @@ export const CAUSE_TABLE = [
     cause: "missing_credential",
     foundBy: {
       responseSays: "missing",
-      pattern: gatewayPattern(String.raw`could\s+not\s+find\s+(?:an?\s+)?required\s+${LABEL_AFTER_WORDS}${IN_THE_REQUEST}`),
+      pattern: gatewayPattern(String.raw`could\s+not\s+find\s+(?:an?\s+)?required\s+${LABEL_WORDS}${IN_THE_REQUEST}`),
     },
     title: "Credential missing",
     explanation:

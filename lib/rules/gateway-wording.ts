@@ -6,15 +6,14 @@ import type { CredentialLocation } from "./credential-terms";
  * spacing; the label's and the name's case are kept as written.
  */
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}_-]*`;
-const LABEL_WORDS = String.raw`(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)`;
+/** ELEMENT right after words of the message (`Could not find a required ...`). */
+export const LABEL_WORDS = String.raw`(?<label>${WORD}(?:[ \t]+${WORD}){0,4}?)`;
 /**
  * ELEMENT: a few words, not reaching back past punctuation (a JSON wrapper, an
  * `[Interceptor]` prefix, a ` - ` separator). A hyphen inside a word
  * (`X-Api-Key`) is not such a boundary.
  */
 export const LABEL = String.raw`(?<=^|[^\p{L}\p{N}_\s-]|\s-)\s*${LABEL_WORDS}`;
-/** ELEMENT right after words of the message (`Could not find a required ...`). */
-export const LABEL_AFTER_WORDS = LABEL_WORDS;
 export const LOCATION = String.raw`(?<location>header|cookie|query[\s_]*param|query)`;
 export const NAME = String.raw`(?<name>[^\s,;"'()]*[^\s,;"'().])`;
 export const IN_THE_REQUEST = String.raw`\s+in\s+the\s+request\s*,\s*identified\s+by\s+${LOCATION}\s+${NAME}`;

@@ -1,5 +1,8 @@
 import { copyString, createCredentialMasker, type CredentialMasker, type MaskedCredential } from "../credentials";
 
+/** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
+export const NO_CALL = "\u0000line without a call";
+
 /** Shorter values (`1`, `gzip`) are too common to hunt down in other text. */
 const MIN_SCRUBBED_LENGTH = 6;
 /** Calls whose values are remembered: their lines sit close together in a trace. */
@@ -32,6 +35,18 @@ export class CredentialScrubber {
 
   constructor(key: Buffer) {
     this.mask = createCredentialMasker(key);
+  }
+
+  /**
+   * For maskUriQuery: masks a query value and remembers it for the call's
+   * other text both decoded and as the URI writes it (`%2B`), since a trace
+   * repeats the URI as it came.
+   */
+  queryValueMasker(callRef: string): (raw: string, written: string) => MaskedCredential {
+    return (raw, written) => {
+      this.remember(callRef, written);
+      return this.carried(callRef, raw);
+    };
   }
 
   /** Masks `raw` and remembers it for the call's other text. */

@@ -1,7 +1,7 @@
 import { displayMasked, maskedInPlace } from "../../credentials";
 import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
-import { scrubDeep, type CredentialScrubber } from "../scrubber";
+import { NO_CALL, scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { FIELD_SCHEMAS, fieldOf, isRecord, type FieldValues, type RecordField } from "./fields";
@@ -12,7 +12,6 @@ const CARRIED_FIELDS = { headers: "header", query: "query", cookies: "cookie" } 
 const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies", "authorization"]);
 const RESPONSE_SUBFIELDS = new Set<RecordField>(["status", "body", "durationMs"]);
 /** Scrubber key for a record that names no call: its values are masked within it, then forgotten. */
-const NO_CALL = "\u0000record without a call";
 
 /**
  * One JSON record (a call record, a trace event, or both) into events: one
@@ -31,11 +30,7 @@ export function emitRecord(
   const key = callRef ?? NO_CALL;
   const { credentials, shownInRecord } = carriedValues(values, key, scrubber);
   // Each query value is remembered decoded and as written (`%2B`): the record may repeat the URI as it came.
-  const maskUri = (uri: string) =>
-    maskUriQuery(uri, (raw, written) => {
-      scrubber.remember(key, written);
-      return scrubber.carried(key, raw);
-    });
+  const maskUri = (uri: string) => maskUriQuery(uri, scrubber.queryValueMasker(key));
   // Before any text is made: the query values become known to the scrubber too.
   if (values.uri !== undefined) values.uri = maskUri(values.uri);
   const scrubText = (text: string) => scrubber.scrub(key, text);

@@ -1,6 +1,7 @@
 import { carriesWhitespace, displayMasked } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent } from "../events";
 import { FormatReader } from "../format-reader";
+import { NO_CALL } from "../scrubber";
 import { maskUriQuery } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
@@ -117,10 +118,7 @@ export class TextTraceReader extends FormatReader {
     // `Request: /path?access_token=…` gives no method: its URI stands where the method would.
     const uri = request?.uri ?? request?.method;
     if (!uri?.includes("?")) return [lineText, message];
-    const masked = maskUriQuery(uri, (raw, written) => {
-      this.scrubber.remember(callRef, written);
-      return this.scrubber.carried(callRef, raw);
-    });
+    const masked = maskUriQuery(uri, this.scrubber.queryValueMasker(callRef));
     // A function, not the masked URI itself: `$&` in a path would put the raw URI back.
     return [lineText.replace(uri, () => masked), message.replace(uri, () => masked)];
   }
@@ -143,8 +141,6 @@ export class TextTraceReader extends FormatReader {
   }
 }
 
-/** Scrubber key for a line that names no call: its values are masked in its stack trace, then forgotten. */
-const NO_CALL = "\u0000line without a call";
 
 type ReadLine = { text: string; content: CallEventContent };
 const NOT_EVIDENCE: ReadLine = Object.freeze({ text: "", content: Object.freeze({}) });
