@@ -24,7 +24,10 @@ export type ReadOptions = {
   carriedSoFar?: CarriedValueMemory;
 };
 
-/** What files read one after another remember of the values their calls carried. Opaque: only the readers use it. */
+/**
+ * What files read one after another remember of the values their calls
+ * carried; `scrub(callRef, text)` masks them in a text quoted later.
+ */
 export type CarriedValueMemory = CredentialScrubber;
 
 export function rememberCarriedValues(fingerprintKey: Buffer): CarriedValueMemory {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CallLinker, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
-import { readTraceFile, rememberCarriedValues, type CallEvent, type TraceInput, type TraceSink } from "../trace-reading";
+import { readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
 import { SeenCalls } from "./seen-calls";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
@@ -54,16 +54,18 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
   const given = options.limits ?? VERDICT_LIMITS;
   const limits = options.rereadable === false ? { ...given, openCalls: Number.POSITIVE_INFINITY } : given;
   const spill = new SpillDir();
+  // One for the whole run, both readings: what a later file carried is known when an earlier file's echo is quoted.
+  const run: Reading = { files, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey) };
   try {
     const firstPass = new SortedVerdicts(spill.folder, "first-pass", limits.linesPerRun);
-    const reopened = await settleAsTheyQuieten(files, fingerprintKey, firstPass, limits);
+    const reopened = await settleAsTheyQuieten(run, firstPass, limits);
     const secondPass = new SortedVerdicts(spill.folder, "second-pass", limits.linesPerRun);
     if (reopened.size > 0) {
       const linker = new CallLinker({ keepSummary: false });
-      await readAll(files, fingerprintKey, (event) => {
+      await readAll(run, (event) => {
         if (reopened.has(event.callRef)) linker.apply(event);
       });
-      for (const facts of linker) secondPass.add(verdictLineOf(facts));
+      for (const facts of linker) secondPass.add(verdictLineOf(facts, run.carriedSoFar));
     }
     await writeInBatches(mergeSorted([firstPass.inOrder((callRef) => reopened.has(callRef)), secondPass.inOrder()]), write);
   } finally {
@@ -72,7 +74,7 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
 }
 
 /** The first reading: every call settled into `verdicts`; returns the calls heard of again after they were settled. */
-async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer, verdicts: SortedVerdicts, limits: VerdictLimits): Promise<Set<string>> {
+async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limits: VerdictLimits): Promise<Set<string>> {
   const settled = new SeenCalls();
   const reopened = new Set<string>();
   const linker = new CallLinker({
@@ -83,10 +85,10 @@ async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer,
   });
   const settle = (facts: CallFacts) => {
     settled.add(facts.callRef);
-    verdicts.add(verdictLineOf(facts));
+    verdicts.add(verdictLineOf(facts, run.carriedSoFar));
   };
   let nextSweep = limits.openCalls;
-  await readAll(files, fingerprintKey, (event) => {
+  await readAll(run, (event) => {
     linker.apply(event);
     if (linker.size <= nextSweep) return;
     for (const facts of linker.evictIdle(limits.idleEvents)) settle(facts);
@@ -97,9 +99,11 @@ async function settleAsTheyQuieten(files: TraceOpener[], fingerprintKey: Buffer,
   return reopened;
 }
 
-async function readAll(files: TraceOpener[], fingerprintKey: Buffer, onCallEvent: (event: CallEvent) => void): Promise<void> {
+/** The files of one classify run, read once or twice, and what their calls carried so far. */
+type Reading = { files: TraceOpener[]; fingerprintKey: Buffer; carriedSoFar: CarriedValueMemory };
+
+async function readAll({ files, fingerprintKey, carriedSoFar }: Reading, onCallEvent: (event: CallEvent) => void): Promise<void> {
   const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };
-  const carriedSoFar = rememberCarriedValues(fingerprintKey);
   for (const open of files) await readTraceFile(open(), sink, { fingerprintKey, carriedSoFar });
 }
 

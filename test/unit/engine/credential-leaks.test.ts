@@ -164,6 +164,18 @@ describe("no raw credential escapes the reader: records of one call over several
     expect(JSON.stringify(verdicts)).toContain("LE…77");
     expect(JSON.stringify(verdicts)).not.toContain("LEAKROTATED7777");
   });
+
+  it("masks it in classify's evidence also when the file that echoes it is read first (gateway.log before gateway.log.1)", async () => {
+    const verdicts = await classifyInProcess([
+      {
+        name: "gateway.log",
+        content: `${stamp} WARN [callId=r2] Access Token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call LEAKNEWESTFIRST8\n`,
+      },
+      { name: "gateway.log.1", content: `${stamp} DEBUG [callId=r2] Request header x-api-token: "LEAKNEWESTFIRST8"\n` },
+    ]);
+    expect(verdicts[0]?.evidence?.file).toBe("gateway.log");
+    expect(JSON.stringify(verdicts)).not.toContain("LEAKNEWESTFIRST8");
+  });
 });
 
 describe("no raw credential escapes the reader: Authorization and query strings as other lines write them", () => {
