@@ -4,5 +4,6 @@ export { emptyCallFacts } from "./facts";
 export { CallLinker, type LinkerOptions } from "./linker";
 export { mergeCallFacts } from "./merge";
 export { compareCalls } from "./order";
+export { SeenCalls } from "./seen-calls";
 export { summariseCall, type CallSummary } from "./summarise";
 export { factsFromStored, storedFacts, type StoredFacts } from "./stored-facts";

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type pg from "pg";
 import { rememberCarriedValues, type CarriedValueMemory, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
+import { LateCarriedValues } from "./late-carried-values";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
 import { TouchedCalls, type RejectionsByCause } from "./touched-calls";
@@ -74,9 +75,11 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const files: FileOutcome[] = [];
     const accepted: TraceFileSummary[] = [];
     const touched = new TouchedCalls();
-    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey) };
+    const late = new LateCarriedValues();
+    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, late.learned) };
     for await (const input of request.files) {
       const { summary, touchedByFile } = await storeFileOnce(upload, input);
+      late.fileDone();
       files.push({ ...outcomeOf(summary), duplicate: touchedByFile === null });
       if (touchedByFile === null) continue;
       accepted.push(summary);
@@ -97,6 +100,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       gatewayEvents: accepted.reduce((sum, file) => sum + file.gatewayEventCount, 0),
       rejectionsByCause: touched.rejectionsByCause(),
     };
+    await late.maskStored(client, uploadId, upload.carriedSoFar.mask);
     await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
     return result;
   });
@@ -109,6 +113,7 @@ type UploadInProgress = {
   request: IngestRequest;
   fingerprintKey: Buffer;
   carriedSoFar: CarriedValueMemory;
+  late: LateCarriedValues;
 };
 
 /**
@@ -123,6 +128,7 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,
     carriedSoFar: upload.carriedSoFar,
+    heard: upload.late.heard,
     onProgress: request.onProgress,
     settle,
     batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,

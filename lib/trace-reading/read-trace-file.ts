@@ -30,8 +30,8 @@ export type ReadOptions = {
  */
 export type CarriedValueMemory = CredentialScrubber;
 
-export function rememberCarriedValues(fingerprintKey: Buffer): CarriedValueMemory {
-  return new CredentialScrubber(fingerprintKey);
+export function rememberCarriedValues(fingerprintKey: Buffer, onLearned?: (callRef: string, value: string) => void): CarriedValueMemory {
+  return new CredentialScrubber(fingerprintKey, onLearned);
 }
 
 type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter; masking: LookBackMasking };

@@ -33,7 +33,11 @@ export class CredentialScrubber {
   private callsRemembered = 0;
   private learnedBy = new Set<string>();
 
-  constructor(key: Buffer) {
+  /** `onLearned`: told of each value as it is first remembered for a call (what an upload masks afterwards in files read before). */
+  constructor(
+    key: Buffer,
+    private readonly onLearned?: (callRef: string, value: string) => void,
+  ) {
     this.mask = createCredentialMasker(key);
   }
 
@@ -73,6 +77,7 @@ export class CredentialScrubber {
       known.values.push(copyString(trimmed));
     }
     this.learnedBy.add(callRef);
+    this.onLearned?.(callRef, trimmed);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */

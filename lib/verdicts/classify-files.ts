@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CallLinker, type CallFacts } from "../calls";
+import { CallLinker, SeenCalls, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
 import { readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
-import { SeenCalls } from "./seen-calls";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
 

@@ -10,7 +10,7 @@ import { startServe } from "../support/serve-process";
 
 // Every raw credential value uploaded: the samples' headers, query parameters and
 // cookies, and tokens sent in request URIs' query strings (text and JSON).
-const RAW_CREDENTIALS = [...SAMPLE_RAW_CREDENTIALS, "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt", "R0tatedT0ken55"];
+const RAW_CREDENTIALS = [...SAMPLE_RAW_CREDENTIALS, "Qs7TokenInUri42", "J50nTokenInUri77", "sh0rt", "R0tatedT0ken55", "NewestF1rstT0ken"];
 
 const TOKENS_IN_URIS = [
   {
@@ -24,6 +24,14 @@ const TOKENS_IN_URIS = [
   // A rotated log: the header in the older file, the token echoed by a line of the same call in the newer one.
   { name: "gateway.log.1", content: '2026-11-20T14:05:00Z DEBUG [callId=rot-1] Request header x-api-token: "R0tatedT0ken55"\n' },
   { name: "gateway.log", content: '2026-11-20T14:05:01Z WARN [callId=rot-1] token R0tatedT0ken55 not in store; rejecting\n2026-11-20T14:05:01Z INFO [callId=rot-1] Response: 401 body="no"\n' },
+  // The same, given newest first (as `gateway.log*` lists them): the echo is stored before its value is known, then masked.
+  {
+    name: "other.log",
+    content:
+      '2026-11-20T14:06:01Z WARN [callId=rot-2] Access token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call NewestF1rstT0ken\n' +
+      '2026-11-20T14:06:01Z INFO [callId=rot-2] Response: 401 body="token NewestF1rstT0ken refused"\n',
+  },
+  { name: "other.log.1", content: '2026-11-20T14:06:00Z DEBUG [callId=rot-2] Request header x-api-token: "NewestF1rstT0ken" uri=/x?t=NewestF1rstT0ken\n' },
   { name: "query-token.ndjson", content: '{"callId":"uri-2","url":"/x?access_token=J50nTokenInUri77","status":401,"responseBody":"Access Token in the request, identified by QUERYPARAM access_token, is invalid"}\n' },
 ];
 

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateTrace } from "../../../bench/classify/generate";
 import { classifyTraceFiles } from "../../../lib/verdicts";
-import { SeenCalls } from "../../../lib/verdicts/seen-calls";
+import { SeenCalls } from "../../../lib/calls";
 import { SortedVerdicts } from "../../../lib/verdicts/sorted-verdicts";
 import { classifyInProcess, fingerprintKey, type TraceFile } from "./support";
 

@@ -19,6 +19,11 @@ export class SeenCalls {
     }
   }
 
+  /** Adds every call `other` holds (the same size and hashes: the bits of both). */
+  addAll(other: SeenCalls): void {
+    for (let i = 0; i < this.bits.length; i++) this.bits[i]! |= other.bits[i]!;
+  }
+
   mayHold(callRef: string): boolean {
     const [first, second] = hashes(callRef);
     for (let i = 0; i < PROBES; i++) {
