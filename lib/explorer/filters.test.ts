@@ -33,8 +33,10 @@ describe("the explorer's URL contract", () => {
   });
 
   it("reads status=none as missing=status, the one filter for calls with no response, beside the statuses given", () => {
-    const filters = parseCallFilters(new URLSearchParams("status=none&status=401&missing=api&not_status=none"));
-    expect([filters.status, filters.missing, filters.not_status, filters.not_missing]).toEqual([[401], ["api", "status"], undefined, ["status"]]);
+    const filters = parseCallFilters(new URLSearchParams("status=none&status=401&missing=api"));
+    expect([filters.status, filters.missing, filters.not_status, filters.not_missing]).toEqual([[401], ["api", "status"], undefined, undefined]);
+    const leftOut = parseCallFilters(new URLSearchParams("not_status=none&not_status=500"));
+    expect([leftOut.not_status, leftOut.not_missing]).toEqual([[500], ["status"]]);
     expect(parseCallFilters(new URLSearchParams("status=none&missing=status")).missing).toEqual(["status"]);
     expect(parseCallFilters(new URLSearchParams("status=none"))).toEqual(parseCallFilters(new URLSearchParams("missing=status")));
   });
@@ -60,6 +62,9 @@ describe("the explorer's URL contract", () => {
     ["from=2026-11-21&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
     ["from=2026-11-20&to=2026-11-20", '"to": "2026-11-20" is not a time after "from"'],
     ["range=15m&from=2026-11-20", '"range": "15m" is not a time range given with "from" or "to"; use one or the other'],
+    ["api=Payments&not_api=Orders&not_api=Payments", '"not_api": "Payments" is not a value to leave out that "api" does not also keep'],
+    ["missing=status&not_missing=status", '"not_missing": "status" is not a value to leave out that "missing" does not also keep'],
+    ["status=none&not_status=none", '"not_status": "none" is not a value to leave out that "status" does not also keep'],
     ["missing=colour", '"missing": "colour" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), method (Method), interceptor (Interceptor)'],
     ["not_missing=none", '"not_missing": "none" is not a facet field; known: cause (Cause), status (Status)'],
     ["missing=", '"missing": "" is not a facet field'],

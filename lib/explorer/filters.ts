@@ -74,7 +74,17 @@ const callFiltersSchema = z
   })
   .strict()
   // Parameters that contradict each other would give an empty or silently narrowed view: refused, naming the one to drop.
-  .superRefine(({ from, to, range }, context) => {
+  .superRefine((filters, context) => {
+    // A value both kept and left out leaves nothing: say so rather than answer an empty view.
+    for (const field of [...FACET_FIELDS, MISSING] as const) {
+      const kept = new Set((filters[field] as ReadonlyArray<string | number> | undefined)?.map(String));
+      const excluded = (filters[`not_${field}`] as ReadonlyArray<string | number> | undefined)?.map(String) ?? [];
+      const index = excluded.findIndex((value) => kept.has(value));
+      if (index >= 0) {
+        context.addIssue({ code: "custom", path: [`not_${field}`, index], input: excluded[index], params: { expected: `a value to leave out that "${field}" does not also keep` } });
+      }
+    }
+    const { from, to, range } = filters;
     if (range !== undefined && (from !== undefined || to !== undefined)) {
       context.addIssue({ code: "custom", path: ["range"], input: range, params: { expected: 'a time range given with "from" or "to"; use one or the other' } });
     } else if (from !== undefined && to !== undefined && from >= to) {
