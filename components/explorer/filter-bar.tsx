@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { CAUSES, isCause } from "@/lib/rules";
 import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
 import { FACET_TITLES, MISSING, NO_RESPONSE, NO_VALUE_LABELS } from "@/lib/explorer/fields";
+import { Segmented } from "@/components/layout/segmented";
 import { credentialLabel } from "./credential-label";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -107,18 +108,6 @@ export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; nam
 function rangeShown(params: URLSearchParams): string | null {
   if (params.has("from") || params.has("to")) return null;
   return params.get("range") ?? "";
-}
-
-function Segmented({ label, options, value, onChange }: { label: string; options: ReadonlyArray<readonly [string, string]>; value: string | null; onChange: (value: string) => void }) {
-  return (
-    <div className="segmented" role="group" aria-label={label}>
-      {options.map(([option, text]) => (
-        <button key={option} type="button" aria-pressed={value === option} onClick={() => onChange(option)}>
-          {text}
-        </button>
-      ))}
-    </div>
-  );
 }
 
 function CopyLinkButton() {

@@ -1,8 +1,9 @@
 "use client";
 
 import { chooseZone, useZoneChoice, type ZoneChoice } from "@/components/calls/display-zone";
+import { Segmented } from "./segmented";
 
-const CHOICES: ReadonlyArray<[ZoneChoice, string]> = [
+const CHOICES: ReadonlyArray<readonly [ZoneChoice, string]> = [
   ["local", "Local"],
   ["utc", "UTC"],
 ];
@@ -10,13 +11,5 @@ const CHOICES: ReadonlyArray<[ZoneChoice, string]> = [
 /** Shows every time of the dashboard in the browser's zone or in UTC, the zone gateways write their traces in. */
 export function ZoneToggle() {
   const choice = useZoneChoice();
-  return (
-    <div className="segmented zone-toggle" role="group" aria-label="Show times in">
-      {CHOICES.map(([value, label]) => (
-        <button key={value} type="button" aria-pressed={choice === value} disabled={choice === null} onClick={() => chooseZone(value)}>
-          {label}
-        </button>
-      ))}
-    </div>
-  );
+  return <Segmented label="Show times in" className="zone-toggle" options={CHOICES} value={choice} onChange={chooseZone} disabled={choice === null} />;
 }
