@@ -124,16 +124,16 @@ export class CredentialScrubber {
    * header (spec 5): its credentials are masked even when no line carried them.
    */
   private maskAuthorizationShown(text: string): string {
-    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, scheme: string | undefined, token: string | undefined, value: string | undefined) => {
+    return text.replace(AUTHORIZATION_SHOWN, (whole, before: string, scheme: string | undefined, token: string | undefined, value = "") => {
       // Already a preview (a line masked again): left as it is.
       if (token !== undefined) return token.includes("…") ? whole : before + scheme + this.mask(token).preview;
       // A quoted value ends at its closing quote; an unquoted one runs to the bracket, brace or end of the line.
       const quote = /["']$/.exec(before)?.[0];
-      const end = quote === undefined || !value?.includes(quote) ? (value ?? "").length : (value ?? "").indexOf(quote);
-      const credentials = (value ?? "").slice(0, end);
+      const end = quote !== undefined && value.includes(quote) ? value.indexOf(quote) : value.length;
+      const credentials = value.slice(0, end);
       // Words about the header rather than its value (`Authorization: failed for client 42`) are left as they are.
       if (credentials.includes("…") || PLAIN_WORDS.test(credentials)) return whole;
-      return before + this.mask(credentials.trim()).preview + (value ?? "").slice(end);
+      return before + this.mask(credentials.trim()).preview + value.slice(end);
     });
   }
 
@@ -184,6 +184,7 @@ export class CredentialScrubber {
 const QUERY_SHOWN = /\?[^\s"'<>#]*=[^\s"'<>#]*/g;
 const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
+/** Authorization schemes whose credentials are one token after the scheme. */
 const TOKEN_SCHEMES = "bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm";
 /**
  * An Authorization header written in a line: `Authorization: Bearer X`,
@@ -201,8 +202,8 @@ const AUTHORIZATION_SHOWN = new RegExp(
 /** A value made of words and short numbers (`failed for client 42`): a message about the header, not a credential. */
 const PLAIN_WORDS = /^[A-Za-z]+(?:[ \t]+[A-Za-z0-9]{1,8})*[ \t]*[.!]?[ \t]*$/;
 
-/** Authorization schemes whose credentials a trace may echo without the scheme (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
-const AUTH_SCHEME = /^(?:bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm)[ \t]+(\S+)$/i;
+/** A carried Authorization value with a known scheme: a trace may echo its credentials without it (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
+const AUTH_SCHEME = new RegExp(String.raw`^(?:${TOKEN_SCHEMES})[ \t]+(\S+)$`, "i");
 /** A `name=value` piece of a Cookie header (`a=1; session=…`), the value maybe quoted. */
 const COOKIE_PAIR = /^[^=\s;]+=\s*"?([^";]+)"?$/;
 

@@ -11,7 +11,6 @@ export type RecordPlace = { file: string; line: number | null; nextSeq: () => nu
 const CARRIED_FIELDS = { headers: "header", query: "query", cookies: "cookie" } as const;
 const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies", "authorization"]);
 const RESPONSE_SUBFIELDS = new Set<RecordField>(["status", "body", "durationMs"]);
-/** Scrubber key for a record that names no call: its values are masked within it, then forgotten. */
 
 /**
  * One JSON record (a call record, a trace event, or both) into events: one

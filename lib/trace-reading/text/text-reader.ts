@@ -141,7 +141,6 @@ export class TextTraceReader extends FormatReader {
   }
 }
 
-
 type ReadLine = { text: string; content: CallEventContent };
 const NOT_EVIDENCE: ReadLine = Object.freeze({ text: "", content: Object.freeze({}) });
 
