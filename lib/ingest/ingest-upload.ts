@@ -124,11 +124,13 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   const { client, uploadId, request } = upload;
   await client.query("SAVEPOINT file");
   const touchedByFile = new TouchedCalls();
-  const settle = (batch: CallBatch) => settleCalls(client, uploadId, batch, touchedByFile);
+  const settle = (batch: CallBatch) => {
+    upload.late.stored(batch);
+    return settleCalls(client, uploadId, batch, touchedByFile);
+  };
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,
     carriedSoFar: upload.carriedSoFar,
-    heard: upload.late.heard,
     onProgress: request.onProgress,
     settle,
     batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,

@@ -18,8 +18,10 @@ export class LateCarriedValues {
   private thisFile = new SeenCalls();
   private readonly values = new Map<string, Set<string>>();
 
-  /** A line of `callRef` was read in the current file. */
-  readonly heard = (callRef: string): void => this.thisFile.add(callRef);
+  /** The current file's calls in a batch about to be stored (once a call a batch, not once a line). */
+  stored(calls: Iterable<{ callRef: string }>): void {
+    for (const { callRef } of calls) this.thisFile.add(callRef);
+  }
 
   /** The readers learned a value `callRef` carried (the scrubber's onLearned). */
   readonly learned = (callRef: string, value: string): void => {

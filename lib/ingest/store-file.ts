@@ -12,8 +12,6 @@ export type StoreOptions = {
   fingerprintKey: Buffer;
   /** What the upload's earlier files carried, so that this one's echoes of it are masked. */
   carriedSoFar: CarriedValueMemory;
-  /** Told of each call line read (which calls this file holds). */
-  heard: (callRef: string) => void;
   onProgress?: ((callsSoFar: number) => void) | undefined;
   /** Writes a batch of calls: their segments, and the calls joined with what is stored. */
   settle: (batch: CallBatch) => Promise<void>;
@@ -61,10 +59,7 @@ export async function storeFile(
   const summary = await readTraceFile(
     input,
     {
-      callEvent(event) {
-        options.heard(event.callRef);
-        batch.apply(event);
-      },
+      callEvent: (event) => batch.apply(event),
       gatewayEvent(event) {
         gatewayEvents.push([fileId, event.seq, event.line ?? 0, timeOf(event.time), event.level, event.text]);
       },
