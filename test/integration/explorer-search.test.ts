@@ -22,28 +22,27 @@ const refsOf = (items: Array<{ callId: string }>) => items.map((item) => item.ca
 
 describe("text search shared by a view's queries", () => {
   it.each([
-    ["tokenstore", 60], // a trace line, any case
-    ["quota_exceeded", 28], // a response body; "_" is a character, not a wildcard
-    ["100%_done", 43], // a URI; "%" too
-    ["nowhere to be found", 0],
-  ])("finds the same calls for q=%s shared as searched by each query (%i calls)", async (q, expected) => {
+    ["tokenstore", 60, "none"], // a trace line, any case
+    ["quota_exceeded", 28, "none"], // a response body; "_" is a character, not a wildcard
+    ["100%_done", 43, "none"], // a URI; "%" too
+    ["nowhere to be found", 0, "matching"],
+    ["2026-11-20", 300, "notMatching"], // every call
+  ])("finds the same calls for q=%s shared as searched by each query (%i calls)", async (q, expected, sharedWhenTight) => {
     const filters = parseCallFilters({ q, limit: "1000" });
     const shared = await searchOnce(database.db, filters);
-    expect(shared.matchingCalls).toHaveLength(expected);
-    // matchingCalls null: too many matches to share, so each query searches for itself.
-    const [alone, together, tooMany] = await Promise.all([
-      listCalls(database.db, filters),
-      listCalls(database.db, shared),
-      listCalls(database.db, { ...filters, matchingCalls: null }),
-    ]);
-    expect(alone.total).toBe(expected);
-    expect(refsOf(together.items)).toEqual(refsOf(alone.items));
-    expect(refsOf(tooMany.items)).toEqual(refsOf(alone.items));
-    const [facetsAlone, facetsTogether] = await Promise.all([readFacets(database.db, filters), readFacets(database.db, shared)]);
-    expect(facetsTogether).toEqual(facetsAlone);
+    expect(shared.sharedSearch).toEqual({ matching: expect.any(Array) });
+    // Too many matches to pass around: shared as the calls that do not match, or not at all.
+    const tight = await searchOnce(database.db, filters, Math.max(expected - 1, 0));
+    expect(tight.sharedSearch === null ? "none" : Object.keys(tight.sharedSearch ?? {})[0]).toBe(sharedWhenTight);
+    const views = [filters, shared, tight];
+    const lists = await Promise.all(views.map((view) => listCalls(database.db, view)));
+    expect(lists[0]?.total).toBe(expected);
+    for (const list of lists) expect(refsOf(list.items)).toEqual(refsOf(lists[0]?.items ?? []));
+    const facets = await Promise.all(views.map((view) => readFacets(database.db, view)));
+    for (const facet of facets) expect(facet).toEqual(facets[0]);
     let exported = "";
     for await (const chunk of exportCalls(database.db, filters, "ndjson")) exported += chunk;
     const exportedCalls = exported.split("\n").filter(Boolean).map((text) => JSON.parse(text) as { callId: string });
-    expect(refsOf(exportedCalls)).toEqual(refsOf(alone.items));
+    expect(refsOf(exportedCalls)).toEqual(refsOf(lists[0]?.items ?? []));
   });
 });
