@@ -22,6 +22,7 @@ export function FacetPanel({ facets }: { facets: Facets }) {
   const url = useExplorerUrl();
   return (
     <aside className="facets" aria-label="Facets">
+      <h2 className="visually-hidden">Filters</h2>
       {FACETS.every((field) => facets[field].length === 0) && <p className="muted facets-empty">No calls in this view, so nothing to count.</p>}
       {FACETS.map((field) => {
         const title = FACET_TITLES[field];

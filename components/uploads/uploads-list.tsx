@@ -66,7 +66,9 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
             <th>Rejections when uploaded</th>
             <th>Gateway events</th>
             <th>Via</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { open } from "./support/open";
+import { ensureSamplesStored } from "./support/samples";
+
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+/** What axe-core finds wrong on the page as it is now, one line a rule: impact, rule and where. */
+async function violationsOn(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+for (const url of ["/", "/?rejected=true&cause=no_resource_access", "/calls/a91", "/calls/f6", "/uploads"]) {
+  test(`${url} has no accessibility violations axe-core can find`, async ({ page }) => {
+    await open(page, url);
+    expect(await violationsOn(page)).toEqual([]);
+  });
+}
+
+test("the explorer and call pages in the dark colour scheme have no violations axe-core can find", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const url of ["/?rejected=true", "/calls/a91", "/calls/f6", "/uploads"]) {
+    await open(page, url);
+    expect(await violationsOn(page)).toEqual([]);
+  }
+});
+
+test("an upload's gateway events page has no accessibility violations axe-core can find", async ({ page, request }) => {
+  const { items } = (await (await request.get("/api/uploads")).json()) as { items: Array<{ id: string }> };
+  await open(page, `/uploads/${items[0]?.id}`);
+  expect(await violationsOn(page)).toEqual([]);
+});
