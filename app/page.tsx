@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
 export default async function CallsPage({ searchParams }: Props) {
-  const { overview, ignored, filters, calls } = await readExplorerView(database(), await searchParams);
+  const { overview, ignored, filters, rangeTimes, calls } = await readExplorerView(database(), await searchParams);
   return (
     <ExplorerNavigationProvider>
       <div className="page-heading">
@@ -27,7 +27,7 @@ export default async function CallsPage({ searchParams }: Props) {
         <FirstRun />
       ) : (
         <>
-          <FilterBar ignored={ignored} names={calls.names} />
+          <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
             <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
