@@ -1,6 +1,7 @@
 import { CallsTable } from "@/components/explorer/calls-table";
 import { ExplorerLoading, ExplorerNavigationProvider } from "@/components/explorer/explorer-navigation";
 import { FacetPanel } from "@/components/explorer/facet-panel";
+import { FacetsToggle } from "@/components/explorer/facets-toggle";
 import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
@@ -29,6 +30,7 @@ export default async function CallsPage({ searchParams }: Props) {
         <>
           <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
+            <FacetsToggle />
             <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
               <OverviewCharts histogram={calls.histogram} charts={calls.charts} />
