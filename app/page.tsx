@@ -1,6 +1,7 @@
 import { CallsTable } from "@/components/explorer/calls-table";
 import { ExplorerLoading, ExplorerNavigationProvider } from "@/components/explorer/explorer-navigation";
 import { FacetPanel } from "@/components/explorer/facet-panel";
+import { FacetsToggle } from "@/components/explorer/facets-toggle";
 import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
 export default async function CallsPage({ searchParams }: Props) {
-  const { overview, ignored, filters, calls } = await readExplorerView(database(), await searchParams);
+  const { overview, ignored, filters, rangeTimes, calls } = await readExplorerView(database(), await searchParams);
   return (
     <ExplorerNavigationProvider>
       <div className="page-heading">
@@ -27,8 +28,9 @@ export default async function CallsPage({ searchParams }: Props) {
         <FirstRun />
       ) : (
         <>
-          <FilterBar ignored={ignored} names={calls.names} />
+          <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
+            <FacetsToggle />
             <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
               <OverviewCharts histogram={calls.histogram} charts={calls.charts} />

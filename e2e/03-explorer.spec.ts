@@ -88,6 +88,50 @@ test("a copied link opened in a fresh browser shows the same rows and total", as
   await fresh.close();
 });
 
+/** One call of the API "Pinned times" at `time`, as a gateway's General trace logs it. */
+const callAt = (ref: string, time: Date) =>
+  [`Request: GET /pinned/v1/items api="Pinned times" app="Wallet"`, 'Response: 200 body="{}"'].map((text) => `${time.toISOString()} INFO [callId=${ref}] ${text}`).join("\n");
+
+test("with a relative range, \"Copy link to these times\" copies the window shown, from and to instead of range, which later calls do not enter", async ({ page, browser, context, request }) => {
+  const uploads: string[] = [];
+  const upload = async (ref: string, time: Date) => {
+    const response = await request.post("/api/uploads", { multipart: { file: { name: `${ref}.log`, mimeType: "text/plain", buffer: Buffer.from(callAt(ref, time)) } } });
+    expect(response.status()).toBe(201);
+    uploads.push((await response.json()).uploadId);
+  };
+  try {
+    await upload("pinned-earlier", new Date(Date.now() - 10 * 60_000));
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await open(page, "/?api=Pinned+times");
+    await expect(page.getByRole("button", { name: "Copy link", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copy link to these times" })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "1 hour" }).click();
+    await expect(page).toHaveURL(/[?&]range=1h/);
+    await expect(page.getByTestId("total")).toHaveText("1");
+    await page.getByRole("button", { name: "Copy link to these times" }).click();
+    await expect(page.getByRole("button", { name: "Link copied" })).toBeVisible();
+    const fixed = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(fixed.searchParams.has("range")).toBe(false);
+    expect(fixed.searchParams.get("api")).toBe("Pinned times");
+    const time = (name: string) => Date.parse(fixed.searchParams.get(name) ?? "");
+    expect(time("to") - time("from")).toBe(3_600_000);
+
+    // Logged after the window copied: the live view takes it in, the copied window does not.
+    await upload("pinned-later", new Date(time("to") + 1000));
+    await page.reload();
+    await expect(page.getByTestId("total")).toHaveText("2");
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await open(other, fixed.href);
+    await expect(other.getByTestId("total")).toHaveText("1");
+    expect(await rowIds(other)).toEqual(["pinned-earlier"]);
+    await fresh.close();
+  } finally {
+    for (const id of uploads) await request.delete(`/api/uploads/${id}`);
+  }
+});
+
 const brokenClipboards = [
   ["refuses the write", () => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));

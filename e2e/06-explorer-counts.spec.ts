@@ -34,21 +34,21 @@ test("a failing credential's bar, chosen by keyboard, leads to exactly the rejec
   }
 });
 
-test("the Status facet counts calls with no response, adds up to the total, and filters them in and out", async ({ page }) => {
+test("the Status facet counts calls with no response in a \"— no response\" row, written as the other facets write theirs, adds up to the total, and filters them in and out", async ({ page }) => {
   await open(page, "/");
   const all = await total(page);
   const status = facet(page, "Status");
   expect((await counts(status)).reduce((sum, count) => sum + count, 0)).toBe(all);
-  const noResponse = status.getByRole("button", { name: /^no response/ });
+  const noResponse = status.getByRole("button", { name: /^— no response/ });
   const unanswered = Number(await noResponse.locator(".facet-count").textContent());
   expect(unanswered).toBeGreaterThan(0);
 
   await noResponse.click();
   await expect(page).toHaveURL(/[?&]status=none/);
   await expect(page.getByTestId("total")).toHaveText(String(unanswered));
-  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = no response");
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = — no response");
 
-  await status.getByRole("button", { name: "Exclude no response" }).click();
+  await status.getByRole("button", { name: "Exclude — no response" }).click();
   await expect(page).toHaveURL(/[?&]not_status=none/);
   await expect(page.getByTestId("total")).toHaveText(String(all - unanswered));
 });
@@ -106,10 +106,10 @@ test("calls without an API are counted in the API facet and filtered on like a v
 
 test("missing=status is the Status facet's \"no response\", under either spelling, and a bad field is set aside in plain words", async ({ page }) => {
   await open(page, "/?missing=status");
-  const noResponse = facet(page, "Status").getByRole("button", { name: /^no response/ });
+  const noResponse = facet(page, "Status").getByRole("button", { name: /^— no response/ });
   await expect(noResponse).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("total")).toHaveText(String(await noResponse.locator(".facet-count").textContent()));
-  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = no response");
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Status = — no response");
   await noResponse.click();
   await expect(noResponse).toHaveAttribute("aria-pressed", "false");
   expect([...new URL(page.url()).searchParams.keys()]).toEqual([]);

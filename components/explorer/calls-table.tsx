@@ -99,7 +99,8 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                  // On a narrow screen's card (globals.css) a cell goes in the area named as its column, some after its column's title (data-label).
+                  <td key={cell.id} className={`col-${cell.column.id}`} style={{ gridArea: cell.column.id }} data-label={COLUMN_TITLES[cell.column.id as ColumnId]}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

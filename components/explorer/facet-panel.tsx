@@ -4,6 +4,7 @@ import type { Facets, FacetField, FacetValue } from "@/lib/explorer";
 import { CAUSES, isCause } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { FACET_TITLES, NO_VALUE_LABELS, missingSpellings } from "@/lib/explorer/fields";
+import { FACETS_ID } from "./anchors";
 import { useExplorerUrl } from "./use-explorer-url";
 
 /** The order the facets are shown in: what most often answers "why" first. */
@@ -21,7 +22,7 @@ const NO_VALUE_KEY = "\u0000";
 export function FacetPanel({ facets }: { facets: Facets }) {
   const url = useExplorerUrl();
   return (
-    <aside className="facets" aria-label="Facets">
+    <aside id={FACETS_ID} className="facets" aria-label="Facets">
       <h2 className="visually-hidden">Filters</h2>
       {FACETS.every((field) => facets[field].length === 0) && <p className="muted facets-empty">No calls in this view, so nothing to count.</p>}
       {FACETS.map((field) => {

@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { CAUSES, isCause } from "@/lib/rules";
 import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
+import type { FixedTimes } from "@/lib/explorer/explorer-href";
 import { FACET_TITLES, MISSING, NO_RESPONSE, NO_VALUE_LABELS } from "@/lib/explorer/fields";
 import { Segmented } from "@/components/layout/segmented";
+import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -29,8 +31,9 @@ const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", 
 /**
  * `ignored`: what the server left out of this URL's view; chips and exports leave it out too.
  * `names`: what the credentials and uploads the URL filters on are, for their chips.
+ * `rangeTimes`: the times a relative range stood for when the view was read, for a link to them.
  */
-export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; names: ValueNames }) {
+export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredParameter[]; names: ValueNames; rangeTimes: FixedTimes | null }) {
   const url = useExplorerUrl();
   const search = useRef<HTMLInputElement>(null);
 
@@ -78,7 +81,7 @@ export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; nam
         } />
         <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
         <div className="filter-actions">
-          <CopyLinkButton />
+          <CopyLinks rangeTimes={rangeTimes} />
           <ExportLinks params={applied} />
         </div>
       </div>
@@ -108,43 +111,6 @@ export function FilterBar({ ignored, names }: { ignored: IgnoredParameter[]; nam
 function rangeShown(params: URLSearchParams): string | null {
   if (params.has("from") || params.has("to")) return null;
   return params.get("range") ?? "";
-}
-
-function CopyLinkButton() {
-  const [copied, setCopied] = useState(false);
-  const [uncopied, setUncopied] = useState<string | null>(null);
-  const copy = async () => {
-    const link = window.location.href;
-    try {
-      // There is no clipboard over plain http on a LAN address (not a secure context), and a write can be refused.
-      if (!navigator.clipboard) throw new Error("no clipboard here");
-      await navigator.clipboard.writeText(link);
-      setUncopied(null);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setUncopied(link);
-    }
-  };
-  return (
-    <>
-      <button type="button" className="button" onClick={copy}>
-        {copied ? "Link copied" : "Copy link"}
-      </button>
-      {uncopied !== null && (
-        <label className="copy-yourself">
-          Copy it yourself
-          <input ref={selectAll} readOnly value={uncopied} onBlur={() => setUncopied(null)} />
-        </label>
-      )}
-    </>
-  );
-}
-
-/** Focuses a field with its whole text selected, ready for Ctrl+C. */
-function selectAll(input: HTMLInputElement | null) {
-  input?.focus();
-  input?.select();
 }
 
 /** Takes out of `params` the values the server ignored (all of a parameter when it names no value). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explorerHref, type ExplorerLinkFilters } from "./explorer-href";
+import { explorerHref, withFixedTimes, type ExplorerLinkFilters } from "./explorer-href";
 import { parseCallFilters } from "./filters";
 
 const UPLOAD = "7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f";
@@ -22,5 +22,12 @@ describe("links to an explorer view", () => {
     const href = explorerHref({ upload: UPLOAD, cause: ["missing_credential", "unknown"], not_app: "Mobile App", rejected: true });
     const filters = parseCallFilters(new URL(href, "http://tracelens.local").searchParams);
     expect([filters.upload, filters.cause, filters.not_app, filters.rejected]).toEqual([[UPLOAD], ["missing_credential", "unknown"], ["Mobile App"], true]);
+  });
+
+  it("fixes a relative range to the times it stood for, in a link the explorer takes (range and from together are refused)", () => {
+    const fixed = withFixedTimes(new URLSearchParams("range=7d&api=Payments&sort=status"), { from: "2026-11-18T09:00:00.000Z", to: "2026-11-25T09:00:00.000Z" });
+    expect(fixed.toString()).toBe("api=Payments&sort=status&from=2026-11-18T09%3A00%3A00.000Z&to=2026-11-25T09%3A00%3A00.000Z");
+    const filters = parseCallFilters(fixed);
+    expect([filters.range, filters.from?.toISOString(), filters.to?.toISOString(), filters.api]).toEqual([undefined, "2026-11-18T09:00:00.000Z", "2026-11-25T09:00:00.000Z", ["Payments"]]);
   });
 });

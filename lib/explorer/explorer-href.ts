@@ -24,3 +24,19 @@ export function explorerPath(query: URLSearchParams): string {
   const text = query.toString();
   return text ? `/?${text}` : "/";
 }
+
+/** A time window in ISO 8601, as the `from` and `to` parameters take it. */
+export type FixedTimes = { from: string; to: string };
+
+/**
+ * The same view fixed to these times: `from` and `to` in place of a relative
+ * `range` (the two are refused together), so that it shows the same calls
+ * whenever it is opened.
+ */
+export function withFixedTimes(query: URLSearchParams, times: FixedTimes): URLSearchParams {
+  const fixed = new URLSearchParams(query);
+  fixed.delete("range");
+  fixed.set("from", times.from);
+  fixed.set("to", times.to);
+  return fixed;
+}

@@ -38,7 +38,7 @@ export const FACET_TITLES = {
 /** What a call without a value in each facet field is, in its facet row and its filter's chip. */
 export const NO_VALUE_LABELS = {
   cause: "— not rejected",
-  status: "no response",
+  status: "— no response",
   element: "— no credential named",
   location: "— no credential named",
   name: "— no credential named",

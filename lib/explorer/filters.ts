@@ -10,6 +10,11 @@ const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]]
 export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
 
+/** The times a relative range stands for when read at `now`: from `now` less the range, to `now`. */
+export function rangeTimes(range: RelativeRange, now: Date): { from: Date; to: Date } {
+  return { from: new Date(now.getTime() - RELATIVE_RANGES[range]), to: now };
+}
+
 const text = comparableText.trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).

@@ -1,7 +1,8 @@
 import type { Database } from "../database";
 import { readCredentialSummaries, type CredentialSummary } from "./credential-summaries";
 import { readFacets, type FacetValue, type Facets } from "./facets";
-import { parseCallFiltersLeniently, type CallFilters, type IgnoredParameter } from "./filters";
+import type { FixedTimes } from "./explorer-href";
+import { parseCallFiltersLeniently, rangeTimes, type CallFilters, type IgnoredParameter } from "./filters";
 import { readHistogram, type Histogram } from "./histogram";
 import { listCalls, type CallPage } from "./list-calls";
 import { readOverview, type Overview } from "./overview";
@@ -23,6 +24,8 @@ export type ExplorerView = {
   ignored: IgnoredParameter[];
   /** The filters applied (the URL's, less what was set aside). */
   filters: CallFilters;
+  /** The times the view's relative range stood for as it was read; null without one. */
+  rangeTimes: FixedTimes | null;
   /** Null before anything was stored: the page shows how to start instead. */
   calls: { page: CallPage; facets: Facets; histogram: Histogram; charts: RankedCharts; names: ValueNames } | null;
 };
@@ -30,8 +33,10 @@ export type ExplorerView = {
 /** Everything the explorer page shows for a URL's parameters, read in parallel once its text search has run. */
 export async function readExplorerView(db: Database, params: Record<string, string | string[] | undefined>, now = new Date()): Promise<ExplorerView> {
   const { filters, ignored } = parseCallFiltersLeniently(params);
+  const times = filters.range ? rangeTimes(filters.range, now) : null;
+  const shown = { ignored, filters, rangeTimes: times && { from: times.from.toISOString(), to: times.to.toISOString() } };
   const overview = await readOverview(db);
-  if (overview.calls === 0) return { overview, ignored, filters, calls: null };
+  if (overview.calls === 0) return { overview, ...shown, calls: null };
   // Once for the whole view: each query below would otherwise search the trace text again.
   const searched = await searchOnce(db, filters);
   const [page, facets, histogram, failingCredentials, names] = await Promise.all([
@@ -43,7 +48,7 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   ]);
   const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], field, filters).slice(0, TOP_VALUES);
   const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
-  return { overview, ignored, filters, calls: { page, facets, histogram, charts, names } };
+  return { overview, ...shown, calls: { page, facets, histogram, charts, names } };
 }
 
 /**

@@ -1,0 +1,59 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { open } from "./support/open";
+import { ensureSamplesStored } from "./support/samples";
+
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+
+const PHONE = { width: 390, height: 844 };
+const facets = (page: Page) => page.getByRole("complementary", { name: "Facets" });
+
+/** Whether the element lies within the page's width and shows all of its text (nothing cut off by an ellipsis). */
+const readableAcross = (element: Locator) =>
+  element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    return box.left >= 0 && box.right <= document.documentElement.clientWidth && node.scrollWidth <= node.clientWidth;
+  });
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: PHONE });
+
+  test("the first call's cause and credential are in view without a sideways scroll, j selects its card, and a tap on it opens the call", async ({ page }) => {
+    await open(page, "/?api=Payments");
+    await expect(page.getByTestId("total")).toHaveText("1");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const call = page.locator("tbody tr").first();
+    const cause = call.locator(".col-cause");
+    const credential = call.locator(".col-credential");
+    await expect(cause).toHaveText("Credential invalid, expired or revoked");
+    await expect(credential).toContainText("access_token in header");
+    for (const cell of [cause, cause.locator(".cause-badge-title"), credential]) {
+      await expect(cell).toBeInViewport();
+      expect(await readableAcross(cell)).toBe(true);
+    }
+
+    await page.keyboard.press("j");
+    await expect(call).toHaveAttribute("aria-selected", "true");
+    await call.locator(".col-time").click();
+    await expect(page).toHaveURL(/\/calls\/7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f(\?|$)/);
+    await expect(page.getByRole("heading", { level: 2, name: "Credential invalid, expired or revoked" })).toBeVisible();
+  });
+
+  test("the facets are folded under a Filters button in the first screen, which unfolds them above the calls and keeps them open while filtering", async ({ page }) => {
+    await open(page, "/");
+    const toggle = page.getByRole("button", { name: "Filters" });
+    await expect(toggle).toBeInViewport();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(facets(page)).toBeHidden();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(facets(page)).toBeInViewport();
+    const top = async (region: Locator) => (await region.boundingBox())?.y ?? 0;
+    expect(await top(facets(page))).toBeLessThan(await top(page.getByRole("region", { name: "Calls" })));
+
+    await facets(page).getByRole("region", { name: "Cause" }).getByRole("button", { name: /^No access to this resource/ }).click();
+    await expect(page).toHaveURL(/[?&]cause=no_resource_access/);
+    await expect(page.getByTestId("total")).toHaveText("3");
+    await expect(facets(page)).toBeVisible();
+  });
+});
