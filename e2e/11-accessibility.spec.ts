@@ -31,3 +31,13 @@ test("an upload's gateway events page has no accessibility violations axe-core c
   await open(page, `/uploads/${items[0]?.id}`);
   expect(await violationsOn(page)).toEqual([]);
 });
+
+test("the explorer on a 390 px phone, its calls as cards and its filters unfolded, has no violations axe-core can find", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await open(page, "/");
+    await page.getByRole("button", { name: "Filters" }).click();
+    expect(await violationsOn(page)).toEqual([]);
+  }
+});
