@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "test/unit/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/unit/**/*.test.ts"] },
       },
       {
         resolve: { alias },

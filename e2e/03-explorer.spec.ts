@@ -221,3 +221,34 @@ test("with a row selected, Enter on a focused facet or link does what that contr
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/uploads$/);
 });
+
+test.describe("a custom time range", () => {
+  // Three hours behind UTC: the times typed in are the browser's, the link's are UTC.
+  test.use({ timezoneId: "America/Sao_Paulo" });
+
+  test("typed in the browser's zone, shows exactly the calls between the two times, in place of a relative range", async ({ page, request }) => {
+    const { items } = (await (await request.get("/api/calls?sort=time&limit=100")).json()) as { items: Array<{ callId: string; time: string }> };
+    const [from, to] = [items[1]?.time ?? "", items.at(-1)?.time ?? ""];
+    const inWindow = (await (await request.get(`/api/calls?from=${from}&to=${to}&limit=100`)).json()) as { total: number; items: Array<{ callId: string }> };
+    expect(inWindow.total).toBeGreaterThan(0);
+    expect(inWindow.total).toBeLessThan(items.length);
+    const typed = (iso: string) => new Date(new Date(iso).getTime() - 3 * 3_600_000).toISOString().slice(0, 23);
+
+    await open(page, "/?range=24h");
+    await page.locator("summary", { hasText: "Custom…" }).click();
+    const form = page.getByRole("form", { name: "Custom time range" });
+    await form.getByLabel("From").fill(typed(to));
+    await form.getByLabel("To").fill(typed(from));
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(form.getByRole("alert")).toHaveText("“From” must be before “To”.");
+
+    await form.getByLabel("From").fill(typed(from));
+    await form.getByLabel("To").fill(typed(to));
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get("from") === from && url.searchParams.get("to") === to && !url.searchParams.has("range"));
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId("total")).toHaveText(String(inWindow.total));
+    expect((await rowIds(page)).sort()).toEqual(inWindow.items.map((item) => item.callId).sort());
+    await expect(page.getByRole("group", { name: "Time range" }).getByRole("button", { pressed: true })).toHaveCount(0);
+  });
+});

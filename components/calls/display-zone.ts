@@ -34,4 +34,4 @@ export function useZoneChoice(): ZoneChoice | null {
 }
 
 /** The IANA zone to format in for a choice: undefined is the browser's own. */
-export const timeZoneOf = (choice: ZoneChoice | null): string | undefined => (choice === "local" ? undefined : "UTC");
+export const timeZoneOf = (choice: ZoneChoice | null): "UTC" | undefined => (choice === "local" ? undefined : "UTC");

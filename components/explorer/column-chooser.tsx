@@ -1,40 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useDismissibleDetails } from "@/components/layout/use-dismissible-details";
 
 export type ColumnChoice = { id: string; title: string; visible: boolean; toggle: () => void };
 
-/**
- * The Columns menu: a <details>, so it opens without script, closed again
- * (as a menu is) by Escape, which gives the focus back to its button, and by
- * a click anywhere outside it.
- */
+/** The Columns menu: opens without script, closes as a menu does (useDismissibleDetails). */
 export function ColumnChooser({ columns }: { columns: ColumnChoice[] }) {
-  const details = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const close = () => {
-      if (details.current) details.current.open = false;
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      close();
-      details.current?.querySelector("summary")?.focus();
-    };
-    // pointerdown, not click: a press outside that ends in a drag still closes it, as it would close a native menu.
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !details.current?.contains(event.target)) close();
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
+  const { ref, onToggle } = useDismissibleDetails();
   return (
-    <details className="column-chooser" ref={details} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="column-chooser" ref={ref} onToggle={onToggle}>
       <summary className="button">Columns</summary>
       <div className="menu" role="group" aria-label="Visible columns">
         {columns.map((column) => (

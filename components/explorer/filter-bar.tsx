@@ -8,6 +8,7 @@ import { FACET_TITLES, MISSING, NO_RESPONSE, NO_VALUE_LABELS } from "@/lib/explo
 import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
+import { CustomRange } from "./custom-range";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -79,6 +80,7 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
             else next.delete("range");
           })
         } />
+        <CustomRange />
         <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
         <div className="filter-actions">
           <CopyLinks rangeTimes={rangeTimes} />
