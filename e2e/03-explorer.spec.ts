@@ -247,6 +247,8 @@ test.describe("a custom time range", () => {
     await form.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL((url) => url.searchParams.get("from") === from && url.searchParams.get("to") === to && !url.searchParams.has("range"));
     await expect(form).toBeHidden();
+    // The chips too show the times in the browser's zone, as typed.
+    await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`From = ${typed(from).replace("T", " ")}`);
     await expect(page.getByTestId("total")).toHaveText(String(inWindow.total));
     expect((await rowIds(page)).sort()).toEqual(inWindow.items.map((item) => item.callId).sort());
     await expect(page.getByRole("group", { name: "Time range" }).getByRole("button", { pressed: true })).toHaveCount(0);

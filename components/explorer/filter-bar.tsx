@@ -5,6 +5,8 @@ import { CAUSES, isCause } from "@/lib/rules";
 import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
 import type { FixedTimes } from "@/lib/explorer/explorer-href";
 import { FACET_TITLES, MISSING, NO_RESPONSE, NO_VALUE_LABELS } from "@/lib/explorer/fields";
+import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
+import { formatLocal } from "@/components/calls/local-time";
 import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
@@ -36,6 +38,7 @@ const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", 
  */
 export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredParameter[]; names: ValueNames; rangeTimes: FixedTimes | null }) {
   const url = useExplorerUrl();
+  const timeZone = timeZoneOf(useZoneChoice());
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -91,8 +94,8 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
         <ul className="chips" aria-label="Active filters">
           {chips.map(([key, value]) => (
             <li key={`${key}=${value}`} className={key.startsWith("not_") ? "chip chip-out" : "chip"}>
-              <span>{chipLabel(key, value, names)}</span>
-              <button type="button" aria-label={`Remove filter ${chipLabel(key, value, names)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
+              <span>{chipLabel(key, value, names, timeZone)}</span>
+              <button type="button" aria-label={`Remove filter ${chipLabel(key, value, names, timeZone)}`} onClick={() => url.navigate((next) => next.delete(key, value))}>
                 ×
               </button>
             </li>
@@ -159,17 +162,19 @@ function ExportLinks({ params }: { params: URLSearchParams }) {
 
 const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", refused: "Refused credential", from: "From", to: "To" };
 
-function chipLabel(key: string, value: string, names: ValueNames): string {
+function chipLabel(key: string, value: string, names: ValueNames, timeZone: "UTC" | undefined): string {
   const out = key.startsWith("not_");
   const parameter = out ? key.slice(4) : key;
   // missing=api reads as the API facet's row for calls without one: "API = — none".
-  const [field, shown] = parameter === MISSING && isFacetField(value) ? [value, NO_VALUE_LABELS[value]] : [parameter, shownValue(parameter, value, names)];
+  const [field, shown] = parameter === MISSING && isFacetField(value) ? [value, NO_VALUE_LABELS[value]] : [parameter, shownValue(parameter, value, names, timeZone)];
   return `${FIELD_LABELS[field] ?? field} ${out ? "≠" : "="} ${shown}`;
 }
 
 const isFacetField = (value: string): value is keyof typeof NO_VALUE_LABELS => Object.hasOwn(NO_VALUE_LABELS, value);
 
-function shownValue(field: string, value: string, { credentials, uploads }: ValueNames): string {
+function shownValue(field: string, value: string, { credentials, uploads }: ValueNames, timeZone: "UTC" | undefined): string {
+  // As the table shows times, in the zone chosen in the header.
+  if (field === "from" || field === "to") return `${formatLocal(new Date(value), true, timeZone)}${timeZone === "UTC" ? " UTC" : ""}`;
   if (field === "cause" && isCause(value)) return CAUSES[value].title;
   if (field === "status" && value === NO_RESPONSE.value) return NO_VALUE_LABELS.status;
   if (field === "fingerprint" || field === "refused") return credentialLabel(credentials[value]);
