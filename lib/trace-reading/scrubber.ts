@@ -77,7 +77,8 @@ export class CredentialScrubber {
       known.values.push(copyString(trimmed));
     }
     this.learnedBy.add(callRef);
-    this.onLearned?.(callRef, trimmed);
+    // A record of no call is masked in its own text and forgotten: nothing read later can be its echo.
+    if (callRef !== NO_CALL) this.onLearned?.(callRef, trimmed);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
