@@ -109,14 +109,19 @@ export class CredentialScrubber {
     const known = this.recent.get(callRef);
     if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
-    let scrubbed = unlabelled;
-    for (const raw of known.values) {
+    return this.maskValues(unlabelled, known.values);
+  }
+
+  /** Masks each of `raws` (values a call carried) wherever `text` holds it. */
+  maskValues(text: string, raws: Iterable<string>): string {
+    let masked = text;
+    for (const raw of raws) {
       // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
-      if (!scrubbed.includes(raw)) continue;
+      if (!masked.includes(raw)) continue;
       const { preview } = this.mask(raw);
-      scrubbed = scrubbed.replaceAll(raw, () => preview);
+      masked = masked.replaceAll(raw, () => preview);
     }
-    return scrubbed;
+    return masked;
   }
 
   /**
