@@ -6,7 +6,7 @@ import type { CallBatch } from "./call-batch";
 type Learned = { values: string[]; afterItsLines: boolean };
 
 /** What the calls of one batch learned, by call. */
-export type LearnedByCalls = Map<string, Learned>;
+type LearnedByCalls = Map<string, Learned>;
 
 /**
  * Values a call carried that text of it already handed on may echo. The
