@@ -42,6 +42,11 @@ export class CallBatch implements Iterable<CallFacts> {
     return this.calls.size;
   }
 
+  /** Lines of this call are in the batch already. */
+  has(callRef: string): boolean {
+    return this.segments.has(callRef);
+  }
+
   [Symbol.iterator](): Iterator<CallFacts> {
     return this.calls[Symbol.iterator]();
   }

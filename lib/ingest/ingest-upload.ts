@@ -100,7 +100,6 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       gatewayEvents: accepted.reduce((sum, file) => sum + file.gatewayEventCount, 0),
       rejectionsByCause: touched.rejectionsByCause(),
     };
-    await late.maskStored(client, uploadId, upload.carriedSoFar.mask);
     await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
     return result;
   });
@@ -124,14 +123,17 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   const { client, uploadId, request } = upload;
   await client.query("SAVEPOINT file");
   const touchedByFile = new TouchedCalls();
-  const settle = (batch: CallBatch) => {
-    upload.late.stored(batch);
-    return settleCalls(client, uploadId, batch, touchedByFile);
+  const settle = async (batch: CallBatch) => {
+    // Taken before the reader goes on: what it learns from here on goes with a later batch.
+    const learned = upload.late.take(batch);
+    const storedBefore = await settleCalls(client, uploadId, batch, touchedByFile);
+    await upload.late.maskStored(client, learned, storedBefore, upload.carriedSoFar.mask);
   };
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,
     carriedSoFar: upload.carriedSoFar,
     onProgress: request.onProgress,
+    filling: (batch) => upload.late.fill(batch),
     settle,
     batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
     textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,

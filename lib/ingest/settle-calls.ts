@@ -11,11 +11,12 @@ import { writeCalls } from "./write-calls";
  * segments, and each call re-classified on everything known about it (other
  * uploads, other files and earlier batches of this one), counted in
  * `touched`. Batches keep an upload's memory bounded: a call whose lines span
- * two batches gets two segments, and its facts are merged.
+ * two batches gets two segments, and its facts are merged. Answers the
+ * batch's calls that were stored before it.
  */
-export async function settleCalls(client: pg.PoolClient, uploadId: string, batch: CallBatch, touched: TouchedCalls): Promise<void> {
+export async function settleCalls(client: pg.PoolClient, uploadId: string, batch: CallBatch, touched: TouchedCalls): Promise<string[]> {
   const read = [...batch];
-  if (read.length === 0) return;
+  if (read.length === 0) return [];
   const known = await loadCallFacts(client, read.map((facts) => facts.callRef));
   await batch.writeSegments(client);
   // A call is stored exactly when some segment of it was.
@@ -28,6 +29,7 @@ export async function settleCalls(client: pg.PoolClient, uploadId: string, batch
     if (causesBefore.has(callRef)) touched.touchAgain(causesBefore.get(callRef) ?? null, after);
     else touched.firstTouch(known.has(callRef), after);
   }
+  return stored;
 }
 
 /** The causes stored for these calls: what this upload counted for them, exactly. */

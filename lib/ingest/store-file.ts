@@ -13,6 +13,8 @@ export type StoreOptions = {
   /** What the upload's earlier files carried, so that this one's echoes of it are masked. */
   carriedSoFar: CarriedValueMemory;
   onProgress?: ((callsSoFar: number) => void) | undefined;
+  /** Told of each batch as the reader starts filling it. */
+  filling: (batch: CallBatch) => void;
   /** Writes a batch of calls: their segments, and the calls joined with what is stored. */
   settle: (batch: CallBatch) => Promise<void>;
   /** A batch is written once it holds this many calls, */
@@ -42,7 +44,12 @@ export async function storeFile(
      VALUES ($1, $2, $3, $4, 'text', false, 0, 0)`,
     [fileId, uploadId, input.name, pendingHash(fileId)],
   );
-  let batch = new CallBatch(fileId);
+  const newBatch = () => {
+    const next = new CallBatch(fileId);
+    options.filling(next);
+    return next;
+  };
+  let batch = newBatch();
   let settledCalls = 0;
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const writes = new WriteBehind();
@@ -52,7 +59,7 @@ export async function storeFile(
     if (gatewayEvents.full) await writes.start(() => gatewayEvents.flush(client));
     if (batch.size < options.batchSize && batch.textLength < options.textPerBatch) return;
     const full = batch;
-    batch = new CallBatch(fileId);
+    batch = newBatch();
     settledCalls += full.size;
     await writes.start(() => options.settle(full));
   };

@@ -69,15 +69,18 @@ export class CredentialScrubber {
 
   private rememberValue(callRef: string, trimmed: string): void {
     if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
-    const known = this.recent.get(callRef);
-    if (known === undefined) this.rememberCall(callRef, copyString(trimmed));
-    else {
+    let known = this.recent.get(callRef);
+    if (known !== undefined) {
       known.heardAt = this.callsRemembered;
       if (known.values.includes(trimmed)) return;
-      known.values.push(copyString(trimmed));
     }
+    const value = copyString(trimmed);
+    if (known === undefined) known = this.rememberCall(callRef, value);
+    else known.values.push(value);
     this.learnedBy.add(callRef);
-    this.onLearned?.(callRef, trimmed);
+    // Copies, not slices of the text read, are handed on: a slice keeps the whole chunk it was cut from alive.
+    // A record of no call is masked in its own text and forgotten: nothing read later can be its echo.
+    if (callRef !== NO_CALL) this.onLearned?.(known.callRef, value);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
@@ -108,14 +111,19 @@ export class CredentialScrubber {
     const known = this.recent.get(callRef);
     if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
-    let scrubbed = unlabelled;
-    for (const raw of known.values) {
+    return this.maskValues(unlabelled, known.values);
+  }
+
+  /** Masks each of `raws` (values a call carried) wherever `text` holds it. */
+  maskValues(text: string, raws: Iterable<string>): string {
+    let masked = text;
+    for (const raw of raws) {
       // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
-      if (!scrubbed.includes(raw)) continue;
+      if (!masked.includes(raw)) continue;
       const { preview } = this.mask(raw);
-      scrubbed = scrubbed.replaceAll(raw, () => preview);
+      masked = masked.replaceAll(raw, () => preview);
     }
-    return scrubbed;
+    return masked;
   }
 
   /**
@@ -148,11 +156,12 @@ export class CredentialScrubber {
     );
   }
 
-  private rememberCall(callRef: string, value: string): void {
+  private rememberCall(callRef: string, value: string): Remembered {
     if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
     const known = { callRef: copyString(callRef), values: [value], heardAt: ++this.callsRemembered };
     this.recent.set(known.callRef, known);
     this.order.push(known);
+    return known;
   }
 
   /**

@@ -5,6 +5,7 @@ import { CallLinker, SeenCalls, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
 import { readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
+import { ValuesCarriedLate } from "./values-carried-late";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
 
 /** Opens one trace file; called again if the files must be read twice. */
@@ -54,17 +55,19 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
   const limits = options.rereadable === false ? { ...given, openCalls: Number.POSITIVE_INFINITY } : given;
   const spill = new SpillDir();
   // One for the whole run, both readings: what a later file carried is known when an earlier file's echo is quoted.
-  const run: Reading = { files, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey) };
+  const late = new ValuesCarriedLate();
+  const run: Reading = { files, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey, late.learned), late };
   try {
     const firstPass = new SortedVerdicts(spill.folder, "first-pass", limits.linesPerRun);
     const reopened = await settleAsTheyQuieten(run, firstPass, limits);
     const secondPass = new SortedVerdicts(spill.folder, "second-pass", limits.linesPerRun);
     if (reopened.size > 0) {
       const linker = new CallLinker({ keepSummary: false });
+      late.linkingInto(linker);
       await readAll(run, (event) => {
         if (reopened.has(event.callRef)) linker.apply(event);
       });
-      for (const facts of linker) secondPass.add(verdictLineOf(facts, run.carriedSoFar));
+      for (const facts of linker) secondPass.add(verdictLineFor(run, facts));
     }
     await writeInBatches(mergeSorted([firstPass.inOrder((callRef) => reopened.has(callRef)), secondPass.inOrder()]), write);
   } finally {
@@ -82,9 +85,10 @@ async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limit
       if (settled.mayHold(callRef)) reopened.add(copyString(callRef));
     },
   });
+  run.late.linkingInto(linker);
   const settle = (facts: CallFacts) => {
     settled.add(facts.callRef);
-    verdicts.add(verdictLineOf(facts, run.carriedSoFar));
+    verdicts.add(verdictLineFor(run, facts));
   };
   let nextSweep = limits.openCalls;
   await readAll(run, (event) => {
@@ -98,8 +102,14 @@ async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limit
   return reopened;
 }
 
-/** The files of one classify run, read once or twice, and what their calls carried so far. */
-type Reading = { files: TraceOpener[]; fingerprintKey: Buffer; carriedSoFar: CarriedValueMemory };
+/** The files of one classify run, read once or twice, what their calls carried so far, and what open calls carried late. */
+type Reading = { files: TraceOpener[]; fingerprintKey: Buffer; carriedSoFar: CarriedValueMemory; late: ValuesCarriedLate };
+
+/** A call's verdict line, its evidence masked with every value the run still knows the call carried. */
+function verdictLineFor({ carriedSoFar, late }: Reading, facts: CallFacts): VerdictLine {
+  const carriedLate = late.take(facts.callRef);
+  return verdictLineOf(facts, (text) => carriedSoFar.maskValues(carriedSoFar.scrub(facts.callRef, text), carriedLate));
+}
 
 async function readAll({ files, fingerprintKey, carriedSoFar }: Reading, onCallEvent: (event: CallEvent) => void): Promise<void> {
   const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };

@@ -1,16 +1,17 @@
 import { classifyCall, type CallFacts } from "../calls";
-import type { CarriedValueMemory } from "../trace-reading";
+
+/** Masks a call's evidence again with what the run knows of its values now. */
+export type EvidenceMasking = (text: string) => string;
 
 /**
  * One line of `classify` output (spec section 6): exactly these keys, in this
- * order, null where they do not apply. With `carried`, the evidence is masked
- * again with what the run knows now: a file read after the evidence line's
- * may have carried a value that line echoes (`gateway.log` given before
- * `gateway.log.1`).
+ * order, null where they do not apply. With `maskEvidence`, the evidence is
+ * masked again: a file read after the evidence line's, or a line further on
+ * than the readers look back, may have carried a value that line echoes.
  */
-export function verdictRow(facts: CallFacts, carried?: CarriedValueMemory) {
+export function verdictRow(facts: CallFacts, maskEvidence?: EvidenceMasking) {
   const verdict = classifyCall(facts);
-  const evidence = verdict.evidence && carried ? { ...verdict.evidence, text: carried.scrub(facts.callRef, verdict.evidence.text) } : verdict.evidence;
+  const evidence = verdict.evidence && maskEvidence ? { ...verdict.evidence, text: maskEvidence(verdict.evidence.text) } : verdict.evidence;
   return {
     callId: facts.callRef,
     status: facts.response?.status ?? null,
@@ -25,6 +26,6 @@ export function verdictRow(facts: CallFacts, carried?: CarriedValueMemory) {
 /** A verdict as printed, with what orders it among the others. */
 export type VerdictLine = { time: number | null; callRef: string; text: string };
 
-export function verdictLineOf(facts: CallFacts, carried?: CarriedValueMemory): VerdictLine {
-  return { time: facts.time, callRef: facts.callRef, text: JSON.stringify(verdictRow(facts, carried)) };
+export function verdictLineOf(facts: CallFacts, maskEvidence?: EvidenceMasking): VerdictLine {
+  return { time: facts.time, callRef: facts.callRef, text: JSON.stringify(verdictRow(facts, maskEvidence)) };
 }

@@ -2,11 +2,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { sampleParts, upload } from "../support/api-client";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPool } from "../../lib/database";
+import { ingestUpload } from "../../lib/ingest";
+import { getJson, sampleParts, upload } from "../support/api-client";
+import { classifyWithCli } from "../support/cli";
 import { SAMPLE_RAW_CREDENTIALS } from "../support/samples";
 import { startExternalPostgres, type ExternalPostgres } from "../support/external-postgres";
-import { startServe } from "../support/serve-process";
+import { startServe, type ServeProcess } from "../support/serve-process";
 
 // Every raw credential value uploaded: the samples' headers, query parameters and
 // cookies, and tokens sent in request URIs' query strings (text and JSON).
@@ -35,27 +39,132 @@ const TOKENS_IN_URIS = [
   { name: "query-token.ndjson", content: '{"callId":"uri-2","url":"/x?access_token=J50nTokenInUri77","status":401,"responseBody":"Access Token in the request, identified by QUERYPARAM access_token, is invalid"}\n' },
 ];
 
+/** Lines of other calls, none carrying a value: enough to push a call's earlier lines past the readers' look-back (128 events). */
+const otherCalls = (prefix: string, count = 300) =>
+  Array.from({ length: count }, (_, index) => `2026-11-20T14:07:00Z DEBUG [callId=${prefix}-${index}] Running interceptor: OAuth`);
+
+// One file whose calls echo a token (in a trace line, the response, a record's
+// unknown field) hundreds of events before the line that carries it.
+const FAR_ECHO_TOKENS = ["FarEch0T0ken77", "FarJs0nT0ken88", "FarBearerT0k99"];
+const FAR_ECHO_TEXT = [
+  '2026-11-20T14:07:00Z INFO [callId=far-1] Request: GET /payments/v2/charges api="Payments"',
+  "2026-11-20T14:07:00Z WARN [callId=far-1] token FarEch0T0ken77 not in store; retry with FarBearerT0k99",
+  "2026-11-20T14:07:00Z WARN [callId=far-1] Access token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call FarEch0T0ken77",
+  '2026-11-20T14:07:00Z INFO [callId=far-1] Response: 401 body="token FarEch0T0ken77 is invalid"',
+  ...otherCalls("far-other"),
+  '2026-11-20T14:07:01Z DEBUG [callId=far-1] Request header x-api-token: "FarEch0T0ken77"',
+  "2026-11-20T14:07:01Z DEBUG [callId=far-1] Request header Authorization: Bearer FarBearerT0k99",
+].join("\n");
+const FAR_ECHO_NDJSON = [
+  '{"callId":"far-2","message":"token FarJs0nT0ken88 refused","note":"client sent FarJs0nT0ken88"}',
+  ...Array.from({ length: 300 }, (_, index) => `{"callId":"far-json-other-${index}","message":"Running interceptor: OAuth"}`),
+  '{"callId":"far-2","url":"/orders","requestHeaders":{"access_token":"FarJs0nT0ken88"},"status":401,"responseBody":"Access Token in the request, identified by HEADER access_token, is invalid"}',
+].join("\n");
+
+// Two uploads of one call: the first echoes tokens that only the second carries.
+const EARLIER_UPLOAD_TOKENS = ["Upl0adEarl1erT0k", "Upl0adBearer99x"];
+const EARLIER_UPLOAD = [
+  '2026-11-20T14:08:00Z INFO [callId=two-uploads] Request: GET /payments/v2/charges api="Payments"',
+  "2026-11-20T14:08:00Z WARN [callId=two-uploads] token Upl0adEarl1erT0k not in store; bearer Upl0adBearer99x unknown",
+  "2026-11-20T14:08:00Z WARN [callId=two-uploads] Access token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call Upl0adEarl1erT0k",
+  '2026-11-20T14:08:00Z INFO [callId=two-uploads] Response: 401 body="token Upl0adEarl1erT0k is invalid"',
+].join("\n");
+const LATER_UPLOAD = [
+  '2026-11-20T14:07:59Z DEBUG [callId=two-uploads] Request header x-api-token: "Upl0adEarl1erT0k"',
+  "2026-11-20T14:07:59Z DEBUG [callId=two-uploads] Request header Authorization: Bearer Upl0adBearer99x",
+].join("\n");
+
 let external: ExternalPostgres;
+let server: ServeProcess;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
+const fingerprintKey = "credentials at rest";
 
 beforeAll(async () => {
   external = await startExternalPostgres();
+  server = await startServe({ DATABASE_URL: external.url, TRACELENS_HOME: home, TRACELENS_FINGERPRINT_KEY: fingerprintKey });
 });
-afterAll(() => {
-  external.stop();
+afterAll(async () => {
+  await server?.stop();
+  external?.stop();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
 // Dumped with PostgreSQL's own pg_dump (Debian's 15, which cannot dump the embedded 18: hence DATABASE_URL).
-it("stores no raw credential anywhere: a pg_dump of the database holds only masked previews", async () => {
-  const server = await startServe({ DATABASE_URL: external.url, TRACELENS_HOME: home });
-  try {
-    expect((await upload(server.url, [...sampleParts(), ...TOKENS_IN_URIS])).status).toBe(201);
-  } finally {
-    await server.stop();
+const dumpDatabase = () => execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"]).toString();
+
+/** What the API and the pages show of these calls: each one's detail and page, an export of all, and a search for each raw value. */
+async function shownOf(callIds: string[], raws: string[]): Promise<{ text: string; searchTotals: number[] }> {
+  const shown: string[] = [];
+  for (const callId of callIds) {
+    const detail = await getJson(`${server.url}/api/calls/${encodeURIComponent(callId)}`);
+    expect(detail.status, callId).toBe(200);
+    shown.push(JSON.stringify(detail.body), await (await fetch(`${server.url}/calls/${encodeURIComponent(callId)}`)).text());
   }
-  const dump = execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"]).toString();
+  for (const format of ["csv", "ndjson"]) shown.push(await (await fetch(`${server.url}/api/export?format=${format}`)).text());
+  const searchTotals: number[] = [];
+  for (const raw of raws) searchTotals.push((await getJson<{ total: number }>(`${server.url}/api/calls?q=${raw}`)).body.total);
+  return { text: shown.join("\n"), searchTotals };
+}
+
+it("stores no raw credential anywhere: a pg_dump of the database holds only masked previews", async () => {
+  expect((await upload(server.url, [...sampleParts(), ...TOKENS_IN_URIS])).status).toBe(201);
+  const dump = dumpDatabase();
   expect(dump).toContain("2Yot…pAA");
   expect(dump).toContain("COPY public.trace_segments");
   for (const raw of RAW_CREDENTIALS) expect(dump, raw).not.toContain(raw);
+});
+
+describe("a token echoed further back than the readers look", () => {
+  it("is masked in what one file's upload stored, what the API shows and what classify prints", async () => {
+    const files = [
+      { name: "far-echo.log", content: FAR_ECHO_TEXT },
+      { name: "far-echo.ndjson", content: FAR_ECHO_NDJSON },
+    ];
+    expect((await upload(server.url, files)).status).toBe(201);
+    const dump = dumpDatabase();
+    expect(dump).toContain("Fa…77");
+    for (const raw of FAR_ECHO_TOKENS) expect(dump, raw).not.toContain(raw);
+    const shown = await shownOf(["far-1", "far-2"], FAR_ECHO_TOKENS);
+    expect(shown.text).toContain("Fa…77");
+    for (const raw of FAR_ECHO_TOKENS) expect(shown.text, raw).not.toContain(raw);
+    expect(shown.searchTotals).toEqual([0, 0, 0]);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-far-echo-"));
+    try {
+      const paths = files.map((file) => path.join(folder, file.name));
+      files.forEach((file, index) => fs.writeFileSync(paths[index]!, file.content));
+      const printed = JSON.stringify(classifyWithCli(paths, { env: { TRACELENS_FINGERPRINT_KEY: fingerprintKey } }));
+      expect(printed).toContain('"callId":"far-1"');
+      for (const raw of FAR_ECHO_TOKENS) expect(printed, raw).not.toContain(raw);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("is masked where the echo was stored in an earlier batch of the same file", async () => {
+    const pool = connectPool(external.url);
+    try {
+      // Chunks of 64 bytes: batches of 10 calls settle while the file is read, the echo's long before the header's.
+      const bytes = Buffer.from(FAR_ECHO_TEXT.replaceAll("far-", "batched-far-").replaceAll("FarEch0", "BatchEch0"));
+      const chunks = Array.from({ length: Math.ceil(bytes.length / 64) }, (_, index) => bytes.subarray(index * 64, (index + 1) * 64));
+      await ingestUpload(pool, { source: "cli", files: [{ name: "batched.log", stream: Readable.from(chunks) }], callsPerBatch: 10 }, Buffer.from(fingerprintKey));
+    } finally {
+      await pool.end();
+    }
+    const dump = dumpDatabase();
+    expect(dump).toContain("Batc…n77");
+    expect(dump).not.toContain("BatchEch0T0ken77");
+    expect((await shownOf(["batched-far-1"], ["BatchEch0T0ken77"])).text).not.toContain("BatchEch0T0ken77");
+  });
+});
+
+it("masks a token echoed by an earlier upload once a later upload of the same call carries it", async () => {
+  expect((await upload(server.url, [{ name: "earlier.log", content: EARLIER_UPLOAD }])).status).toBe(201);
+  expect((await upload(server.url, [{ name: "later.log", content: LATER_UPLOAD }])).body).toMatchObject({ callsAdded: 0, callsUpdated: 1 });
+  const dump = dumpDatabase();
+  expect(dump).toContain("Upl0…T0k");
+  for (const raw of EARLIER_UPLOAD_TOKENS) expect(dump, raw).not.toContain(raw);
+  const shown = await shownOf(["two-uploads"], EARLIER_UPLOAD_TOKENS);
+  expect(shown.text).toContain("Upl0…T0k");
+  for (const raw of EARLIER_UPLOAD_TOKENS) expect(shown.text, raw).not.toContain(raw);
+  expect(shown.searchTotals).toEqual([0, 0]);
 });

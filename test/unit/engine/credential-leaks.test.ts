@@ -178,6 +178,34 @@ describe("no raw credential escapes the reader: records of one call over several
   });
 });
 
+describe("no raw credential escapes classify: a token echoed further back than the readers look", () => {
+  /** Lines of other calls: without values (past the look-back of 128 events), or each carrying one (the readers remember 2,048 calls' values). */
+  const otherCalls = (prefix: string, count: number, carrying: boolean) =>
+    Array.from({ length: count }, (_, index) =>
+      carrying ? `${stamp} DEBUG [callId=${prefix}-${index}] Request header x-api-token: "OtherValue${index}x"` : `${stamp} DEBUG [callId=${prefix}-${index}] Running interceptor: OAuth`,
+    );
+  const farEcho = [
+    `${stamp} WARN [callId=far] Access Token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call LEAKFARECHO5555`,
+    ...otherCalls("quiet", 200, false),
+    `${stamp} DEBUG [callId=far] Request header x-api-token: "LEAKFARECHO5555"`,
+    // So many calls carry values after it that the call's own are forgotten before its verdict is printed.
+    ...otherCalls("busy", 3000, true),
+  ].join("\n");
+
+  it("masks it in the evidence printed at the end", async () => {
+    const verdicts = await classifyText(farEcho);
+    const far = verdicts.find((verdict) => verdict.callId === "far");
+    expect(far?.evidence?.text).toContain("LE…55");
+    expect(JSON.stringify(verdicts)).not.toContain("LEAKFARECHO5555");
+  });
+
+  it("masks it in the evidence of a call read again (settled early, then heard of again)", async () => {
+    const verdicts = await classifyInProcess([{ name: "trace.log", content: farEcho }], { openCalls: 50, idleEvents: 100, linesPerRun: 1000 });
+    expect(verdicts.find((verdict) => verdict.callId === "far")?.evidence?.text).toContain("LE…55");
+    expect(JSON.stringify(verdicts)).not.toContain("LEAKFARECHO5555");
+  });
+});
+
 describe("no raw credential escapes the reader: Authorization and query strings as other lines write them", () => {
   it.each([
     ["a Java map with the header as a list", "Headers: {Authorization=[Bearer LEAKJAVALIST6666], Accept=json}", "LEAKJAVALIST6666"],
