@@ -26,6 +26,14 @@ describe("maskCredential", () => {
     expect(clean).toMatchObject({ leadingWhitespace: false, trailingWhitespace: false, lineBreak: false });
   });
 
+  it("shows an Authorization value's scheme, which is no secret, and previews its token alone", () => {
+    expect(maskCredential("Bearer 2YotnFZFEjr1zCsicMWpAA", key).preview).toBe("Bearer 2Yot…pAA");
+    expect(maskCredential("basic\tdXNlcjpwYXNz", key).preview).toBe("basic dX…Nz");
+    expect(maskCredential("Bearer abc", key).preview).toBe("Bearer …");
+    // Not a scheme and a token: previewed whole.
+    expect(maskCredential("Digest username=alice, response=6629fae49393a053", key).preview).toBe("Dige…053");
+  });
+
   it("shows less of shorter values, and nothing of the shortest", () => {
     expect(maskCredential("k-777-abc", key).preview).toBe("k-…bc");
     expect(maskCredential("abc", key).preview).toBe("…");

@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto";
+import { SCHEME_AND_TOKEN } from "./authorization-schemes";
 
 /** All that may leave the reader about a credential value: never the value itself. */
 export type MaskedCredential = {
   /** HMAC-SHA256 (hex) of the value with surrounding whitespace trimmed. */
   fingerprint: string;
-  /** e.g. `2Yot…pAA`; short values show less, the shortest nothing but `…`. */
+  /** e.g. `2Yot…pAA`; short values show less, the shortest nothing but `…`; `Bearer 2Yot…pAA` for an Authorization scheme and its token. */
   preview: string;
   /** Of the exact value, whitespace included. */
   length: number;
@@ -40,7 +41,13 @@ export function hasWhitespaceFlag(masked: MaskedCredential): boolean {
   return masked.leadingWhitespace || masked.trailingWhitespace || masked.lineBreak;
 }
 
+/** The scheme of an Authorization value is no secret, and every preview of a bearer token would otherwise read `Bear…`. */
 function previewOf(value: string): string {
+  const scheme = SCHEME_AND_TOKEN.exec(value);
+  return scheme ? `${scheme[1]} ${previewOfSecret(scheme[2] ?? "")}` : previewOfSecret(value);
+}
+
+function previewOfSecret(value: string): string {
   const chars = Array.from(value);
   const [head, tail] = chars.length >= 16 ? [4, 3] : chars.length >= 8 ? [2, 2] : [0, 0];
   const shown = chars.slice(0, head).join("") + "…" + chars.slice(chars.length - tail).join("");

@@ -1,4 +1,4 @@
-import { copyString, createCredentialMasker, type CredentialMasker, type MaskedCredential } from "../credentials";
+import { copyString, createCredentialMasker, SCHEME_AND_TOKEN, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
 
 /** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
 export const NO_CALL = "\u0000line without a call";
@@ -193,8 +193,6 @@ export class CredentialScrubber {
 const QUERY_SHOWN = /\?[^\s"'<>#]*=[^\s"'<>#]*/g;
 const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
-/** Authorization schemes whose credentials are one token after the scheme. */
-const TOKEN_SCHEMES = "bearer|basic|token|jwt|apikey|api-key|oauth|mac|hmac|negotiate|ntlm";
 /**
  * An Authorization header written in a line: `Authorization: Bearer X`,
  * `authorization=X`, `"Authorization": "Basic X"`, `Authorization=[Bearer X]`,
@@ -211,8 +209,6 @@ const AUTHORIZATION_SHOWN = new RegExp(
 /** A value made of words and short numbers (`failed for client 42`): a message about the header, not a credential. */
 const PLAIN_WORDS = /^[A-Za-z]+(?:[ \t]+[A-Za-z0-9]{1,8})*[ \t]*[.!]?[ \t]*$/;
 
-/** A carried Authorization value with a known scheme: a trace may echo its credentials without it (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`). */
-const AUTH_SCHEME = new RegExp(String.raw`^(?:${TOKEN_SCHEMES})[ \t]+(\S+)$`, "i");
 /** A `name=value` piece of a Cookie header (`a=1; session=…`), the value maybe quoted. */
 const COOKIE_PAIR = /^[^=\s;]+=\s*"?([^";]+)"?$/;
 
@@ -223,8 +219,9 @@ const COOKIE_PAIR = /^[^=\s;]+=\s*"?([^";]+)"?$/;
  */
 function partsEchoedAlone(value: string): string[] {
   const parts: string[] = [];
-  const scheme = AUTH_SCHEME.exec(value);
-  if (scheme?.[1] !== undefined) parts.push(scheme[1]);
+  // A carried Authorization value with a known scheme: a trace may echo its credentials without it (`Bearer 2YotnFZ…` as `jwt 2YotnFZ…`).
+  const token = SCHEME_AND_TOKEN.exec(value)?.[2];
+  if (token !== undefined) parts.push(token);
   if (value.includes("=")) {
     for (const piece of value.split(";")) {
       const cookie = COOKIE_PAIR.exec(piece.trim())?.[1]?.trim();

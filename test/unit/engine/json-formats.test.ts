@@ -131,7 +131,7 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     ]) {
       const { calls } = await readEvents(jsonl(record), "t.ndjson");
       expect(JSON.stringify(calls)).not.toContain("Zx9Yw8Vu7Ts6AbQQ");
-      expect(calls[0]?.content.credentials).toMatchObject([{ location: "header", name: Object.keys(record).includes("Authorization") ? "Authorization" : "authorization", preview: "Bear…bQQ" }]);
+      expect(calls[0]?.content.credentials).toMatchObject([{ location: "header", name: Object.keys(record).includes("Authorization") ? "Authorization" : "authorization", preview: "Bearer Zx9Y…bQQ" }]);
       expect(calls[0]?.content.extraFields).toBeUndefined();
     }
   });
