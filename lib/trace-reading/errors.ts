@@ -17,6 +17,18 @@ export class TraceReadError extends Error {
   }
 }
 
+/**
+ * A file that reads as text but holds no trace record at all (an empty file,
+ * a README given with the traces): nothing of it was handed on, so a caller
+ * may pass over it rather than fail.
+ */
+export class NoTraceRecordsError extends TraceReadError {
+  constructor(file: string) {
+    super(file, "no trace records");
+    this.name = "NoTraceRecordsError";
+  }
+}
+
 function describeWhere(where: { line?: number; byteOffset?: number }): string {
   if (where.line !== undefined) return `line ${where.line}: `;
   if (where.byteOffset !== undefined) return `byte ${where.byteOffset}: `;

@@ -1,5 +1,5 @@
 export { readTraceFile, rememberCarriedValues, type CarriedValueMemory, type ReadOptions, type TraceInput } from "./read-trace-file";
-export { TraceReadError } from "./errors";
+export { NoTraceRecordsError, TraceReadError } from "./errors";
 export { REQUEST_FIELDS } from "./events";
 export { fieldsObject } from "./json/fields";
 export type {

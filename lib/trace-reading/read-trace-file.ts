@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { DECOMPRESSION_LIMITS, GzipError, openByteSource, RawTally, type DecompressionLimits } from "./byte-source";
 import { detectFormat } from "./detect-format";
-import { TraceFormatError, TraceReadError } from "./errors";
+import { NoTraceRecordsError, TraceFormatError, TraceReadError } from "./errors";
 import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
 import type { FormatReader } from "./format-reader";
 import { JsonDocumentReader } from "./json/json-document-reader";
@@ -73,7 +73,7 @@ export async function readTraceFile(input: TraceInput, sink: TraceSink, options:
     open.reader.flush();
   });
   open.masking.flush();
-  if (open.reader.eventCount === 0) throw new TraceReadError(input.name, "no trace records");
+  if (open.reader.eventCount === 0) throw new NoTraceRecordsError(input.name);
   return {
     name: input.name,
     format: open.format,
@@ -96,7 +96,7 @@ async function detect(
     const next = await nextChunk();
     if (!next.done) head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
     const detected = detectFormat(head, next.done === true);
-    if (detected === "empty") throw new TraceReadError(file, "no trace records");
+    if (detected === "empty") throw new NoTraceRecordsError(file);
     if (detected === "need_more") continue;
     const open = openFormat(detected);
     readLines(file, () => open.splitter.push(head));

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CallLinker, SeenCalls, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
-import { readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
+import { NoTraceRecordsError, readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
 import { ValuesCarriedLate } from "./values-carried-late";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
@@ -30,6 +30,13 @@ export type ClassifyOptions = {
    * again, and memory grows with the calls as it did before settling.
    */
   rereadable?: boolean;
+  /**
+   * Told, once the files are read, of each one that held no trace record at
+   * all (an empty file, a README given with the traces), which was passed
+   * over. Without it such a file fails the run, as does a run in which no
+   * file holds a record.
+   */
+  onFileWithoutRecords?: (error: NoTraceRecordsError) => void;
 };
 
 /** Takes a batch of lines in order; resolves to false when nobody reads any more (`classify ... | head`). */
@@ -56,10 +63,20 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
   const spill = new SpillDir();
   // One for the whole run, both readings: what a later file carried is known when an earlier file's echo is quoted.
   const late = new ValuesCarriedLate();
-  const run: Reading = { files, fingerprintKey, carriedSoFar: rememberCarriedValues(fingerprintKey, late.learned), late };
+  const run: Reading = {
+    files,
+    fingerprintKey,
+    carriedSoFar: rememberCarriedValues(fingerprintKey, late.learned),
+    late,
+    passOverFilesWithoutRecords: options.onFileWithoutRecords !== undefined,
+    withoutRecords: new Map(),
+  };
   try {
     const firstPass = new SortedVerdicts(spill.folder, "first-pass", limits.linesPerRun);
     const reopened = await settleAsTheyQuieten(run, firstPass, limits);
+    const passedOver = [...run.withoutRecords.values()];
+    if (passedOver.length === files.length && passedOver[0] !== undefined) throw passedOver[0];
+    for (const error of passedOver) options.onFileWithoutRecords?.(error);
     const secondPass = new SortedVerdicts(spill.folder, "second-pass", limits.linesPerRun);
     if (reopened.size > 0) {
       const linker = new CallLinker({ keepSummary: false });
@@ -102,8 +119,19 @@ async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limit
   return reopened;
 }
 
-/** The files of one classify run, read once or twice, what their calls carried so far, and what open calls carried late. */
-type Reading = { files: TraceOpener[]; fingerprintKey: Buffer; carriedSoFar: CarriedValueMemory; late: ValuesCarriedLate };
+/**
+ * The files of one classify run, read once or twice, what their calls
+ * carried so far, what open calls carried late, and the files passed over
+ * (by their place in `files`) for holding no trace record.
+ */
+type Reading = {
+  files: TraceOpener[];
+  fingerprintKey: Buffer;
+  carriedSoFar: CarriedValueMemory;
+  late: ValuesCarriedLate;
+  passOverFilesWithoutRecords: boolean;
+  withoutRecords: Map<number, NoTraceRecordsError>;
+};
 
 /** A call's verdict line, its evidence masked with every value the run still knows the call carried. */
 function verdictLineFor({ carriedSoFar, late }: Reading, facts: CallFacts): VerdictLine {
@@ -111,9 +139,19 @@ function verdictLineFor({ carriedSoFar, late }: Reading, facts: CallFacts): Verd
   return verdictLineOf(facts, (text) => carriedSoFar.maskValues(carriedSoFar.scrub(facts.callRef, text), carriedLate));
 }
 
-async function readAll({ files, fingerprintKey, carriedSoFar }: Reading, onCallEvent: (event: CallEvent) => void): Promise<void> {
+async function readAll(run: Reading, onCallEvent: (event: CallEvent) => void): Promise<void> {
+  const { fingerprintKey, carriedSoFar, withoutRecords } = run;
   const sink: TraceSink = { evidenceOnly: true, callEvent: onCallEvent, gatewayEvent: () => {} };
-  for (const open of files) await readTraceFile(open(), sink, { fingerprintKey, carriedSoFar });
+  for (const [index, open] of run.files.entries()) {
+    if (withoutRecords.has(index)) continue;
+    try {
+      await readTraceFile(open(), sink, { fingerprintKey, carriedSoFar });
+    } catch (error) {
+      // Such a file handed nothing on: passing over it changes no verdict.
+      if (!(error instanceof NoTraceRecordsError) || !run.passOverFilesWithoutRecords) throw error;
+      withoutRecords.set(index, error);
+    }
+  }
 }
 
 const LINES_PER_WRITE = 2000;

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readError, runClassify, samplesDir, writeTemp } from "./support";
+import { parseNdjson } from "../../support/cli";
 
 const LINE = "2026-11-20T14:03:11Z INFO call=c1 Running interceptor: OAuth\n";
 
@@ -85,5 +86,15 @@ describe("tracelens classify on unreadable input", () => {
   it("exits 2 on an empty file, saying there are no trace records", () => {
     const empty = writeTemp("empty.log", "");
     expect(runClassify([empty])).toMatchObject({ status: 2, stderr: `tracelens: ${empty}: no trace records\n` });
+  });
+
+  it("passes over a file without trace records given with traces, saying so, but not a damaged one", () => {
+    const notes = writeTemp("notes.txt", "what these traces are\n");
+    const trace = writeTemp("t.log", '2026-11-20T14:03:11Z INFO [callId=n1] Response: 401 body="nope"\n');
+    const result = runClassify([notes, trace]);
+    expect(result).toMatchObject({ status: 0, stderr: `tracelens: ${notes}: no trace records; passed over\n` });
+    expect(parseNdjson(result.stdout).map((row) => row.callId)).toEqual(["n1"]);
+    const damaged = writeTemp("bad.log", Buffer.from([0x32, 0x30, 0xff, 0x0a]));
+    expect(runClassify([trace, damaged])).toMatchObject({ status: 2, stdout: "" });
   });
 });
