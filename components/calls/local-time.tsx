@@ -26,6 +26,18 @@ export function formatLocal(date: Date, withDate: boolean, timeZone?: string): s
   return `${day} ${time}`;
 }
 
+/** From the first time to the last, to the second, the day said once when both fall on it: `2026-11-20 14:00:03 → 14:05:50`. */
+export function TimeSpan({ first, last }: { first: string; last: string }) {
+  const timeZone = timeZoneOf(useZoneChoice());
+  const [from, to] = [first, last].map((iso) => formatLocal(new Date(iso), true, timeZone).slice(0, 19));
+  const sameDay = from?.slice(0, 10) === to?.slice(0, 10);
+  return (
+    <span>
+      <time dateTime={first}>{from}</time> → <time dateTime={last}>{sameDay ? to?.slice(11) : to}</time>
+    </span>
+  );
+}
+
 /** The zone times are shown in, e.g. "Europe/Lisbon" or "UTC". */
 export function TimeZoneName() {
   const choice = useZoneChoice();

@@ -1,6 +1,7 @@
 import type { FacetValue, Histogram, RankedCharts } from "@/lib/explorer";
 import { CAUSES, isCause } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
+import { TimeSpan } from "@/components/calls/local-time";
 import { credentialLabel } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";
@@ -10,7 +11,13 @@ export function OverviewCharts({ histogram, charts }: { histogram: Histogram; ch
   const causes: TopEntry[] = charts.causes.flatMap(({ value, count }) =>
     isCause(value) ? [{ key: value, label: CAUSES[value].title, count, color: CAUSE_COLORS[value] }] : [],
   );
-  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, credential, rejections }) => ({ key: fingerprint, label: credentialLabel(credential), count: rejections }));
+  // When a credential's rejections began and last came: "since when?" is the first question about a failing token.
+  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, credential, rejections, first, last }) => ({
+    key: fingerprint,
+    label: credentialLabel(credential),
+    count: rejections,
+    detail: first !== null && last !== null ? <TimeSpan first={first} last={last} /> : undefined,
+  }));
   return (
     <div className="charts">
       <RejectionsChart histogram={histogram} />

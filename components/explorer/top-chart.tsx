@@ -1,8 +1,10 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useExplorerUrl } from "./use-explorer-url";
 
-export type TopEntry = { key: string; label: string; count: number; color?: string };
+/** A ranked row; `detail`, when there is one, is a line of its own under the label. */
+export type TopEntry = { key: string; label: string; count: number; color?: string; detail?: ReactNode };
 
 /**
  * A ranked list drawn as bars; a click (or Enter) on a row filters the view
@@ -33,6 +35,7 @@ export function TopChart({ title, unit, entries, param }: { title: string; unit:
                 onClick={() => url.toggleValue(param, entry.key)}
               >
                 <span className="top-label">{entry.label}</span>
+                {entry.detail && <span className="top-detail">{entry.detail}</span>}
                 <span className="top-bar" aria-hidden="true">
                   <span style={{ width: `${(entry.count / largest) * 100}%`, background: entry.color ?? "var(--accent)" }} />
                 </span>

@@ -3,7 +3,8 @@ import { readCredentialSummaries, type CredentialSummary } from "./credential-su
 import type { CallFilters } from "./filters";
 import { whereClause } from "./where-clause";
 
-export type FailingCredential = { fingerprint: string; credential: CredentialSummary | null; rejections: number };
+/** A refused credential, how often, and over what time its rejections in the view were spread (ISO 8601; null when none has a time). */
+export type FailingCredential = { fingerprint: string; credential: CredentialSummary | null; rejections: number; first: string | null; last: string | null };
 
 /**
  * The credentials the gateway refused most often under the current filters,
@@ -11,13 +12,19 @@ export type FailingCredential = { fingerprint: string; credential: CredentialSum
  * links to agree. Only rejections name a refused credential.
  */
 export async function readTopFailingCredentials(db: Database, filters: CallFilters, now = new Date(), limit = 8): Promise<FailingCredential[]> {
-  const rows = await db.$queryRaw<Array<{ fingerprint: string; rejections: number }>>`
-    SELECT c.credential_fingerprint AS fingerprint, count(*)::int AS rejections
+  const rows = await db.$queryRaw<Array<{ fingerprint: string; rejections: number; first: Date | null; last: Date | null }>>`
+    SELECT c.credential_fingerprint AS fingerprint, count(*)::int AS rejections, min(c.time) AS first, max(c.time) AS last
       FROM calls c
      WHERE ${whereClause(filters, now)} AND c.credential_fingerprint IS NOT NULL
      GROUP BY c.credential_fingerprint
      ORDER BY rejections DESC, fingerprint
      LIMIT ${limit}`;
   const credentials = await readCredentialSummaries(db, rows.map((row) => row.fingerprint));
-  return rows.map((row) => ({ ...row, credential: credentials[row.fingerprint] ?? null }));
+  return rows.map(({ fingerprint, rejections, first, last }) => ({
+    fingerprint,
+    rejections,
+    first: first?.toISOString() ?? null,
+    last: last?.toISOString() ?? null,
+    credential: credentials[fingerprint] ?? null,
+  }));
 }

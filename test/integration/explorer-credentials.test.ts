@@ -14,7 +14,9 @@ beforeAll(async () => {
   const pool = connectPool(database.url);
   try {
     const file = { name: "shared-credential.log", stream: Readable.from([Buffer.from(SHARED_CREDENTIAL_TRACE)]) };
-    await ingestUpload(pool, { source: "cli", files: [file] }, loadFingerprintKey(readEnvironment({ ...process.env, TRACELENS_FINGERPRINT_KEY: "explorer-credentials" })));
+    // The same token once more, under a name that sorts first: the name it is known by is still the one it was sent under most.
+    const elsewhere = { name: "other-name.log", stream: Readable.from([Buffer.from(`2026-11-22T09:00:09Z INFO [callId=cred-other-name] Request header aa_token: "${SHARED_TOKEN}"`)]) };
+    await ingestUpload(pool, { source: "cli", files: [file, elsewhere] }, loadFingerprintKey(readEnvironment({ ...process.env, TRACELENS_FINGERPRINT_KEY: "explorer-credentials" })));
   } finally {
     await pool.end();
   }
@@ -31,7 +33,12 @@ it("a failing credential's bar counts exactly the calls its link shows: the reje
   const fingerprint = top?.fingerprint ?? "";
   expect(await callIds({ refused: fingerprint })).toEqual({ total: 2, ids: [...REFUSED_IN].sort() });
   // Every call that carried it is another view, the call page's link.
-  expect(await callIds({ fingerprint })).toEqual({ total: 4, ids: [...CARRIED_IN].sort() });
+  expect(await callIds({ fingerprint })).toEqual({ total: 5, ids: [...CARRIED_IN, "cred-other-name"].sort() });
+});
+
+it("says when a failing credential's rejections began and when the last came", async () => {
+  const [top] = await readTopFailingCredentials(database.db, parseCallFilters({}));
+  expect(top).toMatchObject({ first: "2026-11-22T09:00:01.000Z", last: "2026-11-22T09:00:02.000Z" });
 });
 
 it("counts failing credentials under the view's filters, so a view of passed calls has none", async () => {
