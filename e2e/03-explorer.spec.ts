@@ -254,3 +254,24 @@ test.describe("a custom time range", () => {
     await expect(page.getByRole("group", { name: "Time range" }).getByRole("button", { pressed: true })).toHaveCount(0);
   });
 });
+
+test("a token pasted into Find credential… leads to the calls that carried it, and stays off the page and out of the URL", async ({ page }) => {
+  await open(page, "/");
+  await page.locator("summary", { hasText: "Find credential…" }).click();
+  const form = page.getByRole("form", { name: "Find a credential" });
+  await form.getByLabel("Credential, as it was sent").fill("2YotnFZFEjr1zCsicMWpAA");
+  await form.getByRole("button", { name: "Find" }).click();
+  await expect(form.getByRole("status")).toContainText("access_token 2Yot…pAA: carried by 1 call, refused in 1.");
+  expect(await page.content()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+
+  await form.getByRole("link", { name: "Calls that carried it" }).click();
+  await expect(page).toHaveURL(/[?&]fingerprint=[0-9a-f]{64}/);
+  await expect(page.getByTestId("total")).toHaveText("1");
+  expect(await rowIds(page)).toEqual(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f"]);
+  expect(page.url()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+
+  // Searched for as text, a token finds nothing (it is stored masked): the empty table says where to look instead.
+  await open(page, "/?q=2YotnFZFEjr1zCsicMWpAA");
+  await expect(page.getByTestId("total")).toHaveText("0");
+  await expect(page.locator(".table-empty")).toContainText("use Find credential…");
+});

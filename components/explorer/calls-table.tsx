@@ -108,7 +108,13 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
             ))}
           </tbody>
         </table>
-        {page.items.length === 0 && <p className="table-empty">No calls match these filters. Remove a filter or widen the time range.</p>}
+        {page.items.length === 0 && (
+          <p className="table-empty">
+            No calls match these filters. Remove a filter or widen the time range.
+            {/* A pasted token is the search most likely to find nothing: credentials are stored masked. */}
+            {url.params.has("q") && " Credentials are stored masked, so search finds them only by their preview (2Yot…pAA): to look up a whole one, use Find credential…"}
+          </p>
+        )}
       </div>
       <p className="visually-hidden" role="status">
         {page.items[selected] && describeSelection(page.items[selected], selected, page.items.length)}

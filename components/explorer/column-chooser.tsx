@@ -8,7 +8,7 @@ export type ColumnChoice = { id: string; title: string; visible: boolean; toggle
 export function ColumnChooser({ columns }: { columns: ColumnChoice[] }) {
   const { ref, onToggle } = useDismissibleDetails();
   return (
-    <details className="column-chooser" ref={ref} onToggle={onToggle}>
+    <details className="popover column-chooser" ref={ref} onToggle={onToggle}>
       <summary className="button">Columns</summary>
       <div className="menu" role="group" aria-label="Visible columns">
         {columns.map((column) => (

@@ -35,13 +35,13 @@ export function CustomRange() {
   };
 
   return (
-    <details className="custom-range" ref={ref} onToggle={onToggle}>
+    <details className="popover custom-range" ref={ref} onToggle={onToggle}>
       <summary className="button" aria-current={from !== null || to !== null ? "true" : undefined}>
         Custom…
       </summary>
       {open && (
         <form
-          className="menu custom-range-form"
+          className="menu popover-form"
           aria-label="Custom time range"
           onSubmit={(event) => {
             event.preventDefault();

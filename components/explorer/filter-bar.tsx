@@ -10,6 +10,7 @@ import { formatLocal } from "@/components/calls/local-time";
 import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
+import { CredentialFinder } from "./credential-finder";
 import { CustomRange } from "./custom-range";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -84,6 +85,7 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
           })
         } />
         <CustomRange />
+        <CredentialFinder />
         <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
         <div className="filter-actions">
           <CopyLinks rangeTimes={rangeTimes} />

@@ -1,4 +1,4 @@
 export { loadFingerprintKey } from "./fingerprint-key";
-export { displayMasked, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
+export { displayMasked, maskCredential, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";

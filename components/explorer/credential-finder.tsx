@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useDismissibleDetails } from "@/components/layout/use-dismissible-details";
+import { credentialLookupAnswer, type CredentialLookup } from "@/lib/explorer/credential-lookup-answer";
+import { explorerHref } from "@/lib/explorer/explorer-href";
+import { errorAnswer } from "@/lib/ingest/upload-answer";
+import { credentialLabel } from "./credential-label";
+
+type Finding = { kind: "idle" } | { kind: "looking" } | { kind: "found"; lookup: CredentialLookup } | { kind: "failed"; message: string };
+
+/**
+ * "Find credential…": a credential someone holds, pasted, leads to the calls
+ * that carried it. The store keeps credentials only as keyed fingerprints, so
+ * a search for the raw text finds nothing; the server hashes the value and
+ * forgets it. It goes in a POST body from a password field: never into the
+ * URL, the history or the screen.
+ */
+export function CredentialFinder() {
+  const { ref, open, onToggle } = useDismissibleDetails();
+  const [finding, setFinding] = useState<Finding>({ kind: "idle" });
+
+  const lookUp = async (form: HTMLFormElement) => {
+    const value = new FormData(form).get("value")?.toString() ?? "";
+    setFinding({ kind: "looking" });
+    setFinding(await requestLookup(value));
+    form.reset();
+  };
+
+  return (
+    <details className="popover credential-finder" ref={ref} onToggle={onToggle}>
+      <summary className="button">Find credential…</summary>
+      {open && (
+        <form
+          className="menu popover-form"
+          aria-label="Find a credential"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void lookUp(event.currentTarget);
+          }}
+        >
+          <label>
+            Credential, as it was sent
+            <input type="password" name="value" required autoComplete="off" spellCheck={false} />
+          </label>
+          <p className="muted">Compared by its fingerprint; the value is not stored. For an Authorization header, include its scheme (Bearer …).</p>
+          <button type="submit" className="button primary" disabled={finding.kind === "looking"}>
+            Find
+          </button>
+          <FindingShown finding={finding} />
+        </form>
+      )}
+    </details>
+  );
+}
+
+async function requestLookup(value: string): Promise<Finding> {
+  try {
+    const response = await fetch("/api/credentials/lookup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ value }) });
+    const body: unknown = await response.json();
+    if (!response.ok) return { kind: "failed", message: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}` };
+    const lookup = credentialLookupAnswer.safeParse(body);
+    return lookup.success ? { kind: "found", lookup: lookup.data } : { kind: "failed", message: "the server's answer could not be read" };
+  } catch {
+    return { kind: "failed", message: "the server could not be reached" };
+  }
+}
+
+function FindingShown({ finding }: { finding: Finding }) {
+  if (finding.kind === "failed") return <p role="alert">Could not look it up: {finding.message}.</p>;
+  if (finding.kind !== "found") return null;
+  const { lookup } = finding;
+  if (lookup.carriedBy === 0) return <p role="status">No stored call carried {lookup.preview}.</p>;
+  return (
+    <div role="status" className="credential-found">
+      <p>
+        <code>{credentialLabel(lookup.credential)}</code>: carried by {lookup.carriedBy.toLocaleString("en")} {lookup.carriedBy === 1 ? "call" : "calls"}, refused in{" "}
+        {lookup.refusedIn.toLocaleString("en")}.
+      </p>
+      <Link href={explorerHref({ fingerprint: lookup.fingerprint })}>Calls that carried it</Link>
+      {lookup.refusedIn > 0 && <Link href={explorerHref({ refused: lookup.fingerprint })}>Rejections that refused it</Link>}
+    </div>
+  );
+}

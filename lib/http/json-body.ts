@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { HttpError } from "./errors";
+
+/**
+ * A request's JSON body read through `schema`. A body that is not JSON or
+ * does not fit answers 400 with `expected`, and never quotes what was sent:
+ * it may be a credential.
+ */
+export async function jsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, expected: string): Promise<z.output<Schema>> {
+  const body: unknown = await request.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, "invalid_body", `the body must be JSON: ${expected}`);
+  return parsed.data;
+}
