@@ -47,7 +47,8 @@ export function acquireInstanceLock(dataDir: string): () => void {
   };
 }
 
-function tryCreate(lockPath: string): boolean {
+/** Creates the pid file exclusively, with this process's pid; false when it already exists. */
+export function tryCreate(lockPath: string): boolean {
   try {
     fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: "wx" });
     return true;
@@ -57,7 +58,7 @@ function tryCreate(lockPath: string): boolean {
   }
 }
 
-function readOwner(lockPath: string): number | undefined {
+export function readOwner(lockPath: string): number | undefined {
   try {
     const pid = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;

@@ -1,8 +1,9 @@
 import exitHook from "async-exit-hook";
 import { environment, projectRoot } from "../config";
 import { openDatabase } from "../database-setup";
-import { currentBuildStamp, isBuildCurrent, recordBuild } from "./build-stamp";
-import { buildNext, serveNext, type WebServer } from "./next-process";
+import { currentBuildStamp } from "./build-stamp";
+import { buildFolder, claimBuild, isBuildComplete, markBuildComplete, pruneBuilds, withBuildLock } from "./builds";
+import { buildNext, serveNext, useBuild, type WebServer } from "./next-process";
 
 export type LaunchOptions = { dev: boolean; log: (line: string) => void };
 
@@ -20,24 +21,41 @@ export async function launchDashboard({ dev, log }: LaunchOptions): Promise<void
   // Pages read the connection from the environment, whichever database was chosen.
   process.env.DATABASE_URL = database.url;
   let server: WebServer;
+  let release = () => {};
   try {
-    if (!dev) await ensureDashboardBuild(root, log);
+    if (!dev) release = await ensureDashboardBuild(root, log);
     server = await serveNext({ root, dev, host: settings.host, port: settings.port });
   } catch (error) {
+    release();
     await database.stop();
     throw error;
   }
-  exitHook((done) => void server.close().then(database.stop).finally(done));
+  exitHook((done) => void server.close().then(database.stop).finally(release).finally(done));
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   log(`Tracelens is ready at http://${host}:${settings.port}`);
 }
 
-/** Builds the production dashboard unless the build on disk matches the sources. */
-export async function ensureDashboardBuild(root: string, log: (line: string) => void): Promise<void> {
-  if (isBuildCurrent(root)) return log("The dashboard build is current.");
-  log("Building the dashboard (first start, or the sources changed)...");
-  const stamp = currentBuildStamp(root);
-  const code = await buildNext(root);
+/**
+ * Makes sure the production build of the current sources exists (building it
+ * unless a complete one does), claims it for this process, and points Next at
+ * it; returns the function that lets it go. Builds nobody uses are removed.
+ */
+export async function ensureDashboardBuild(root: string, log: (line: string) => void): Promise<() => void> {
+  const folder = buildFolder(currentBuildStamp(root));
+  const onWait = (owner: number) => log(`Waiting for another Tracelens (pid ${owner}) building the dashboard...`);
+  const release = await withBuildLock(root, folder, onWait, async () => {
+    if (isBuildComplete(root, folder)) log("The dashboard build is current.");
+    else await build(root, folder, log);
+    return claimBuild(root, folder);
+  });
+  useBuild(folder);
+  pruneBuilds(root);
+  return release;
+}
+
+async function build(root: string, folder: string, log: (line: string) => void): Promise<void> {
+  log(`Building the dashboard into ${folder} (first start, or the sources changed)...`);
+  const code = await buildNext(root, folder);
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
-  recordBuild(root, stamp);
+  markBuildComplete(root, folder);
 }
