@@ -41,3 +41,10 @@ test("the explorer on a 390 px phone, its calls as cards and its filters unfolde
     expect(await violationsOn(page)).toEqual([]);
   }
 });
+
+test("the explorer with a row focused and selected by j has no violations axe-core can find", async ({ page }) => {
+  await open(page, "/?rejected=true");
+  await page.keyboard.press("j");
+  await expect(page.locator("tbody tr").first()).toBeFocused();
+  expect(await violationsOn(page)).toEqual([]);
+});
