@@ -21,7 +21,7 @@ test.describe("on a 390 px phone", () => {
     await open(page, "/?api=Payments");
     await expect(page.getByTestId("total")).toHaveText("1");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    const call = page.locator("tbody tr").first();
+    const call = page.locator("tr[data-call-id]").first();
     const cause = call.locator(".col-cause");
     const credential = call.locator(".col-credential");
     await expect(cause).toHaveText("Credential invalid, expired or revoked");
