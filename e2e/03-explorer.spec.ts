@@ -12,7 +12,7 @@ async function slowViews(page: Page): Promise<void> {
   });
 }
 
-const rowIds = (page: Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
+const rowIds = (page: Page) => page.locator("tr[data-call-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 
 test("filtering by cause and by location in the page changes the URL and the rows", async ({ page }) => {
   await open(page, "/");
@@ -183,39 +183,60 @@ test("a bad page cursor in a link is set aside with a notice, and the first page
     await open(page, `/?sort=status&cursor=${cursor}`);
     await expect(page.getByRole("region", { name: "Filters" }).getByRole("alert")).toContainText('"cursor"');
     await expect(page.getByTestId("total")).toHaveText("10");
-    await expect(page.locator("tbody tr")).toHaveCount(10);
+    await expect(page.locator("tr[data-call-id]")).toHaveCount(10);
   }
 });
 
-test("sorting by a column header and the keyboard: j/k move, Enter opens the call", async ({ page }) => {
+test("sorting by a column header and the keyboard: j/k move the focus through the rows, Enter opens the focused call", async ({ page }) => {
   await open(page, "/");
   await page.getByRole("columnheader", { name: /Status/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=-?status/);
   await expect(page.getByRole("columnheader", { name: /Status/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  const rows = page.locator("tr[data-call-id]");
   await page.keyboard.press("j");
-  await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-selected", "true");
-  const first = await page.locator("tbody tr").first().getAttribute("data-call-id");
-  // Off the sort button, whose own key Enter is.
-  await page.getByRole("heading", { level: 1, name: "Calls" }).click();
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(rows.first()).toBeFocused();
+  await expect(rows.first()).toHaveAttribute("aria-selected", "true");
+  // The one row in the tab order, so that Tab leaves the table and Shift+Tab comes back to it.
+  expect(await rows.evaluateAll((all) => all.map((row) => row.tabIndex))).toEqual([0, ...Array(9).fill(-1)]);
+  const first = await rows.first().getAttribute("data-call-id");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/calls/${encodeURIComponent(first ?? "")}(\\?|$)`));
 });
 
+test("after a click on a facet, j moves the focus off it to the first row, which a screen reader announces, and Enter opens that call rather than pressing the facet", async ({ page }) => {
+  await open(page, "/?rejected=true&app=Partner+Portal");
+  await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Back-office/ }).click();
+  await expect(page).toHaveURL(/app=Back-office/);
+  await expect(page.getByRole("region", { name: "Calls" })).toHaveAttribute("aria-busy", "false");
+  const first = page.locator("tr[data-call-id]").first();
+  const callId = await first.getAttribute("data-call-id");
+  await page.keyboard.press("j");
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await expect(first).toHaveAccessibleDescription(/^Row 1 of \d+: .*\. Enter opens it\.$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/calls/${encodeURIComponent(callId ?? "")}(\\?|$)`));
+});
+
 test("with a row selected, Enter on a focused facet or link does what that control says, and Ctrl+J is left to the browser", async ({ page }) => {
   await open(page, "/");
+  const rows = page.locator("tr[data-call-id]");
   await page.keyboard.press("j");
-  await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("region", { name: "Calls" }).getByRole("status")).toContainText("Row 1 of 10 selected");
+  await expect(rows.first()).toBeFocused();
 
   await page.keyboard.press("Control+j");
-  await expect(page.locator("tbody tr").nth(1)).toHaveAttribute("aria-selected", "false");
+  await expect(rows.first()).toBeFocused();
+  await expect(rows.nth(1)).toHaveAttribute("aria-selected", "false");
 
   await page.getByRole("region", { name: "App" }).getByRole("button", { name: /^Mobile App/ }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/\?app=Mobile\+App$/);
   await expect(page.getByTestId("total")).toHaveText("2");
   // Other rows now: the one selected before is not carried over to whichever row took its place.
-  await expect(page.locator('tbody tr[aria-selected="true"]')).toHaveCount(0);
+  await expect(page.locator('tr[data-call-id][aria-selected="true"]')).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Uploads" }).focus();
   await page.keyboard.press("Enter");

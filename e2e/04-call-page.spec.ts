@@ -97,7 +97,7 @@ test("← Calls returns to the explorer view the call was opened from, and never
   await open(page, "/?rejected=true&sort=status&app=Mobile+App");
   const site = new URL(page.url()).origin;
   await expect(page.getByTestId("total")).toHaveText("2");
-  await page.locator("tbody tr").first().getByRole("link").click();
+  await page.locator("tr[data-call-id]").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/calls\//);
   await page.getByRole("link", { name: "← Calls" }).click();
   await expect(page).toHaveURL(/\/\?rejected=true&sort=status&app=Mobile\+App$/);

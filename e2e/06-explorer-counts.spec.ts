@@ -159,3 +159,30 @@ function contrastAgainstBackground(element: Element): number {
   const [light, dark] = [luminance(drawn), luminance(behind)].sort((x, y) => y - x);
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
+
+test("the rejections chart reads as a table: a row for each period with rejections, counts by cause adding up to the rejections shown, and a button to zoom to each period", async ({ page }) => {
+  await open(page, "/?rejected=true");
+  const chart = page.getByRole("figure", { name: "Rejections over time" });
+  await chart.getByText("Show as a table").click();
+  const table = chart.getByRole("table", { name: /^Rejections per .+, by cause/ });
+  await expect(table).toBeVisible();
+  // The periods the chart draws a bar in: the x of each bar segment of some height.
+  const drawn = await chart.locator(".recharts-bar-rectangle path").evaluateAll((bars) => new Set(bars.filter((bar) => bar.getBoundingClientRect().height > 0).map((bar) => Math.round(bar.getBoundingClientRect().x))).size);
+  expect(drawn).toBeGreaterThan(1);
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(drawn);
+
+  const byCause = await rows.locator("td:not(:last-child)").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+  const rowTotals = await rows.locator("td:last-child").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  expect(sum(byCause)).toBe(await total(page));
+  expect(sum(rowTotals)).toBe(await total(page));
+  await expect(table.locator("tfoot td:last-child")).toHaveText(String(await total(page)));
+
+  // The chart's click to zoom, by keyboard: the first period's button shows just its rejections.
+  const first = rowTotals[0];
+  await rows.first().getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL((url) => url.searchParams.has("from") && url.searchParams.has("to"));
+  await expect(page.getByTestId("total")).toHaveText(String(first));
+});

@@ -4,7 +4,7 @@ import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
-const rowIds = (page: Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
+const rowIds = (page: Page) => page.locator("tr[data-call-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 
 test("Next then Previous shows each page's rows again, with where they stand in the view", async ({ page }) => {
   await open(page, "/?limit=3&sort=time");

@@ -17,11 +17,11 @@ const readableAcross = (element: Locator) =>
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: PHONE });
 
-  test("the first call's cause and credential are in view without a sideways scroll, j selects its card, and a tap on it opens the call", async ({ page }) => {
+  test("the first call's cause and credential are in view without a sideways scroll, j moves the focus to its card, and a tap on it opens the call", async ({ page }) => {
     await open(page, "/?api=Payments");
     await expect(page.getByTestId("total")).toHaveText("1");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    const call = page.locator("tbody tr").first();
+    const call = page.locator("tr[data-call-id]").first();
     const cause = call.locator(".col-cause");
     const credential = call.locator(".col-credential");
     await expect(cause).toHaveText("Credential invalid, expired or revoked");
@@ -32,6 +32,7 @@ test.describe("on a 390 px phone", () => {
     }
 
     await page.keyboard.press("j");
+    await expect(call).toBeFocused();
     await expect(call).toHaveAttribute("aria-selected", "true");
     await call.locator(".col-time").click();
     await expect(page).toHaveURL(/\/calls\/7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f(\?|$)/);

@@ -41,3 +41,11 @@ test("the explorer on a 390 px phone, its calls as cards and its filters unfolde
     expect(await violationsOn(page)).toEqual([]);
   }
 });
+
+test("the explorer with a row focused and selected by j, and the chart unfolded as a table, has no violations axe-core can find", async ({ page }) => {
+  await open(page, "/?rejected=true");
+  await page.getByText("Show as a table").click();
+  await page.keyboard.press("j");
+  await expect(page.locator("tr[data-call-id]").first()).toBeFocused();
+  expect(await violationsOn(page)).toEqual([]);
+});

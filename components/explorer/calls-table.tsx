@@ -2,7 +2,7 @@
 
 import { flexRender, useTable, type SortingState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
 import { CAUSES } from "@/lib/rules";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
 import { CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, DEFAULT_COLUMNS, features, SORT_FIELD } from "./call-columns";
@@ -51,7 +51,9 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
   });
 
   const open = (callId: string) => router.push(callHref(callId, url.params));
-  const selected = useKeyboardRows(page.items, (call) => open(call.callId));
+  const rows = useKeyboardRows(page.items, (call) => open(call.callId));
+  const selectedCall = page.items[rows.selected];
+  const descriptionId = useId();
   const choices = table.getAllLeafColumns().map((column) => ({
     id: column.id,
     title: COLUMN_TITLES[column.id as ColumnId],
@@ -87,12 +89,13 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody ref={rows.body}>
             {table.getRowModel().rows.map((row, index) => (
               <tr
                 key={row.id}
                 data-call-id={row.id}
-                aria-selected={index === selected}
+                {...rows.rowProps(index)}
+                aria-describedby={index === rows.selected ? descriptionId : undefined}
                 className={row.original.rejected ? "rejected-row" : undefined}
                 onClick={(event) => {
                   if (!(event.target instanceof HTMLElement && event.target.closest("a"))) open(row.id);
@@ -116,17 +119,18 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
           </p>
         )}
       </div>
-      <p className="visually-hidden" role="status">
-        {page.items[selected] && describeSelection(page.items[selected], selected, page.items.length)}
+      {/* Read out with the focused row's cells, which alone do not say where in the list it is or what Enter does. */}
+      <p className="visually-hidden" id={descriptionId}>
+        {selectedCall && describeSelection(selectedCall, rows.selected, page.items.length)}
       </p>
       <CallsPager page={page} limit={limit} />
     </section>
   );
 }
 
-/** What a screen reader says when j or k selects a row (the highlight alone is silent). */
+/** What a screen reader adds when j or k moves the focus to a row. */
 function describeSelection(call: CallListItem, index: number, count: number): string {
   const request = [call.method, call.uri ?? call.callId].filter(Boolean).join(" ");
   const outcome = [call.status ?? "no response", call.cause ? CAUSES[call.cause].title : "not rejected"].join(", ");
-  return `Row ${index + 1} of ${count} selected: ${request}, ${outcome}. Enter opens it.`;
+  return `Row ${index + 1} of ${count}: ${request}, ${outcome}. Enter opens it.`;
 }

@@ -7,6 +7,7 @@ import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
 import { formatLocal } from "@/components/calls/local-time";
+import { RejectionsTable } from "./rejections-table";
 import { useExplorerUrl } from "./use-explorer-url";
 
 type Row = Record<string, number | string>;
@@ -20,18 +21,21 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
   const unit = describeWidth(histogram.bucketSeconds);
 
+  // From the start of the first period to the end of the last: a drag may go either way.
+  const zoomTo = (first: string, last: string) => {
+    const [from = first, to = last] = [first, last].sort();
+    const end = new Date(new Date(to).getTime() + histogram.bucketSeconds * 1000).toISOString();
+    url.navigate((next) => {
+      next.delete("range");
+      next.set("from", from);
+      next.set("to", end);
+    });
+  };
   const apply = () => {
-    if (selection) {
-      const [from, to] = [selection.from, selection.to ?? selection.from].sort();
-      const end = new Date(new Date(to ?? selection.from).getTime() + histogram.bucketSeconds * 1000).toISOString();
-      url.navigate((next) => {
-        next.delete("range");
-        next.set("from", from ?? selection.from);
-        next.set("to", end);
-      });
-    }
+    if (selection) zoomTo(selection.from, selection.to ?? selection.from);
     setSelection(null);
   };
+  const periodLabel = (iso: string) => formatLocal(new Date(iso), true, timeZone).slice(0, 19);
 
   return (
     <figure className="chart-card" aria-label="Rejections over time">
@@ -42,31 +46,34 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
       {rows.length === 0 ? (
         <p className="chart-empty">No rejections with a timestamp in this view.</p>
       ) : (
-        <div className="chart-area" style={{ height: 180 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={rows}
-              margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-              onMouseDown={(state) => state?.activeLabel && setSelection({ from: String(state.activeLabel) })}
-              onMouseMove={(state) => selection && state?.activeLabel && setSelection({ ...selection, to: String(state.activeLabel) })}
-              onMouseUp={apply}
-            >
-              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram, timeZone)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
-              <YAxis allowDecimals={false} width={44} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
-              <Tooltip
-                cursor={{ fill: "var(--accent-soft)" }}
-                labelFormatter={(value) => formatLocal(new Date(String(value)), true, timeZone).slice(0, 19)}
-                formatter={(value, name) => [callCount(Number(value)), CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
-                contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
-              />
-              {causes.map((cause) => (
-                <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
-              ))}
-              {selection?.to && <ReferenceArea x1={selection.from} x2={selection.to} fill="var(--accent)" fillOpacity={0.15} />}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <>
+          <div className="chart-area" style={{ height: 180 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart
+                data={rows}
+                margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+                onMouseDown={(state) => state?.activeLabel && setSelection({ from: String(state.activeLabel) })}
+                onMouseMove={(state) => selection && state?.activeLabel && setSelection({ ...selection, to: String(state.activeLabel) })}
+                onMouseUp={apply}
+              >
+                <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+                <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram, timeZone)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
+                <YAxis allowDecimals={false} width={44} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
+                <Tooltip
+                  cursor={{ fill: "var(--accent-soft)" }}
+                  labelFormatter={(value) => periodLabel(String(value))}
+                  formatter={(value, name) => [callCount(Number(value)), CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
+                  contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
+                />
+                {causes.map((cause) => (
+                  <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
+                ))}
+                {selection?.to && <ReferenceArea x1={selection.from} x2={selection.to} fill="var(--accent)" fillOpacity={0.15} />}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <RejectionsTable buckets={histogram.buckets} causes={causes} unit={unit} label={periodLabel} zoom={(start) => zoomTo(start, start)} />
+        </>
       )}
     </figure>
   );

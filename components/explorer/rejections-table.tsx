@@ -1,0 +1,68 @@
+import type { HistogramBucket } from "@/lib/explorer";
+import { CAUSES, type Cause } from "@/lib/rules";
+
+/**
+ * The rejections chart as a table, for screen readers and the keyboard: a row
+ * for each period that had rejections (the chart's empty bars only show a
+ * gap), its count by cause, and a button that narrows the view to that
+ * period as a click on its bar does.
+ */
+export function RejectionsTable({ buckets, causes, unit, label, zoom }: {
+  buckets: HistogramBucket[];
+  causes: readonly Cause[];
+  unit: string;
+  label: (iso: string) => string;
+  zoom: (start: string) => void;
+}) {
+  const shown = buckets.filter((bucket) => causes.some((cause) => bucket.counts[cause]));
+  const total = (bucket: HistogramBucket) => causes.reduce((sum, cause) => sum + (bucket.counts[cause] ?? 0), 0);
+  const causeTotal = (cause: Cause) => shown.reduce((sum, bucket) => sum + (bucket.counts[cause] ?? 0), 0);
+  return (
+    <details className="chart-table">
+      <summary>Show as a table</summary>
+      {/* Outside the caption, which is as wide as the table and scrolls away with it on a phone. */}
+      <p className="muted">The periods that had any; a period&apos;s button narrows the view to it, as a click on its bar does.</p>
+      <div className="chart-table-scroll">
+        <table>
+          <caption>Rejections per {unit}, by cause</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period from</th>
+              {causes.map((cause) => (
+                <th key={cause} scope="col">{CAUSES[cause].title}</th>
+              ))}
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((bucket) => (
+              <tr key={bucket.start}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => zoom(bucket.start)}>
+                    <span className="visually-hidden">Zoom to </span>
+                    {label(bucket.start)}
+                  </button>
+                </th>
+                {causes.map((cause) => (
+                  <td key={cause}>{count(bucket.counts[cause] ?? 0)}</td>
+                ))}
+                <td>{count(total(bucket))}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All periods</th>
+              {causes.map((cause) => (
+                <td key={cause}>{count(causeTotal(cause))}</td>
+              ))}
+              <td>{count(shown.reduce((sum, bucket) => sum + total(bucket), 0))}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+const count = (value: number) => value.toLocaleString("en");
