@@ -134,7 +134,7 @@ function UploadOutcome({ result }: { result: UploadResult | null }) {
             <li key={cause}>
               <span className="swatch" style={{ background: CAUSE_COLORS[cause] }} aria-hidden="true" />
               <Link href={link(cause)}>
-                {result.rejectionsByCause[cause]} × {CAUSES[cause].title}
+                {(result.rejectionsByCause[cause] ?? 0).toLocaleString("en")} × {CAUSES[cause].title}
               </Link>
             </li>
           ))}

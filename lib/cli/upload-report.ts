@@ -21,7 +21,7 @@ export function formatUploadResult(result: UploadResult, database: string): stri
   const causes = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
   if (causes.length > 0) {
     lines.push("Rejections by cause:");
-    for (const cause of causes) lines.push(`  ${String(result.rejectionsByCause[cause]).padStart(7)}  ${CAUSES[cause].title}`);
+    for (const cause of causes) lines.push(`  ${(result.rejectionsByCause[cause] ?? 0).toLocaleString("en").padStart(9)}  ${CAUSES[cause].title}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -86,7 +86,7 @@ const callFiltersSchema = z
       const excluded = (filters[`not_${field}`] as ReadonlyArray<string | number> | undefined)?.map(String) ?? [];
       const index = excluded.findIndex((value) => kept.has(value));
       if (index >= 0) {
-        context.addIssue({ code: "custom", path: [`not_${field}`, index], input: excluded[index], params: { expected: `a value to leave out that "${field}" does not also keep` } });
+        context.addIssue({ code: "custom", path: [`not_${field}`, index], input: excluded[index], params: { expected: `to be left out while "${field}" keeps it: a value is kept or left out, not both` } });
       }
     }
     const { from, to, range } = filters;
@@ -131,7 +131,7 @@ function noResponseAsMissing(filters: {
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
 const known = (values: readonly string[]) => `known: ${values.join(", ")}`;
-const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00)";
+const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)";
 const FACET_TEXT = "a text of 1 to 500 characters";
 const FINGERPRINT = "a credential fingerprint (8 to 128 hexadecimal digits)";
 
