@@ -4,6 +4,7 @@ import { FacetPanel } from "@/components/explorer/facet-panel";
 import { FacetsToggle } from "@/components/explorer/facets-toggle";
 import { FilterBar } from "@/components/explorer/filter-bar";
 import { FirstRun } from "@/components/explorer/first-run";
+import { NoCalls } from "@/components/explorer/no-calls";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
 import { readExplorerView, type ExplorerView } from "@/lib/explorer";
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
 export default async function CallsPage({ searchParams }: Props) {
-  const { overview, ignored, filters, rangeTimes, calls } = await readExplorerView(database(), await searchParams);
+  const { overview, ignored, filters, rangeTimes, latestWindow, calls } = await readExplorerView(database(), await searchParams);
   return (
     <ExplorerNavigationProvider>
       <div className="page-heading">
@@ -34,7 +35,7 @@ export default async function CallsPage({ searchParams }: Props) {
             <FacetPanel facets={calls.facets} />
             <div className="explorer-main">
               <OverviewCharts histogram={calls.histogram} charts={calls.charts} />
-              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} />
+              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} empty={<NoCalls latestWindow={latestWindow} />} />
             </div>
           </div>
         </>

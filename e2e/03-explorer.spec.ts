@@ -296,3 +296,15 @@ test("a token pasted into Find credential… leads to the calls that carried it,
   await expect(page.getByTestId("total")).toHaveText("0");
   await expect(page.locator(".table-empty")).toContainText("use Find credential…");
 });
+
+test("a relative range older than every stored call offers the same range up to the latest call, which shows calls", async ({ page }) => {
+  // The samples are from 2026-11-20; the last 15 minutes hold none of them (unless this runs that day).
+  await open(page, "/?range=15m");
+  await expect(page.getByTestId("total")).toHaveText("0");
+  await page.getByRole("link", { name: /Show the same range up to the latest call/ }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.has("from") && url.searchParams.has("to") && !url.searchParams.has("range"));
+  await expect(page.getByTestId("total")).not.toHaveText("0");
+  const to = new URL(page.url()).searchParams.get("to") ?? "";
+  const { items } = (await (await page.request.get("/api/calls?sort=-time&limit=1")).json()) as { items: Array<{ time: string }> };
+  expect(to).toBe(items[0]?.time);
+});

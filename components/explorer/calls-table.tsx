@@ -2,7 +2,7 @@
 
 import { flexRender, useTable, type SortingState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useId, useMemo } from "react";
+import { useId, useMemo, type ReactNode } from "react";
 import { CAUSES } from "@/lib/rules";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
 import { CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, DEFAULT_COLUMNS, features, SORT_FIELD } from "./call-columns";
@@ -16,9 +16,22 @@ import { useKeyboardRows } from "./use-keyboard-rows";
  * The calls of the current view. `sort`, `columns` and `limit` are the view's
  * own (as the server applied them, a bad value in the URL set aside); a
  * change is written to the URL. PostgreSQL does the sorting and paging
- * (manualSorting), the table only renders.
+ * (manualSorting), the table only renders. `empty` is what it says when
+ * the view has no call.
  */
-export function CallsTable({ page, sort, columns: visible, limit }: { page: CallPage; sort: string; columns: readonly ColumnId[] | undefined; limit: number }) {
+export function CallsTable({
+  page,
+  sort,
+  columns: visible,
+  limit,
+  empty,
+}: {
+  page: CallPage;
+  sort: string;
+  columns: readonly ColumnId[] | undefined;
+  limit: number;
+  empty: ReactNode;
+}) {
   const url = useExplorerUrl();
   const router = useRouter();
   const shown: readonly string[] = visible ?? DEFAULT_COLUMNS;
@@ -111,13 +124,7 @@ export function CallsTable({ page, sort, columns: visible, limit }: { page: Call
             ))}
           </tbody>
         </table>
-        {page.items.length === 0 && (
-          <p className="table-empty">
-            No calls match these filters. Remove a filter or widen the time range.
-            {/* A pasted token is the search most likely to find nothing: credentials are stored masked. */}
-            {url.params.has("q") && " Credentials are stored masked, so search finds them only by their preview (2Yot…pAA): to look up a whole one, use Find credential…"}
-          </p>
-        )}
+        {page.items.length === 0 && empty}
       </div>
       {/* Read out with the focused row's cells, which alone do not say where in the list it is or what Enter does. */}
       <p className="visually-hidden" id={descriptionId}>

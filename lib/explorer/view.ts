@@ -26,6 +26,12 @@ export type ExplorerView = {
   filters: CallFilters;
   /** The times the view's relative range stood for as it was read; null without one. */
   rangeTimes: FixedTimes | null;
+  /**
+   * The same range ending at the latest stored call, when every stored call
+   * is older than the range: traces are often read days after they were
+   * written, when "the last 24 hours" holds nothing. Null otherwise.
+   */
+  latestWindow: FixedTimes | null;
   /** Null before anything was stored: the page shows how to start instead. */
   calls: { page: CallPage; facets: Facets; histogram: Histogram; charts: RankedCharts; names: ValueNames } | null;
 };
@@ -34,8 +40,10 @@ export type ExplorerView = {
 export async function readExplorerView(db: Database, params: Record<string, string | string[] | undefined>, now = new Date()): Promise<ExplorerView> {
   const { filters, ignored } = parseCallFiltersLeniently(params);
   const times = filters.range ? rangeTimes(filters.range, now) : null;
-  const shown = { ignored, filters, rangeTimes: times && { from: times.from.toISOString(), to: times.to.toISOString() } };
   const overview = await readOverview(db);
+  const latest = overview.latestCall === null ? null : new Date(overview.latestCall);
+  const beforeRange = filters.range && times && latest && latest < times.from ? rangeTimes(filters.range, latest) : null;
+  const shown = { ignored, filters, rangeTimes: times && isoTimes(times), latestWindow: beforeRange && isoTimes(beforeRange) };
   if (overview.calls === 0) return { overview, ...shown, calls: null };
   // Once for the whole view: each query below would otherwise search the trace text again.
   const searched = await searchOnce(db, filters);
@@ -50,6 +58,8 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
   return { overview, ...shown, calls: { page, facets, histogram, charts, names } };
 }
+
+const isoTimes = ({ from, to }: { from: Date; to: Date }): FixedTimes => ({ from: from.toISOString(), to: to.toISOString() });
 
 /**
  * A facet's counts leave out the facet's own filter (so its other values stay
