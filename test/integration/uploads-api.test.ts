@@ -139,6 +139,35 @@ describe("POST /api/uploads with the samples", () => {
   });
 });
 
+describe("GET /api/calls/{id} on overlapping files", () => {
+  // A log rotated with overlap: the rotated file repeats the last lines of the first, and a line of the call only it holds.
+  const lines = [
+    '2026-11-22T09:00:00.000Z INFO [callId=overlap-1] Request: GET /payments/v2/charges api="Payments" app="Mobile App"',
+    "2026-11-22T09:00:00.010Z DEBUG [callId=overlap-1] Running interceptor: OAuth",
+    "2026-11-22T09:00:00.020Z WARN [callId=overlap-1] token store said: Zx9…Ts6 unknown",
+    "2026-11-22T09:00:00.030Z INFO [callId=overlap-1] Response: 401",
+  ];
+  const text = (from: number, to: number) => `${lines.slice(from, to).join("\n")}\n`;
+
+  it("lists each line once, with the first file's line number, naming the other file that held it", async () => {
+    const first = await upload(server.url, [{ name: "gateway.log", content: text(0, 3) }]);
+    const rotated = await upload(server.url, [{ name: "rotated.log.1.gz", content: gzipSync(text(1, 4)) }]);
+    try {
+      expect([first.status, rotated.status]).toEqual([201, 201]);
+      const { body } = await api<CallDetail>("/api/calls/overlap-1");
+      expect(body.trace.map((line) => [line.file, line.line, line.text, line.alsoIn])).toEqual([
+        ["gateway.log", 1, lines[0], []],
+        ["gateway.log", 2, lines[1], [{ file: "rotated.log.1.gz", line: 1 }]],
+        ["gateway.log", 3, lines[2], [{ file: "rotated.log.1.gz", line: 2 }]],
+        ["rotated.log.1.gz", 3, lines[3], []],
+      ]);
+      expect(body.uploads.map((stored) => stored.name)).toEqual(["gateway.log", "rotated.log.1.gz"]);
+    } finally {
+      for (const stored of [rotated, first]) await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
+  });
+});
+
 describe("GET /api/uploads/{id}/events", () => {
   it("lists the lines of the upload that name no call, with their file, line and time", async () => {
     const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
