@@ -180,6 +180,52 @@ describe("GET /api/uploads/{id}/events", () => {
     ]);
   });
 
+  it("pages through an upload's events with a cursor, every event once and in trace order, and back again", async () => {
+    // Two files of one upload, their events at times that tie across and within the files.
+    const events = (file: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `2026-11-22T08:00:0${i % 3}.000Z WARN Token store unreachable (${file} event ${i})`).join("\n");
+    const stored = await upload(server.url, [
+      { name: "node-a.log", content: `${events("a", 7)}\n` },
+      { name: "node-b.log", content: `${events("b", 4)}\n` },
+    ]);
+    expect(stored.status).toBe(201);
+    const eventsAt = `/api/uploads/${stored.body.uploadId}/events`;
+    try {
+      const { body: whole } = await api<UploadEvents>(eventsAt);
+      expect(whole.total).toBe(11);
+      expect(whole.nextCursor).toBeNull();
+      const pages: UploadEvents[] = [];
+      for (let cursor: string | null = ""; cursor !== null; cursor = pages.at(-1)?.nextCursor ?? null) {
+        const { status, body } = await api<UploadEvents>(`${eventsAt}?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(status).toBe(200);
+        pages.push(body);
+      }
+      expect(pages.map((page) => [page.offset, page.events.length])).toEqual([[0, 4], [4, 4], [8, 3]]);
+      expect(pages.flatMap((page) => page.events)).toEqual(whole.events);
+
+      const last = pages[2];
+      const { body: back } = await api<UploadEvents>(`${eventsAt}?limit=4&cursor=${last?.prevCursor}`);
+      expect(back).toEqual(pages[1]);
+      expect(pages[0]?.prevCursor).toBeNull();
+    } finally {
+      await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
+  });
+
+  it.each([
+    ["offset=1000", "offset", 'unknown parameter "offset"'],
+    ["cursor=-4", "cursor", '"cursor": "-4" is not a page cursor'],
+    ["limit=1001", "limit", '"limit": "1001" is not a whole number from 1 to 1000'],
+    ["limit=2&limit=3", "limit", 'parameter "limit" may be given only once'],
+  ])("refuses %s with 400 naming the parameter, as /api/calls does", async (query, parameter, message) => {
+    const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
+    const { status, body } = await api<ApiError>(`/api/uploads/${listing.items[0]?.id}/events?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_parameter");
+    expect(body.error.message).toContain(message);
+    expect(body.error.message).toContain(parameter);
+  });
+
   it.each(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f", "not-an-id"])("answers 404 for an upload that does not exist (%s)", async (id) => {
     const { status, body } = await api<ApiError>(`/api/uploads/${id}/events`);
     expect(status).toBe(404);
