@@ -109,3 +109,27 @@ test("an upload's gateway events (lines that name no call) open from its row, as
   }
 });
 
+
+test("an upload's gateway events past the first 1,000 are a Next page away, and Previous page comes back", async ({ page, request }) => {
+  const events = Array.from({ length: 1_003 }, (_, i) => `2026-11-23T10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z WARN Token store unreachable (attempt ${i + 1})`);
+  const id = await store(request, "many-events.log", `${events.join("\n")}\n`);
+  try {
+    await open(page, `/uploads/${id}`);
+    const position = page.getByTestId("position");
+    const lines = page.getByRole("list", { name: "Trace" }).getByRole("listitem");
+    await expect(position).toHaveText("1–1,000 of 1,003, in trace order");
+    await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(position).toHaveText("1,001–1,003 of 1,003, in trace order");
+    await expect(lines).toHaveCount(3);
+    await expect(lines.first()).toContainText("(attempt 1001)");
+    await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await expect(position).toHaveText("1–1,000 of 1,003, in trace order");
+    await expect(page).toHaveURL(new RegExp(`/uploads/${id}$`));
+  } finally {
+    await request.delete(`/api/uploads/${id}`);
+  }
+});

@@ -57,4 +57,15 @@ test.describe("on a 390 px phone", () => {
     await expect(page.getByTestId("total")).toHaveText("3");
     await expect(facets(page)).toBeVisible();
   });
+
+  test("the uploads are cards: no sideways scroll, and the first upload's counts and its Remove button are in view", async ({ page }) => {
+    await open(page, "/uploads");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const upload = page.getByRole("region", { name: "Past uploads" }).getByRole("row").nth(1);
+    const counts = [upload.getByRole("cell", { name: /\badded\b/ }), upload.getByRole("cell", { name: /now/ }), upload.locator(".col-events")];
+    for (const cell of [...counts, upload.getByRole("button", { name: "Remove" })]) {
+      await expect(cell).toBeInViewport();
+      expect(await readableAcross(cell)).toBe(true);
+    }
+  });
 });

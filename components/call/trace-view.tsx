@@ -1,17 +1,21 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { CallEvidence, TraceLineView } from "@/lib/explorer";
+import type { CallEvidence, EvidenceView, TraceLineView } from "@/lib/explorer";
 import { LocalTime } from "@/components/calls/local-time";
 import { isEvidenceLine } from "./evidence-line";
 
+/** A line to list: a call's (held by one file or more) or a gateway event (one file's). */
+type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "alsoIn">>;
+
 /**
- * The call's whole trace, line numbers and files beside it. The decisive
- * evidence line is highlighted and scrolled into view within the trace's own
- * box; the response line and the gateway's own verdict are marked. Text is
- * rendered as text, never HTML.
+ * The call's whole trace, line numbers and files beside it, each line once
+ * with the other files that held it named. The decisive evidence line is
+ * highlighted and scrolled into view within the trace's own box; the response
+ * line and the gateway's own verdict are marked. Text is rendered as text,
+ * never HTML.
  */
-export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: CallEvidence }) {
+export function TraceView({ trace, marks }: { trace: ShownLine[]; marks: CallEvidence }) {
   const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
   useEffect(() => centreWithin(list.current, decisive.current), []);
@@ -19,11 +23,11 @@ export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Cal
   return (
     <ol className="trace" aria-label="Trace" ref={list}>
       {trace.map((line, index) => {
-        const role = isEvidenceLine(line, marks.decisive)
+        const role = isHeldAt(line, marks.decisive)
           ? "decisive"
-          : isEvidenceLine(line, marks.gatewayVerdict)
+          : isHeldAt(line, marks.gatewayVerdict)
             ? "verdict"
-            : isEvidenceLine(line, marks.response)
+            : isHeldAt(line, marks.response)
               ? "response"
               : null;
         return (
@@ -41,13 +45,21 @@ export function TraceView({ trace, marks }: { trace: TraceLineView[]; marks: Cal
               <LocalTime iso={line.time} withDate={false} />
             </span>
             <span className={`trace-level mono level-${(line.level ?? "").toLowerCase()}`}>{line.level ?? ""}</span>
-            <span className="trace-text mono">{line.text}</span>
+            <span className="trace-text mono">
+              {line.text}
+              {line.alsoIn && line.alsoIn.length > 0 && <span className="trace-also">also in {line.alsoIn.map((copy) => copy.file).join(", ")}</span>}
+            </span>
             {role && <span className={`trace-tag tag-${role}`}>{ROLE_LABELS[role]}</span>}
           </li>
         );
       })}
     </ol>
   );
+}
+
+/** Whether the evidence is this line, in its own file or in another that held it too (the evidence may name either). */
+function isHeldAt(line: ShownLine, evidence: EvidenceView | null): boolean {
+  return isEvidenceLine(line, evidence) || (line.alsoIn ?? []).some((copy) => isEvidenceLine({ ...copy, text: line.text }, evidence));
 }
 
 const ROLE_LABELS = { decisive: "evidence", verdict: "gateway verdict", response: "response" } as const;

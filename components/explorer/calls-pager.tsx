@@ -1,6 +1,7 @@
 "use client";
 
 import type { CallPage } from "@/lib/explorer";
+import { pagePosition } from "@/components/layout/page-position";
 import { useExplorerUrl } from "./use-explorer-url";
 
 /**
@@ -28,18 +29,11 @@ export function CallsPager({ page, limit }: { page: CallPage; limit: number }) {
         Next page
       </button>
       <span className="pager-position" data-testid="position">
-        {position(page)}
+        {pagePosition({ shown: page.items.length, offset: page.offset, total: page.total })}
       </span>
       <span className="muted keyboard-hint">
         <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search
       </span>
     </nav>
   );
-}
-
-/** "51–100 of 11,701"; "0 of 0" for an empty view. */
-export function position({ items, offset, total }: Pick<CallPage, "items" | "offset" | "total">): string {
-  const of = `of ${total.toLocaleString("en")}`;
-  if (items.length === 0) return `0 ${of}`;
-  return `${(offset + 1).toLocaleString("en")}–${(offset + items.length).toLocaleString("en")} ${of}`;
 }

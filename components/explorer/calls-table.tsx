@@ -84,7 +84,7 @@ export function CallsTable({
       </div>
       {/* Focusable, so that "Skip to calls" lands here and the arrow keys scroll a wide table. */}
       <div className="table-scroll" id={CALLS_TABLE_ID} tabIndex={-1}>
-        <table className="calls-table">
+        <table className="calls-table table-cards">
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -116,7 +116,12 @@ export function CallsTable({
               >
                 {row.getVisibleCells().map((cell) => (
                   // On a narrow screen's card (globals.css) a cell goes in the area named as its column, some after its column's title (data-label).
-                  <td key={cell.id} className={`col-${cell.column.id}`} style={{ gridArea: cell.column.id }} data-label={COLUMN_TITLES[cell.column.id as ColumnId]}>
+                  <td
+                    key={cell.id}
+                    className={`col-${cell.column.id}`}
+                    style={{ gridArea: cell.column.id }}
+                    data-label={TITLED_ON_CARD.has(cell.column.id) ? COLUMN_TITLES[cell.column.id as ColumnId] : undefined}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
@@ -134,6 +139,9 @@ export function CallsTable({
     </section>
   );
 }
+
+/** The cells a call's card shows after their column's title: names alone would not tell an API from an app. */
+const TITLED_ON_CARD = new Set<string>(["api", "app", "interceptor"] satisfies ColumnId[]);
 
 /** What a screen reader adds when j or k moves the focus to a row. */
 function describeSelection(call: CallListItem, index: number, count: number): string {

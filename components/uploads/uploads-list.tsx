@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
@@ -51,56 +51,83 @@ export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
   );
 }
 
+/** The columns' titles: the table's header, and on a phone's card the title before a count (globals.css). */
+const COLUMN_TITLES = {
+  uploaded: "Uploaded",
+  name: "Name",
+  files: "Files",
+  calls: "Calls",
+  rejections: "Rejections when uploaded",
+  events: "Gateway events",
+  via: "Via",
+  actions: "Actions",
+} as const;
+type Column = keyof typeof COLUMN_TITLES;
+
 function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[]; removing: string | null; onRemove: (upload: UploadListing) => void }) {
   return (
     <div className="table-scroll">
-      <table className="uploads-table">
+      <table className="uploads-table table-cards">
         <thead>
           <tr>
             <th>
-              Uploaded <TimeZoneName />
+              {COLUMN_TITLES.uploaded} <TimeZoneName />
             </th>
-            <th>Name</th>
-            <th>Files</th>
-            <th>Calls</th>
-            <th>Rejections when uploaded</th>
-            <th>Gateway events</th>
-            <th>Via</th>
+            {(["name", "files", "calls", "rejections", "events", "via"] as const).map((column) => (
+              <th key={column}>{COLUMN_TITLES[column]}</th>
+            ))}
             <th>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{COLUMN_TITLES.actions}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {uploads.map((upload) => (
             <tr key={upload.id}>
-              <td>
+              <Cell column="uploaded">
                 <LocalTime iso={upload.createdAt} />
-              </td>
-              <td>
+              </Cell>
+              <Cell column="name">
                 <Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>
-              </td>
-              <td title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
+              </Cell>
+              <Cell column="files" labelled title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
                 {upload.fileCount} · {formatBytes(upload.byteCount)}
                 {upload.duplicateFiles > 0 && <span className="muted"> (+{upload.duplicateFiles} duplicate)</span>}
-              </td>
-              <td>
+              </Cell>
+              <Cell column="calls" labelled>
                 {upload.callsAdded.toLocaleString("en")} added
                 {upload.callsUpdated > 0 && <span className="muted">, {upload.callsUpdated.toLocaleString("en")} updated</span>}
-              </td>
+              </Cell>
               <RejectionsCell upload={upload} />
-              <td>{upload.gatewayEvents > 0 ? <Link href={`/uploads/${upload.id}`}>{upload.gatewayEvents.toLocaleString("en")}</Link> : <span className="muted">0</span>}</td>
-              <td className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</td>
-              <td>
+              <Cell column="events" labelled>
+                {upload.gatewayEvents > 0 ? <Link href={`/uploads/${upload.id}`}>{upload.gatewayEvents.toLocaleString("en")}</Link> : <span className="muted">0</span>}
+              </Cell>
+              <Cell column="via" labelled>
+                <span className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</span>
+              </Cell>
+              <Cell column="actions">
                 <button type="button" className="button danger" disabled={removing === upload.id} onClick={() => onRemove(upload)}>
                   {removing === upload.id ? "Removing…" : "Remove"}
                 </button>
-              </td>
+              </Cell>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * On a phone's card (globals.css) a cell goes in the area named as its
+ * column; a labelled one follows its column's title, which the hidden header
+ * no longer shows.
+ */
+function Cell({ column, labelled = false, title, children }: { column: Column; labelled?: boolean; title?: string; children: ReactNode }) {
+  return (
+    <td className={`col-${column}`} style={{ gridArea: column }} data-label={labelled ? COLUMN_TITLES[column] : undefined} title={title}>
+      {children}
+    </td>
   );
 }
 
@@ -113,12 +140,16 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
 function RejectionsCell({ upload }: { upload: UploadListing }) {
   const rejections = CAUSE_ORDER.reduce((sum, cause) => sum + (upload.rejectionsByCause[cause] ?? 0), 0);
   return (
-    <td title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}>
+    <Cell
+      column="rejections"
+      labelled
+      title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}
+    >
       {rejections.toLocaleString("en")}{" "}
       <Link href={explorerHref({ upload: upload.id, rejected: true })} title="This upload's rejections as they are now">
         now <span aria-hidden="true">→</span>
       </Link>
-    </td>
+    </Cell>
   );
 }
 

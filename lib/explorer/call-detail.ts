@@ -3,9 +3,11 @@ import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
+import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
 
-export type TraceLineView = { file: string; line: number | null; time: string | null; level: string | null; text: string };
+/** A line of the call's trace, listed once however many files held it (alsoIn names the others). */
+export type TraceLineView = MergedTraceLine;
 export type EvidenceView = { file: string; line: number | null; text: string };
 /** A call's evidence lines by role: the decisive one, the response, and the gateway's own verdict (the trace's marks). */
 export type CallEvidence = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
@@ -83,15 +85,19 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   };
 }
 
-/** The call's lines in trace order, as compareTraceOrder (lib/calls/order.ts) has it, which the classifier follows too. */
+/**
+ * The call's lines in trace order, as compareTraceOrder (lib/calls/order.ts)
+ * has it, which the classifier follows too (files of one name told apart by
+ * id); a line held by several files once.
+ */
 async function readTrace(db: Database, callId: string): Promise<TraceLineView[]> {
-  const rows = await db.$queryRaw<Array<{ file: string; line: number | null; time: Date | null; level: string | null; text: string }>>`
-    SELECT f.name AS file, t.line, t.time, t.level, t.text
+  const rows = await db.$queryRaw<Array<Omit<StoredTraceLine, "time"> & { time: Date | null }>>`
+    SELECT f.id AS "fileId", f.name AS file, t.line, t.time, t.level, t.text
       FROM trace_segments s JOIN upload_files f ON f.id = s.file_id,
            unnest(s.seqs, s.lines, s.times, s.levels, s.texts) AS t(seq, line, time, level, text)
      WHERE s.call_ref = ${callId}
-     ORDER BY t.time ASC NULLS FIRST, f.name COLLATE "C", t.seq`;
-  return rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null }));
+     ORDER BY t.time ASC NULLS FIRST, f.name COLLATE "C", f.id, t.seq`;
+  return mergeOverlappingLines(rows.map((row) => ({ ...row, time: row.time?.toISOString() ?? null })));
 }
 
 /** The uploads that brought lines of the call, oldest first. */

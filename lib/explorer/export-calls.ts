@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../database";
-import { InvalidFilterError, parseCallFilters, type CallFilters } from "./filters";
+import { parseCallFilters, type CallFilters } from "./filters";
+import { InvalidFilterError } from "./url-parameters";
 import { CAUSES } from "../rules";
 import type { ColumnId } from "./fields";
 import { eachPageOfCalls, type CallListItem } from "./list-calls";

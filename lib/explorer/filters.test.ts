@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "./cursor";
-import { InvalidFilterError, parseCallFilters, parseCallFiltersLeniently } from "./filters";
+import { parseCallFilters, parseCallFiltersLeniently } from "./filters";
+import { InvalidFilterError } from "./url-parameters";
 
 describe("the explorer's URL contract", () => {
   // The server's own zone must not change what a shared link means.

@@ -3,6 +3,7 @@ import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS } from "
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
+import { InvalidFilterError, parameterEntries, parseUrlParameters, type UrlParameters } from "./url-parameters";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
 const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
@@ -172,53 +173,12 @@ const REPEATABLE = new Set<string>([
   "columns",
 ]);
 
-/** A parameter that cannot be used, with the refused value when one value of it is the problem. */
-export class InvalidFilterError extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-    readonly value: string | null = null,
-  ) {
-    super(message);
-  }
-
-  static refusedValue(parameter: string, value: string, expected: string): InvalidFilterError {
-    // Cut, so that a pasted blob (a broken cursor, say) does not flood the message.
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return new InvalidFilterError(parameter, `"${parameter}": ${JSON.stringify(shown)} is not ${expected}`, value);
-  }
-}
-
 /** Parses URL parameters into filters, or throws InvalidFilterError naming the first bad one. */
-export function parseCallFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): CallFilters {
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, value] of entries(params)) {
-    if (REPEATABLE.has(key)) raw[key] = [...((raw[key] as string[] | undefined) ?? []), value];
-    else if (key in raw) throw new InvalidFilterError(key, `parameter "${key}" may be given only once`);
-    else raw[key] = value;
-  }
-  const parsed = callFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (issue?.code === "unrecognized_keys") {
-    const key = issue.keys[0] ?? "?";
-    throw new InvalidFilterError(key, `unknown parameter "${key}"`);
-  }
-  const parameter = String(issue?.path[0] ?? "?");
-  const given = raw[parameter];
-  const value = (Array.isArray(given) ? given[Number(issue?.path[1] ?? 0)] : given) ?? "";
-  const contradicts = issue?.code === "custom" ? (issue.params?.expected as string | undefined) : undefined;
-  throw InvalidFilterError.refusedValue(parameter, value, contradicts ?? EXPECTED[parameter.replace(/^not_/, "") as keyof typeof EXPECTED]);
-}
-
-function* entries(params: URLSearchParams | Record<string, string | string[] | undefined>): Generator<[string, string]> {
-  if (params instanceof URLSearchParams) {
-    yield* params.entries();
-    return;
-  }
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) yield [key, item];
-  }
+export function parseCallFilters(params: UrlParameters): CallFilters {
+  return parseUrlParameters(callFiltersSchema, params, {
+    repeatable: REPEATABLE,
+    expected: (parameter) => EXPECTED[parameter.replace(/^not_/, "") as keyof typeof EXPECTED],
+  });
 }
 
 /** A parameter of a page's URL that the page did not apply: all of it when `value` is null, else that value. */
@@ -231,7 +191,7 @@ export type IgnoredParameter = { parameter: string; value: string | null; reason
 export function parseCallFiltersLeniently(
   params: Record<string, string | string[] | undefined>,
 ): { filters: CallFilters; ignored: IgnoredParameter[] } {
-  const remaining = new URLSearchParams([...entries(params)]);
+  const remaining = new URLSearchParams([...parameterEntries(params)]);
   const ignored: IgnoredParameter[] = [];
   for (;;) {
     try {

@@ -4,7 +4,6 @@ export { credentialLookupAnswer, credentialLookupRequest, type CredentialLookup 
 export { readCall, type CallDetail, type CallEvidence, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
 export { exportCalls, parseExportRequest, type ExportFormat, type ExportRequest } from "./export-calls";
 export {
-  InvalidFilterError,
   parseCallFilters,
   parseCallFiltersLeniently,
   type CallFilters,
@@ -15,7 +14,8 @@ export {
 export type { ColumnId, SortField } from "./fields";
 export { listCalls, type CallCredential, type CallListItem, type CallPage } from "./list-calls";
 export { readOverview, type Overview } from "./overview";
-export { readUploadEvents, EVENTS_SHOWN, type UploadEvents } from "./gateway-events";
+export { readUploadEvents, parseEventsPage, eventsPageOfUrl, type EventsPage, type UploadEvents } from "./gateway-events";
+export { InvalidFilterError, type UrlParameters } from "./url-parameters";
 export { readFacets, type Facets, type FacetValue } from "./facets";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";

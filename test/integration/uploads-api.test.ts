@@ -139,6 +139,35 @@ describe("POST /api/uploads with the samples", () => {
   });
 });
 
+describe("GET /api/calls/{id} on overlapping files", () => {
+  // A log rotated with overlap: the rotated file repeats the last lines of the first, and a line of the call only it holds.
+  const lines = [
+    '2026-11-22T09:00:00.000Z INFO [callId=overlap-1] Request: GET /payments/v2/charges api="Payments" app="Mobile App"',
+    "2026-11-22T09:00:00.010Z DEBUG [callId=overlap-1] Running interceptor: OAuth",
+    "2026-11-22T09:00:00.020Z WARN [callId=overlap-1] token store said: Zx9…Ts6 unknown",
+    "2026-11-22T09:00:00.030Z INFO [callId=overlap-1] Response: 401",
+  ];
+  const text = (from: number, to: number) => `${lines.slice(from, to).join("\n")}\n`;
+
+  it("lists each line once, with the first file's line number, naming the other file that held it", async () => {
+    const first = await upload(server.url, [{ name: "gateway.log", content: text(0, 3) }]);
+    const rotated = await upload(server.url, [{ name: "rotated.log.1.gz", content: gzipSync(text(1, 4)) }]);
+    try {
+      expect([first.status, rotated.status]).toEqual([201, 201]);
+      const { body } = await api<CallDetail>("/api/calls/overlap-1");
+      expect(body.trace.map((line) => [line.file, line.line, line.text, line.alsoIn])).toEqual([
+        ["gateway.log", 1, lines[0], []],
+        ["gateway.log", 2, lines[1], [{ file: "rotated.log.1.gz", line: 1 }]],
+        ["gateway.log", 3, lines[2], [{ file: "rotated.log.1.gz", line: 2 }]],
+        ["rotated.log.1.gz", 3, lines[3], []],
+      ]);
+      expect(body.uploads.map((stored) => stored.name)).toEqual(["gateway.log", "rotated.log.1.gz"]);
+    } finally {
+      for (const stored of [rotated, first]) await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
+  });
+});
+
 describe("GET /api/uploads/{id}/events", () => {
   it("lists the lines of the upload that name no call, with their file, line and time", async () => {
     const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
@@ -149,6 +178,52 @@ describe("GET /api/uploads/{id}/events", () => {
     expect(body.events).toEqual([
       { file: "gateway-trace.log", line: 6, time: "2026-11-20T14:03:12.001Z", level: "INFO", text: "2026-11-20T14:03:12.001Z INFO Gateway node gw-2 reloaded 14 APIs" },
     ]);
+  });
+
+  it("pages through an upload's events with a cursor, every event once and in trace order, and back again", async () => {
+    // Two files of one upload, their events at times that tie across and within the files.
+    const events = (file: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `2026-11-22T08:00:0${i % 3}.000Z WARN Token store unreachable (${file} event ${i})`).join("\n");
+    const stored = await upload(server.url, [
+      { name: "node-a.log", content: `${events("a", 7)}\n` },
+      { name: "node-b.log", content: `${events("b", 4)}\n` },
+    ]);
+    expect(stored.status).toBe(201);
+    const eventsAt = `/api/uploads/${stored.body.uploadId}/events`;
+    try {
+      const { body: whole } = await api<UploadEvents>(eventsAt);
+      expect(whole.total).toBe(11);
+      expect(whole.nextCursor).toBeNull();
+      const pages: UploadEvents[] = [];
+      for (let cursor: string | null = ""; cursor !== null; cursor = pages.at(-1)?.nextCursor ?? null) {
+        const { status, body } = await api<UploadEvents>(`${eventsAt}?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(status).toBe(200);
+        pages.push(body);
+      }
+      expect(pages.map((page) => [page.offset, page.events.length])).toEqual([[0, 4], [4, 4], [8, 3]]);
+      expect(pages.flatMap((page) => page.events)).toEqual(whole.events);
+
+      const last = pages[2];
+      const { body: back } = await api<UploadEvents>(`${eventsAt}?limit=4&cursor=${last?.prevCursor}`);
+      expect(back).toEqual(pages[1]);
+      expect(pages[0]?.prevCursor).toBeNull();
+    } finally {
+      await fetch(`${server.url}/api/uploads/${stored.body.uploadId}`, { method: "DELETE" });
+    }
+  });
+
+  it.each([
+    ["offset=1000", "offset", 'unknown parameter "offset"'],
+    ["cursor=-4", "cursor", '"cursor": "-4" is not a page cursor'],
+    ["limit=1001", "limit", '"limit": "1001" is not a whole number from 1 to 1000'],
+    ["limit=2&limit=3", "limit", 'parameter "limit" may be given only once'],
+  ])("refuses %s with 400 naming the parameter, as /api/calls does", async (query, parameter, message) => {
+    const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
+    const { status, body } = await api<ApiError>(`/api/uploads/${listing.items[0]?.id}/events?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_parameter");
+    expect(body.error.message).toContain(message);
+    expect(body.error.message).toContain(parameter);
   });
 
   it.each(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f", "not-an-id"])("answers 404 for an upload that does not exist (%s)", async (id) => {

@@ -3,19 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TraceView } from "@/components/call/trace-view";
 import { database } from "@/lib/database";
-import { EVENTS_SHOWN, readUploadEvents } from "@/lib/explorer";
+import { EventsPager } from "@/components/uploads/events-pager";
+import { eventsPageOfUrl, readUploadEvents } from "@/lib/explorer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Gateway events" };
 
-type Props = { params: Promise<{ uploadId: string }> };
+type Props = { params: Promise<{ uploadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const NOT_MARKED = { decisive: null, response: null, gatewayVerdict: null };
 
-/** An upload's gateway events: the lines that name no call (a node restarting, a token store unreachable). */
-export default async function UploadEventsPage({ params }: Props) {
-  const found = await readUploadEvents(database(), (await params).uploadId);
+/** An upload's gateway events, a page of them: the lines that name no call (a node restarting, a token store unreachable). */
+export default async function UploadEventsPage({ params, searchParams }: Props) {
+  const found = await readUploadEvents(database(), (await params).uploadId, eventsPageOfUrl(await searchParams));
   if (found === null) notFound();
   const { upload, total, events } = found;
   return (
@@ -29,10 +30,16 @@ export default async function UploadEventsPage({ params }: Props) {
       <section className="card" aria-label="Gateway events">
         <p className="muted">
           Lines that name no call: what the gateway itself logged, such as a node reloading its APIs or a token store it could not reach. A burst of
-          rejections often starts with one.{" "}
-          {total > events.length && `The first ${EVENTS_SHOWN.toLocaleString("en")} of ${total.toLocaleString("en")}, in trace order.`}
+          rejections often starts with one.
         </p>
-        {events.length === 0 ? <p>This upload has no gateway events.</p> : <TraceView trace={events} marks={NOT_MARKED} />}
+        {total === 0 ? (
+          <p>This upload has no gateway events.</p>
+        ) : (
+          <>
+            <TraceView trace={events} marks={NOT_MARKED} />
+            <EventsPager page={found} />
+          </>
+        )}
         <p>
           <Link href={explorerHref({ upload: upload.id })}>The calls of this upload →</Link>
         </p>
