@@ -1,4 +1,4 @@
-import { copyString, createCredentialMasker, SCHEME_AND_TOKEN, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
+import { copyString, createCredentialMasker, SCHEME_AND_TOKEN, SECRET_NAME, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
 
 /** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
 export const NO_CALL = "\u0000line without a call";
@@ -107,7 +107,8 @@ export class CredentialScrubber {
 
   scrub(callRef: string, text: string): string {
     const withoutQuery = text.includes("?") ? this.maskQueriesShown(text) : text;
-    const unlabelled = AUTHORIZATION_NAMED.test(withoutQuery) ? this.maskAuthorizationShown(withoutQuery) : withoutQuery;
+    const withoutAuthorization = AUTHORIZATION_NAMED.test(withoutQuery) ? this.maskAuthorizationShown(withoutQuery) : withoutQuery;
+    const unlabelled = SECRET_NAME.test(withoutAuthorization) ? this.maskSecretPairsShown(withoutAuthorization) : withoutAuthorization;
     const known = this.recent.get(callRef);
     if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
@@ -156,6 +157,20 @@ export class CredentialScrubber {
     );
   }
 
+  /**
+   * `name=value` written in a line, its name one of a secret's (`password=…`,
+   * `refresh_token="…"`, an unknown key on a request line): masked as a JSON
+   * record's field of that name is. Query strings are maskQueriesShown's.
+   */
+  private maskSecretPairsShown(text: string): string {
+    return text.replace(SECRET_PAIR_SHOWN, (pair, before: string, quoted: string | undefined, bare: string | undefined) => {
+      const value = quoted ?? bare ?? "";
+      if (value.includes("…") || value === "") return pair;
+      const preview = this.mask(value).preview;
+      return quoted === undefined ? before + preview : `${before}"${preview}"`;
+    });
+  }
+
   private rememberCall(callRef: string, value: string): Remembered {
     if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
     const known = { callRef: copyString(callRef), values: [value], heardAt: ++this.callsRemembered };
@@ -193,6 +208,8 @@ export class CredentialScrubber {
 const QUERY_SHOWN = /\?[^\s"'<>#]*=[^\s"'<>#]*/g;
 const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
+/** `name=value` or `name="value"` with a secret's name, not inside a query string (after `?` or `&`). Groups: up to the value; the quoted value; the bare one. */
+const SECRET_PAIR_SHOWN = new RegExp(String.raw`((?<![?&\w.-])[\w.-]*(?:${SECRET_NAME.source})[\w.-]*=)(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;]+))`, "gi");
 /**
  * An Authorization header written in a line: `Authorization: Bearer X`,
  * `authorization=X`, `"Authorization": "Basic X"`, `Authorization=[Bearer X]`,

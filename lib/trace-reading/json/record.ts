@@ -1,4 +1,4 @@
-import { displayMasked, maskedInPlace } from "../../credentials";
+import { displayMasked, maskedInPlace, SECRET_NAME } from "../../credentials";
 import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
 import { NO_CALL, scrubDeep, type CredentialScrubber } from "../scrubber";
@@ -205,7 +205,6 @@ function stringsInJson(raw: string): string[] {
  * `"tokenHeader": "access_token"` would also mask the gateway's own verdict.
  * Carried headers, query parameters and cookies are left to carriedValues.
  */
-const SECRET_NAME = /passw(?:or)?d|secret|token|api[-_]?key|private[-_]?key|credential/i;
 const CARRIERS = new Set<RecordField | undefined>(["headers", "query", "cookies", "authorization"]);
 
 /**

@@ -213,9 +213,17 @@ describe("no raw credential escapes the reader: Authorization and query strings 
     ["a scheme with several parts", "Authorization: AWS4-HMAC-SHA256 Credential=AKIA/x, SignedHeaders=host, Signature=LEAKSIGNATURE333", "LEAKSIGNATURE333"],
     ["a Digest header", 'Authorization: Digest username="bob", response="LEAKDIGEST6629fae4"', "LEAKDIGEST6629fae4"],
     ["a query whose first parameter has no value", "Routing to backend /a?debug&access_token=LEAKFLAGFIRST222", "LEAKFLAGFIRST222"],
+    ["a secret's name as a key on a request line", 'Request: GET /x api="Payments" access_token="LEAKREQUESTKEY44" ip=10.0.0.7', "LEAKREQUESTKEY44"],
+    ["a password as a key", "login with password=LEAKPASSWORD555 and user=bob", "LEAKPASSWORD555"],
+    ["a client secret in a config dump", "oauth config {client_secret=LEAKCLIENTSEC66, grant=client_credentials}", "LEAKCLIENTSEC66"],
   ])("masks %s", async (_form, message, raw) => {
     const kept = await everythingKept(`${stamp} DEBUG [callId=w1] ${message}\n${stamp} INFO [callId=w1] Response: 401 body="x"`);
     expect(kept).not.toContain(raw);
+  });
+
+  it("masks a secret-named key's value once, quotes kept, and leaves other keys as they are", async () => {
+    const { calls } = await readEvents(`${stamp} DEBUG [callId=w3] cb?refresh_token=LEAKQUERYONCE777&x=1 then refresh_token="LEAKQUOTED888888" user=bob\n`);
+    expect(calls[0]?.text).toMatch(/\?refresh_token=LEAK…777&x=… then refresh_token="LEAK…888" user=bob$/);
   });
 
   it("leaves words about the header as they are", async () => {
