@@ -186,3 +186,17 @@ test("the rejections chart reads as a table: a row for each period with rejectio
   await expect(page).toHaveURL((url) => url.searchParams.has("from") && url.searchParams.has("to"));
   await expect(page.getByTestId("total")).toHaveText(String(first));
 });
+
+test("with rejected and not rejected calls in view, the chart counts both: its table's Not rejected column adds up to the calls not rejected", async ({ page, request }) => {
+  await open(page, "/");
+  const chart = page.getByRole("figure", { name: "Calls over time" });
+  await chart.getByText("Show as a table").click();
+  const table = chart.getByRole("table", { name: /^Calls per .+: rejections by cause, and calls not rejected/ });
+  const column = (await table.locator("thead th").allTextContents()).indexOf("Not rejected");
+  expect(column).toBeGreaterThan(0);
+  const notRejected = await table.locator(`tbody tr td:nth-child(${column + 1})`).evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.textContent?.replace(/,/g, "")), 0));
+  const { total } = (await (await request.get("/api/calls?rejected=false&limit=1")).json()) as { total: number };
+  expect(total).toBeGreaterThan(0);
+  expect(notRejected).toBe(total);
+  await expect(table.locator("tfoot td:last-child")).toHaveText(String(await (await request.get("/api/calls?limit=1")).json().then((body: { total: number }) => body.total)));
+});

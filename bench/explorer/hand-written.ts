@@ -152,7 +152,7 @@ export async function histogram(pool: pg.Pool): Promise<Histogram> {
   const buckets = new Map<string, Histogram["buckets"][number]>();
   for (const row of rows) {
     const start = row.start.toISOString();
-    const bucket = buckets.get(start) ?? { start, counts: {} };
+    const bucket = buckets.get(start) ?? { start, counts: {}, notRejected: 0 };
     bucket.counts[row.cause as keyof typeof bucket.counts] = row.count;
     buckets.set(start, bucket);
   }

@@ -12,13 +12,22 @@ import { useExplorerUrl } from "./use-explorer-url";
 
 type Row = Record<string, number | string>;
 
-/** Rejections over time, stacked by cause. A click on a bar, or a drag across bars, narrows the view to that time. */
+/** The series of calls that were not rejected, beside the causes' in a row of the chart. */
+const NOT_REJECTED = "notRejected";
+
+/**
+ * Calls over time: rejections stacked by cause, and the calls not rejected
+ * above them in grey, so that a rise in 401s can be told from a rise in
+ * traffic. A click on a bar, or a drag across bars, narrows the view to that time.
+ */
 export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const url = useExplorerUrl();
   const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
   const timeZone = timeZoneOf(useZoneChoice());
-  const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts }));
+  const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts, ...(bucket.notRejected > 0 && { [NOT_REJECTED]: bucket.notRejected }) }));
   const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
+  const withNotRejected = rows.some((row) => typeof row[NOT_REJECTED] === "number");
+  const title = withNotRejected ? "Calls over time" : "Rejections over time";
   const unit = describeWidth(histogram.bucketSeconds);
 
   // From the start of the first period to the end of the last: a drag may go either way.
@@ -38,13 +47,13 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const periodLabel = (iso: string) => formatLocal(new Date(iso), true, timeZone).slice(0, 19);
 
   return (
-    <figure className="chart-card" aria-label="Rejections over time">
+    <figure className="chart-card" aria-label={title}>
       <figcaption>
-        <span>Rejections over time</span>
+        <span>{title}</span>
         <span className="muted">per {unit} · click or drag to zoom</span>
       </figcaption>
       {rows.length === 0 ? (
-        <p className="chart-empty">No rejections with a timestamp in this view.</p>
+        <p className="chart-empty">No calls with a timestamp in this view.</p>
       ) : (
         <>
           <div className="chart-area" style={{ height: 180 }}>
@@ -62,17 +71,18 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
                 <Tooltip
                   cursor={{ fill: "var(--accent-soft)" }}
                   labelFormatter={(value) => periodLabel(String(value))}
-                  formatter={(value, name) => [callCount(Number(value)), CAUSES[name as keyof typeof CAUSES]?.title ?? name]}
+                  formatter={(value, name) => [callCount(Number(value)), name === NOT_REJECTED ? "Not rejected" : (CAUSES[name as keyof typeof CAUSES]?.title ?? name)]}
                   contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
                 />
                 {causes.map((cause) => (
                   <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
                 ))}
+                {withNotRejected && <Bar dataKey={NOT_REJECTED} stackId="causes" fill="var(--not-rejected)" isAnimationActive={false} />}
                 {selection?.to && <ReferenceArea x1={selection.from} x2={selection.to} fill="var(--accent)" fillOpacity={0.15} />}
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <RejectionsTable buckets={histogram.buckets} causes={causes} unit={unit} label={periodLabel} zoom={(start) => zoomTo(start, start)} />
+          <RejectionsTable buckets={histogram.buckets} causes={causes} withNotRejected={withNotRejected} unit={unit} label={periodLabel} zoom={(start) => zoomTo(start, start)} />
         </>
       )}
     </figure>

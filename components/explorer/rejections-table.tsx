@@ -2,21 +2,23 @@ import type { HistogramBucket } from "@/lib/explorer";
 import { CAUSES, type Cause } from "@/lib/rules";
 
 /**
- * The rejections chart as a table, for screen readers and the keyboard: a row
- * for each period that had rejections (the chart's empty bars only show a
- * gap), its count by cause, and a button that narrows the view to that
- * period as a click on its bar does.
+ * The calls chart as a table, for screen readers and the keyboard: a row
+ * for each period that had calls (the chart's empty bars only show a gap),
+ * its rejections by cause and, when the view holds them, its calls not
+ * rejected, and a button that narrows the view to that period as a click on
+ * its bar does.
  */
-export function RejectionsTable({ buckets, causes, unit, label, zoom }: {
+export function RejectionsTable({ buckets, causes, withNotRejected, unit, label, zoom }: {
   buckets: HistogramBucket[];
   causes: readonly Cause[];
+  withNotRejected: boolean;
   unit: string;
   label: (iso: string) => string;
   zoom: (start: string) => void;
 }) {
-  const shown = buckets.filter((bucket) => causes.some((cause) => bucket.counts[cause]));
-  const total = (bucket: HistogramBucket) => causes.reduce((sum, cause) => sum + (bucket.counts[cause] ?? 0), 0);
-  const causeTotal = (cause: Cause) => shown.reduce((sum, bucket) => sum + (bucket.counts[cause] ?? 0), 0);
+  const total = (bucket: HistogramBucket) => causes.reduce((sum, cause) => sum + (bucket.counts[cause] ?? 0), bucket.notRejected);
+  const shown = buckets.filter((bucket) => total(bucket) > 0);
+  const columnTotal = (count: (bucket: HistogramBucket) => number) => shown.reduce((sum, bucket) => sum + count(bucket), 0);
   return (
     <details className="chart-table">
       <summary>Show as a table</summary>
@@ -24,13 +26,14 @@ export function RejectionsTable({ buckets, causes, unit, label, zoom }: {
       <p className="muted">The periods that had any; a period&apos;s button narrows the view to it, as a click on its bar does.</p>
       <div className="chart-table-scroll">
         <table>
-          <caption>Rejections per {unit}, by cause</caption>
+          <caption>{withNotRejected ? `Calls per ${unit}: rejections by cause, and calls not rejected` : `Rejections per ${unit}, by cause`}</caption>
           <thead>
             <tr>
               <th scope="col">Period from</th>
               {causes.map((cause) => (
                 <th key={cause} scope="col">{CAUSES[cause].title}</th>
               ))}
+              {withNotRejected && <th scope="col">Not rejected</th>}
               <th scope="col">Total</th>
             </tr>
           </thead>
@@ -46,6 +49,7 @@ export function RejectionsTable({ buckets, causes, unit, label, zoom }: {
                 {causes.map((cause) => (
                   <td key={cause}>{count(bucket.counts[cause] ?? 0)}</td>
                 ))}
+                {withNotRejected && <td>{count(bucket.notRejected)}</td>}
                 <td>{count(total(bucket))}</td>
               </tr>
             ))}
@@ -54,9 +58,10 @@ export function RejectionsTable({ buckets, causes, unit, label, zoom }: {
             <tr>
               <th scope="row">All periods</th>
               {causes.map((cause) => (
-                <td key={cause}>{count(causeTotal(cause))}</td>
+                <td key={cause}>{count(columnTotal((bucket) => bucket.counts[cause] ?? 0))}</td>
               ))}
-              <td>{count(shown.reduce((sum, bucket) => sum + total(bucket), 0))}</td>
+              {withNotRejected && <td>{count(columnTotal((bucket) => bucket.notRejected))}</td>}
+              <td>{count(columnTotal(total))}</td>
             </tr>
           </tfoot>
         </table>

@@ -3,7 +3,8 @@ import type { Cause } from "../rules";
 import type { CallFilters } from "./filters";
 import { whereClause } from "./where-clause";
 
-export type HistogramBucket = { start: string; counts: Partial<Record<Cause, number>> };
+/** One period: its rejections by cause, and the calls in it that were not rejected. */
+export type HistogramBucket = { start: string; counts: Partial<Record<Cause, number>>; notRejected: number };
 export type Histogram = { bucketSeconds: number; buckets: HistogramBucket[] };
 
 // Bucket widths a person reads easily; the first that gives at most ~80 bars wins.
@@ -11,33 +12,40 @@ const WIDTHS = [1, 10, 60, 5 * 60, 15 * 60, 3600, 3 * 3600, 6 * 3600, 86_400, 7 
 const TARGET_BUCKETS = 80;
 // Empty buckets are drawn too, so that a gap reads as a gap; past this many (years of data by the week) they are not.
 const MAX_FILLED_BUCKETS = 1_000;
-const NO_REJECTIONS: Histogram = { bucketSeconds: 60, buckets: [] };
+const NO_CALLS: Histogram = { bucketSeconds: 60, buckets: [] };
 
-/** Rejections over time, stacked by cause, under the current filters. */
+/**
+ * Calls over time under the current filters: rejections stacked by cause,
+ * and the calls that were not rejected beside them, so that a rise in 401s
+ * can be told from a rise in traffic. `rejected=true` leaves only the first.
+ */
 export async function readHistogram(db: Database, filters: CallFilters, now = new Date()): Promise<Histogram> {
-  if (filters.rejected === false) return NO_REJECTIONS;
-  const where = whereClause({ ...filters, rejected: true }, now);
+  const where = whereClause(filters, now);
   const [span] = await db.$queryRaw<Array<{ first: Date | null; last: Date | null }>>`
     SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
-  if (!span?.first || !span.last) return NO_REJECTIONS;
+  if (!span?.first || !span.last) return NO_CALLS;
   const seconds = (span.last.getTime() - span.first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
-  const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause; count: number }>>`
+  // A rejection always has a cause, and a call that was not rejected never does.
+  const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause | null; count: number }>>`
     SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS start,
            c.cause::text AS cause, count(*)::int AS count
-      FROM calls c WHERE ${where} AND c.time IS NOT NULL AND c.cause IS NOT NULL
+      FROM calls c WHERE ${where} AND c.time IS NOT NULL
      GROUP BY 1, 2 ORDER BY 1`;
   const buckets = new Map<number, HistogramBucket>();
   for (const row of rows) {
     const start = row.start.getTime();
-    const bucket = buckets.get(start) ?? { start: row.start.toISOString(), counts: {} };
-    bucket.counts[row.cause] = row.count;
+    const bucket = buckets.get(start) ?? emptyBucket(start);
+    if (row.cause === null) bucket.notRejected = row.count;
+    else bucket.counts[row.cause] = row.count;
     buckets.set(start, bucket);
   }
   return { bucketSeconds, buckets: withEmptyBuckets(buckets, bucketSeconds * 1000) };
 }
 
-/** The buckets in time order, with an empty one wherever no rejection fell between the first and the last. */
+const emptyBucket = (start: number): HistogramBucket => ({ start: new Date(start).toISOString(), counts: {}, notRejected: 0 });
+
+/** The buckets in time order, with an empty one wherever no call fell between the first and the last. */
 function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number): HistogramBucket[] {
   // In time order already: the rows came ordered by bucket.
   const starts = [...buckets.keys()];
@@ -46,7 +54,7 @@ function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number):
   if ((last - first) / width >= MAX_FILLED_BUCKETS) return [...buckets.values()];
   const filled: HistogramBucket[] = [];
   for (let start = first; start <= last; start += width) {
-    filled.push(buckets.get(start) ?? { start: new Date(start).toISOString(), counts: {} });
+    filled.push(buckets.get(start) ?? emptyBucket(start));
   }
   return filled;
 }

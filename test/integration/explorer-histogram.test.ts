@@ -3,7 +3,7 @@ import { parseCallFilters, readHistogram } from "../../lib/explorer";
 import { ingestTrace } from "../support/ingest-trace";
 import { useTestDatabase } from "../support/test-database";
 
-// The "Rejections over time" chart: what it counts and where its bars fall.
+// The "Calls over time" chart: what it counts and where its bars fall.
 const database = useTestDatabase();
 
 const call = (ref: string, time: string, status: number) =>
@@ -19,7 +19,7 @@ const trace = [
 
 beforeAll(() => ingestTrace(database.url, "chart.log", trace));
 
-describe("rejections over time", () => {
+describe("calls over time", () => {
   it("has a bar for every interval from the first rejection to the last, empty where none fell, so gaps show as gaps", async () => {
     const histogram = await readHistogram(database.db, parseCallFilters({}));
     expect(histogram.bucketSeconds).toBe(10);
@@ -32,8 +32,13 @@ describe("rejections over time", () => {
     expect(counted.filter((count) => count === 0).length).toBe(histogram.buckets.length - 4);
   });
 
-  it("is empty when the view holds only calls that were not rejected", async () => {
-    expect((await readHistogram(database.db, parseCallFilters({ rejected: "false" }))).buckets).toEqual([]);
-    expect((await readHistogram(database.db, parseCallFilters({ rejected: "true" }))).buckets.length).toBeGreaterThan(0);
+  it("counts the calls not rejected beside the rejections, so that traffic can be told from failures, each under the view's own filter", async () => {
+    const notRejected = async (rejected?: string) => {
+      const { buckets } = await readHistogram(database.db, parseCallFilters(rejected === undefined ? {} : { rejected }));
+      return { notRejected: buckets.filter((bucket) => bucket.notRejected > 0).map((bucket) => [bucket.start, bucket.notRejected]), rejections: buckets.filter((bucket) => Object.keys(bucket.counts).length > 0).length };
+    };
+    expect(await notRejected()).toEqual({ notRejected: [["2026-11-20T14:03:00.000Z", 1]], rejections: 4 });
+    expect(await notRejected("false")).toEqual({ notRejected: [["2026-11-20T14:03:00.000Z", 1]], rejections: 0 });
+    expect(await notRejected("true")).toEqual({ notRejected: [], rejections: 4 });
   });
 });
