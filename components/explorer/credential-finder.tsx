@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useDismissibleDetails } from "@/components/layout/use-dismissible-details";
+import { PopoverForm } from "@/components/layout/popover-form";
 import { credentialLookupAnswer, type CredentialLookup } from "@/lib/explorer/credential-lookup-answer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { errorAnswer } from "@/lib/ingest/upload-answer";
@@ -18,7 +18,6 @@ type Finding = { kind: "idle" } | { kind: "looking" } | { kind: "found"; lookup:
  * URL, the history or the screen.
  */
 export function CredentialFinder() {
-  const { ref, open, onToggle } = useDismissibleDetails();
   const [finding, setFinding] = useState<Finding>({ kind: "idle" });
 
   const lookUp = async (form: HTMLFormElement) => {
@@ -29,29 +28,17 @@ export function CredentialFinder() {
   };
 
   return (
-    <details className="popover credential-finder" ref={ref} onToggle={onToggle}>
-      <summary className="button">Find credential…</summary>
-      {open && (
-        <form
-          className="menu popover-form"
-          aria-label="Find a credential"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void lookUp(event.currentTarget);
-          }}
-        >
-          <label>
-            Credential, as it was sent
-            <input type="password" name="value" required autoComplete="off" spellCheck={false} />
-          </label>
-          <p className="muted">Compared by its fingerprint; the value is not stored. For an Authorization header, include its scheme (Bearer …).</p>
-          <button type="submit" className="button primary" disabled={finding.kind === "looking"}>
-            Find
-          </button>
-          <FindingShown finding={finding} />
-        </form>
-      )}
-    </details>
+    <PopoverForm className="credential-finder" summary="Find credential…" label="Find a credential" onSubmit={(form) => void lookUp(form)}>
+      <label>
+        Credential, as it was sent
+        <input type="password" name="value" required autoComplete="off" spellCheck={false} />
+      </label>
+      <p className="muted">Compared by its fingerprint; the value is not stored. For an Authorization header, include its scheme (Bearer …).</p>
+      <button type="submit" className="button primary" disabled={finding.kind === "looking"}>
+        Find
+      </button>
+      <FindingShown finding={finding} />
+    </PopoverForm>
   );
 }
 

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
-import { useDismissibleDetails } from "@/components/layout/use-dismissible-details";
+import { PopoverForm } from "@/components/layout/popover-form";
+import { setFixedTimes } from "@/lib/explorer/explorer-href";
 import { inputValueOf, instantOf } from "./time-input";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -14,55 +15,33 @@ import { useExplorerUrl } from "./use-explorer-url";
 export function CustomRange() {
   const url = useExplorerUrl();
   const timeZone = timeZoneOf(useZoneChoice());
-  const { ref, open, onToggle, close } = useDismissibleDetails();
   const [problem, setProblem] = useState<string | null>(null);
   const from = url.params.get("from");
   const to = url.params.get("to");
 
-  const apply = (form: FormData) => {
+  const apply = (form: FormData, close: () => void) => {
     const chosen = { from: instantOf(String(form.get("from") ?? ""), timeZone), to: instantOf(String(form.get("to") ?? ""), timeZone) };
     if (chosen.from !== null && chosen.to !== null && chosen.from >= chosen.to) return setProblem("“From” must be before “To”.");
     setProblem(null);
     close();
-    url.navigate((next) => {
-      next.delete("range");
-      for (const end of ["from", "to"] as const) {
-        const instant = chosen[end];
-        if (instant === null) next.delete(end);
-        else next.set(end, instant);
-      }
-    });
+    url.navigate((next) => setFixedTimes(next, chosen));
   };
 
   return (
-    <details className="popover custom-range" ref={ref} onToggle={onToggle}>
-      <summary className="button" aria-current={from !== null || to !== null ? "true" : undefined}>
-        Custom…
-      </summary>
-      {open && (
-        <form
-          className="menu popover-form"
-          aria-label="Custom time range"
-          onSubmit={(event) => {
-            event.preventDefault();
-            apply(new FormData(event.currentTarget));
-          }}
-        >
-          <label>
-            From
-            <input type="datetime-local" name="from" step="0.001" defaultValue={inputValueOf(from, timeZone)} />
-          </label>
-          <label>
-            To
-            <input type="datetime-local" name="to" step="0.001" defaultValue={inputValueOf(to, timeZone)} />
-          </label>
-          <p className="muted">{timeZone === "UTC" ? "Times in UTC." : "Times in your time zone."} Leave one empty for no limit on that side.</p>
-          {problem !== null && <p role="alert">{problem}</p>}
-          <button type="submit" className="button primary">
-            Apply
-          </button>
-        </form>
-      )}
-    </details>
+    <PopoverForm className="custom-range" summary="Custom…" current={from !== null || to !== null} label="Custom time range" onSubmit={(form, close) => apply(new FormData(form), close)}>
+      <label>
+        From
+        <input type="datetime-local" name="from" step="0.001" defaultValue={inputValueOf(from, timeZone)} />
+      </label>
+      <label>
+        To
+        <input type="datetime-local" name="to" step="0.001" defaultValue={inputValueOf(to, timeZone)} />
+      </label>
+      <p className="muted">{timeZone === "UTC" ? "Times in UTC." : "Times in your time zone."} Leave one empty for no limit on that side.</p>
+      {problem !== null && <p role="alert">{problem}</p>}
+      <button type="submit" className="button primary">
+        Apply
+      </button>
+    </PopoverForm>
   );
 }

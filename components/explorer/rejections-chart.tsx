@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Histogram } from "@/lib/explorer";
+import { setFixedTimes } from "@/lib/explorer/explorer-href";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
@@ -34,11 +35,7 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
   const zoomTo = (first: string, last: string) => {
     const [from = first, to = last] = [first, last].sort();
     const end = new Date(new Date(to).getTime() + histogram.bucketSeconds * 1000).toISOString();
-    url.navigate((next) => {
-      next.delete("range");
-      next.set("from", from);
-      next.set("to", end);
-    });
+    url.navigate((next) => setFixedTimes(next, { from, to: end }));
   };
   const apply = () => {
     if (selection) zoomTo(selection.from, selection.to ?? selection.from);

@@ -29,14 +29,23 @@ export function explorerPath(query: URLSearchParams): string {
 export type FixedTimes = { from: string; to: string };
 
 /**
- * The same view fixed to these times: `from` and `to` in place of a relative
- * `range` (the two are refused together), so that it shows the same calls
- * whenever it is opened.
+ * Sets the view's window to these times, in place: `from` and `to` instead
+ * of a relative `range` (the two are refused together); an end given as
+ * null is left open. What a zoom, a custom range and a link to the window
+ * shown all write.
  */
+export function setFixedTimes(query: URLSearchParams, times: { from: string | null; to: string | null }): void {
+  query.delete("range");
+  for (const end of ["from", "to"] as const) {
+    const time = times[end];
+    if (time === null) query.delete(end);
+    else query.set(end, time);
+  }
+}
+
+/** The same view fixed to these times, so that it shows the same calls whenever it is opened. */
 export function withFixedTimes(query: URLSearchParams, times: FixedTimes): URLSearchParams {
   const fixed = new URLSearchParams(query);
-  fixed.delete("range");
-  fixed.set("from", times.from);
-  fixed.set("to", times.to);
+  setFixedTimes(fixed, times);
   return fixed;
 }
