@@ -1,5 +1,5 @@
 export { loadFingerprintKey } from "./fingerprint-key";
-export { displayMasked, maskCredential, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
+export { displayMasked, fingerprintOf, maskCredential, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";
 export { SECRET_NAME } from "./secret-names";

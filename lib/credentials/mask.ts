@@ -19,13 +19,18 @@ export function maskCredential(raw: string, key: Buffer): MaskedCredential {
   return {
     // Trimmed so that a token sent once with a stray line break groups with
     // its clean sends: same secret, different (malformed) packaging.
-    fingerprint: createHmac("sha256", key).update(trimmed, "utf8").digest("hex"),
+    fingerprint: fingerprintOf(trimmed, key),
     preview: previewOf(trimmed),
     length: raw.length,
     leadingWhitespace: LEADING_WHITESPACE.test(raw),
     trailingWhitespace: TRAILING_WHITESPACE.test(raw),
     lineBreak: LINE_BREAK.test(raw),
   };
+}
+
+/** The keyed hash (HMAC-SHA256, hex) that stands for `value` wherever values are compared or grouped. */
+export function fingerprintOf(value: string, key: Buffer): string {
+  return createHmac("sha256", key).update(value, "utf8").digest("hex");
 }
 
 const LEADING_WHITESPACE = /^\s/;

@@ -2,13 +2,14 @@ import type pg from "pg";
 import { CallLinker, storedFacts, type CallFacts } from "../calls";
 import type { CallEvent } from "../trace-reading";
 import { copyRows } from "./copy-buffer";
+import type { ValueKey } from "./carried-value-keys";
 import { copyArray, copyRowOf, copyValue } from "./copy-format";
 import { TimestampText } from "./timestamp-text";
 
-const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts"] as const;
+const COLUMNS = ["call_ref", "file_id", "first_seq", "seqs", "lines", "times", "levels", "texts", "facts", "value_fingerprints", "value_lengths"] as const;
 
-/** One call's lines from one file, in file order, as the columns of trace_segments hold them. */
-type Segment = { seqs: number[]; lines: Array<number | null>; times: Array<number | null>; levels: Array<string | null>; texts: string[] };
+/** One call's lines from one file, in file order, as the columns of trace_segments hold them, and the values they carried. */
+type Segment = { seqs: number[]; lines: Array<number | null>; times: Array<number | null>; levels: Array<string | null>; texts: string[]; valueKeys: ValueKey[] };
 
 /**
  * The calls of one file read since the last batch was written: what their
@@ -27,7 +28,7 @@ export class CallBatch implements Iterable<CallFacts> {
     this.calls.apply(event);
     let segment = this.segments.get(event.callRef);
     if (!segment) {
-      segment = { seqs: [], lines: [], times: [], levels: [], texts: [] };
+      segment = { seqs: [], lines: [], times: [], levels: [], texts: [], valueKeys: [] };
       this.segments.set(event.callRef, segment);
     }
     segment.seqs.push(event.seq);
@@ -47,6 +48,16 @@ export class CallBatch implements Iterable<CallFacts> {
     return this.segments.has(callRef);
   }
 
+  /** Stores with this call's lines the keys of values they carried. */
+  keepValueKeys(callRef: string, keys: readonly ValueKey[]): void {
+    this.segments.get(callRef)?.valueKeys.push(...keys);
+  }
+
+  /** The text of this call's lines in the batch (masked as the readers could). */
+  linesOf(callRef: string): readonly string[] {
+    return this.segments.get(callRef)?.texts ?? [];
+  }
+
   [Symbol.iterator](): Iterator<CallFacts> {
     return this.calls[Symbol.iterator]();
   }
@@ -64,6 +75,7 @@ export class CallBatch implements Iterable<CallFacts> {
       yield copyRowOf([
         copyValue(callRef), this.fileId, String(segment.seqs[0]), copyArray(segment.seqs), copyArray(segment.lines),
         copyArray(segment.times.map(timeText)), copyArray(segment.levels), copyArray(segment.texts), copyValue(facts && storedFacts(facts)),
+        copyArray(segment.valueKeys.map((kept) => kept.fingerprint)), copyArray(segment.valueKeys.map((kept) => kept.length)),
       ]);
     }
   }

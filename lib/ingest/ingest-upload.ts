@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import type pg from "pg";
 import { rememberCarriedValues, type CarriedValueMemory, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
+import { echoesOfKeptValues, keepValueKeys } from "./carried-value-keys";
 import { LateCarriedValues } from "./late-carried-values";
+import { maskInStoredCalls } from "./mask-stored-calls";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
 import { TouchedCalls, type RejectionsByCause } from "./touched-calls";
@@ -126,8 +128,11 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   const settle = async (batch: CallBatch) => {
     // Taken before the reader goes on: what it learns from here on goes with a later batch.
     const learned = upload.late.take(batch);
+    const { mask } = upload.carriedSoFar;
+    keepValueKeys(batch, learned, mask);
     const storedBefore = await settleCalls(client, uploadId, batch, touchedByFile);
-    await upload.late.maskStored(client, learned, storedBefore, upload.carriedSoFar.mask);
+    await upload.late.maskStored(client, batch, learned, storedBefore, mask);
+    await maskInStoredCalls(client, await echoesOfKeptValues(client, batch, storedBefore, upload.fingerprintKey), mask);
   };
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,

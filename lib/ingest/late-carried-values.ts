@@ -1,12 +1,13 @@
 import type pg from "pg";
 import type { CredentialMasker } from "../credentials";
 import type { CallBatch } from "./call-batch";
+import { maskInStoredCalls } from "./mask-stored-calls";
 
 /** What one call learned while a batch was read: its values, and whether lines of it were in that batch already. */
 type Learned = { values: string[]; afterItsLines: boolean };
 
 /** What the calls of one batch learned, by call. */
-type LearnedByCalls = Map<string, Learned>;
+export type LearnedByCalls = Map<string, Learned>;
 
 /**
  * Values a call carried that text of it already handed on may echo. The
@@ -64,60 +65,21 @@ export class LateCarriedValues {
   }
 
   /**
-   * Once a batch is stored: masks what its calls learned in the stored rows
+   * Once `batch` is stored: masks what its calls learned in the stored rows
    * of those that had lines stored before (`storedBefore`, the batch's calls
-   * that were stored before it) or in the batch before they learned it.
+   * that were stored before it), had lines in the batch before they learned
+   * it, or echo it in the batch after the readers forgot them (their values
+   * are remembered for the last 1,024 to 2,048 calls heard of).
    */
-  async maskStored(client: pg.PoolClient, learned: LearnedByCalls, storedBefore: readonly string[], mask: CredentialMasker): Promise<void> {
+  async maskStored(client: pg.PoolClient, batch: CallBatch, learned: LearnedByCalls, storedBefore: readonly string[], mask: CredentialMasker): Promise<void> {
     if (learned.size === 0) return;
     const echoed = new Set(storedBefore);
     const late = new Map<string, string[]>();
-    for (const [callRef, { values, afterItsLines }] of learned) if (afterItsLines || echoed.has(callRef)) late.set(callRef, values);
+    for (const [callRef, { values, afterItsLines }] of learned) {
+      if (afterItsLines || echoed.has(callRef) || echoedIn(batch.linesOf(callRef), values)) late.set(callRef, values);
+    }
     await maskInStoredCalls(client, late, mask);
   }
 }
 
-/** Each value, with its preview, also as a JSON string writes it (facts and unknown fields are JSON). */
-const LATE_VALUES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS late(call_ref, raw, preview, raw_in_json, preview_in_json)`;
-
-// By call reference through each table's primary key (call_ref comes first).
-const MASK_IN_STORED_CALLS = [
-  `UPDATE trace_segments s
-      SET texts = ARRAY(SELECT replace(t.text, late.raw, late.preview) FROM unnest(s.texts) WITH ORDINALITY AS t(text, i) ORDER BY t.i),
-          facts = replace(s.facts::text, late.raw_in_json, late.preview_in_json)::json
-     FROM ${LATE_VALUES}
-    WHERE s.call_ref = ANY($1::text[]) AND s.call_ref = late.call_ref
-      AND (strpos(array_to_string(s.texts, E'\\n'), late.raw) > 0 OR strpos(s.facts::text, late.raw_in_json) > 0)`,
-  `UPDATE evidence e
-      SET text = replace(e.text, late.raw, late.preview)
-     FROM ${LATE_VALUES}
-    WHERE e.call_ref = ANY($1::text[]) AND e.call_ref = late.call_ref AND strpos(e.text, late.raw) > 0`,
-  `UPDATE calls c
-      SET uri = replace(c.uri, late.raw, late.preview), response_body = replace(c.response_body, late.raw, late.preview),
-          extra_fields = replace(c.extra_fields::text, late.raw_in_json, late.preview_in_json)::jsonb
-     FROM ${LATE_VALUES}
-    WHERE c.call_ref = ANY($1::text[]) AND c.call_ref = late.call_ref
-      AND (strpos(c.uri, late.raw) > 0 OR strpos(c.response_body, late.raw) > 0 OR strpos(c.extra_fields::text, late.raw_in_json) > 0)`,
-];
-
-/**
- * Masks each call's values wherever its rows are stored: trace lines and
- * their facts (of every upload), evidence, the call's own fields. An UPDATE
- * applies one joined value to a row, so the values go in rounds: every
- * call's first value (a whole value before its parts, as the scrubber
- * learned them), then every call's second, and so on.
- */
-async function maskInStoredCalls(client: pg.PoolClient, values: Map<string, string[]>, mask: CredentialMasker): Promise<void> {
-  const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
-  for (let round = 0; ; round++) {
-    const columns: string[][] = [[], [], [], [], []];
-    for (const [callRef, raws] of values) {
-      const raw = raws[round];
-      if (raw === undefined) continue;
-      const preview = mask(raw).preview;
-      [callRef, raw, preview, inJson(raw), inJson(preview)].forEach((value, column) => columns[column]!.push(value));
-    }
-    if (columns[0]!.length === 0) return;
-    for (const statement of MASK_IN_STORED_CALLS) await client.query(statement, columns);
-  }
-}
+const echoedIn = (lines: readonly string[], values: readonly string[]) => lines.some((line) => values.some((value) => line.includes(value)));

@@ -74,6 +74,28 @@ const LATER_UPLOAD = [
   "2026-11-20T14:07:59Z DEBUG [callId=two-uploads] Request header Authorization: Bearer Upl0adBearer99x",
 ].join("\n");
 
+// Two uploads of one call again, the other way round: the second echoes tokens only the first carried.
+const KEPT_VALUE_TOKENS = ["K3ptV4lueT0ken21", "K3ptBearerT0k31"];
+const CARRYING_UPLOAD = [
+  '2026-11-20T14:09:00Z INFO [callId=kept-values] Request: GET /payments/v2/charges api="Payments"',
+  '2026-11-20T14:09:00Z DEBUG [callId=kept-values] Request header x-api-token: "K3ptV4lueT0ken21"',
+  "2026-11-20T14:09:00Z DEBUG [callId=kept-values] Request header Authorization: Bearer K3ptBearerT0k31",
+].join("\n");
+const ECHOING_UPLOAD = [
+  "2026-11-20T14:09:01Z WARN [callId=kept-values] token K3ptV4lueT0ken21 not in store; jwt=K3ptBearerT0k31 unknown",
+  "2026-11-20T14:09:01Z WARN [callId=kept-values] Access token in HEADER x-api-token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+  '2026-11-20T14:09:01Z INFO [callId=kept-values] Response: 401 body="token K3ptV4lueT0ken21 is invalid"',
+].join("\n");
+
+/** One call's header, then so many other calls carrying values that the readers forget it (they remember 2,048), then its echo. */
+const forgottenCallEcho = (callId: string, token: string) =>
+  [
+    `2026-11-20T14:10:00Z DEBUG [callId=${callId}] Request header x-api-token: "${token}"`,
+    ...Array.from({ length: 2_500 }, (_, index) => `2026-11-20T14:10:00Z DEBUG [callId=${callId}-other-${index}] Request header x-api-token: "OtherT0ken${index}"`),
+    `2026-11-20T14:10:01Z WARN [callId=${callId}] token ${token} not in store; rejecting`,
+    `2026-11-20T14:10:01Z INFO [callId=${callId}] Response: 401 body="token ${token} is invalid"`,
+  ].join("\n");
+
 let external: ExternalPostgres;
 let server: ServeProcess;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-home-"));
@@ -90,7 +112,7 @@ afterAll(async () => {
 });
 
 // Dumped with PostgreSQL's own pg_dump (Debian's 15, which cannot dump the embedded 18: hence DATABASE_URL).
-const dumpDatabase = () => execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"]).toString();
+const dumpDatabase = () => execFileSync(path.join(path.dirname(external.pgBin), "pg_dump"), ["--dbname", external.url, "--data-only"], { maxBuffer: 256 * 1024 * 1024 }).toString();
 
 /** What the API and the pages show of these calls: each one's detail and page, an export of all, and a search for each raw value. */
 async function shownOf(callIds: string[], raws: string[]): Promise<{ text: string; searchTotals: number[] }> {
@@ -157,14 +179,38 @@ describe("a token echoed further back than the readers look", () => {
   });
 });
 
-it("masks a token echoed by an earlier upload once a later upload of the same call carries it", async () => {
-  expect((await upload(server.url, [{ name: "earlier.log", content: EARLIER_UPLOAD }])).status).toBe(201);
-  expect((await upload(server.url, [{ name: "later.log", content: LATER_UPLOAD }])).body).toMatchObject({ callsAdded: 0, callsUpdated: 1 });
+// Two uploads of one call, in either order of carrying and echoing.
+it.each([
+  { order: "echoed by an earlier upload once a later upload of the same call carries it", first: EARLIER_UPLOAD, second: LATER_UPLOAD, callId: "two-uploads", tokens: EARLIER_UPLOAD_TOKENS, shownText: "token Upl0…T0k not in store" },
+  { order: "a later upload of the same call echoes, though only an earlier upload carried it", first: CARRYING_UPLOAD, second: ECHOING_UPLOAD, callId: "kept-values", tokens: KEPT_VALUE_TOKENS, shownText: "token K3pt…n21 not in store" },
+])("masks a token $order", async ({ first, second, callId, tokens, shownText }) => {
+  expect((await upload(server.url, [{ name: `${callId}-first.log`, content: first }])).status).toBe(201);
+  expect((await upload(server.url, [{ name: `${callId}-second.log`, content: second }])).body).toMatchObject({ callsAdded: 0, callsUpdated: 1 });
   const dump = dumpDatabase();
-  expect(dump).toContain("Upl0…T0k");
-  for (const raw of EARLIER_UPLOAD_TOKENS) expect(dump, raw).not.toContain(raw);
-  const shown = await shownOf(["two-uploads"], EARLIER_UPLOAD_TOKENS);
-  expect(shown.text).toContain("Upl0…T0k");
-  for (const raw of EARLIER_UPLOAD_TOKENS) expect(shown.text, raw).not.toContain(raw);
+  expect(dump).toContain(shownText);
+  for (const raw of tokens) expect(dump, raw).not.toContain(raw);
+  const shown = await shownOf([callId], tokens);
+  expect(shown.text).toContain(shownText);
+  for (const raw of tokens) expect(shown.text, raw).not.toContain(raw);
   expect(shown.searchTotals).toEqual([0, 0]);
+});
+
+describe("a token echoed after the readers forgot its call", () => {
+  it("is masked when the echo is in the same batch as the header", async () => {
+    expect((await upload(server.url, [{ name: "forgotten.log", content: forgottenCallEcho("forgotten-1", "F0rg0tt3nT0ken41") }])).status).toBe(201);
+    expect(dumpDatabase()).not.toContain("F0rg0tt3nT0ken41");
+    expect((await shownOf(["forgotten-1"], ["F0rg0tt3nT0ken41"])).text).toContain("token F0rg…n41 not in store");
+  });
+
+  it("is masked when the echo is in a later batch than the header", async () => {
+    const pool = connectPool(external.url);
+    try {
+      const file = { name: "forgotten-batched.log", stream: Readable.from([forgottenCallEcho("forgotten-2", "F0rg0tt3nT0ken52")]) };
+      await ingestUpload(pool, { source: "cli", files: [file], callsPerBatch: 100 }, Buffer.from(fingerprintKey));
+    } finally {
+      await pool.end();
+    }
+    expect(dumpDatabase()).not.toContain("F0rg0tt3nT0ken52");
+    expect((await shownOf(["forgotten-2"], ["F0rg0tt3nT0ken52"])).text).toContain("token F0rg…n52 not in store");
+  });
 });
