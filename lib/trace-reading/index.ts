@@ -1,5 +1,6 @@
 export { readTraceFile, rememberCarriedValues, type CarriedValueMemory, type ReadOptions, type TraceInput } from "./read-trace-file";
 export { NoTraceRecordsError, TraceReadError } from "./errors";
+export type { CarriedValueListener } from "./scrubber";
 export { REQUEST_FIELDS } from "./events";
 export { fieldsObject } from "./json/fields";
 export type {

@@ -8,7 +8,7 @@ import { JsonDocumentReader } from "./json/json-document-reader";
 import { JsonLinesReader } from "./json/json-lines-reader";
 import { LineSplitter } from "./line-splitter";
 import { LookBackMasking } from "./look-back";
-import { CredentialScrubber } from "./scrubber";
+import { CredentialScrubber, type CarriedValueListener } from "./scrubber";
 import { TextTraceReader } from "./text/text-reader";
 
 export type TraceInput = { name: string; stream: NodeJS.ReadableStream | Readable };
@@ -30,8 +30,8 @@ export type ReadOptions = {
  */
 export type CarriedValueMemory = CredentialScrubber;
 
-export function rememberCarriedValues(fingerprintKey: Buffer, onLearned?: (callRef: string, value: string) => void): CarriedValueMemory {
-  return new CredentialScrubber(fingerprintKey, onLearned);
+export function rememberCarriedValues(fingerprintKey: Buffer, listener?: CarriedValueListener): CarriedValueMemory {
+  return new CredentialScrubber(fingerprintKey, listener);
 }
 
 type OpenFormat = { format: TraceFormat; reader: FormatReader; splitter: LineSplitter; masking: LookBackMasking };

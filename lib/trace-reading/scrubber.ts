@@ -10,6 +10,14 @@ const REMEMBERED_CALLS = 2048;
 /** A call heard of within this many new calls is not forgotten yet: a slow call's lines keep coming. */
 const RECENTLY_HEARD = REMEMBERED_CALLS / 2;
 
+/** Told what the scrubber learns and forgets of calls' values. */
+export type CarriedValueListener = {
+  /** A value first remembered for a call (what an upload masks afterwards in lines read before). */
+  learned?(callRef: string, value: string): void;
+  /** A call's values no longer remembered: text of it read from now on is not masked with them. */
+  forgot?(callRef: string, values: readonly string[]): void;
+};
+
 /** A call's values, and when it was last heard of (counted in calls remembered). */
 type Remembered = { callRef: string; values: string[]; heardAt: number };
 
@@ -33,10 +41,9 @@ export class CredentialScrubber {
   private callsRemembered = 0;
   private learnedBy = new Set<string>();
 
-  /** `onLearned`: told of each value as it is first remembered for a call (what an upload masks afterwards in files read before). */
   constructor(
     key: Buffer,
-    private readonly onLearned?: (callRef: string, value: string) => void,
+    private readonly listener: CarriedValueListener = {},
   ) {
     this.mask = createCredentialMasker(key);
   }
@@ -80,7 +87,7 @@ export class CredentialScrubber {
     this.learnedBy.add(callRef);
     // Copies, not slices of the text read, are handed on: a slice keeps the whole chunk it was cut from alive.
     // A record of no call is masked in its own text and forgotten: nothing read later can be its echo.
-    if (callRef !== NO_CALL) this.onLearned?.(known.callRef, value);
+    if (callRef !== NO_CALL) this.listener.learned?.(known.callRef, value);
   }
 
   /** Drops what was remembered under `callRef` (a record of no call, masked on its own). */
@@ -194,6 +201,7 @@ export class CredentialScrubber {
         continue;
       }
       this.recent.delete(known.callRef);
+      this.listener.forgot?.(known.callRef, known.values);
       break;
     }
     // Passed places are dropped in bulk, not one shift at a time.

@@ -5,7 +5,7 @@ import { CallLinker, SeenCalls, type CallFacts } from "../calls";
 import { copyString } from "../credentials";
 import { NoTraceRecordsError, readTraceFile, rememberCarriedValues, type CallEvent, type CarriedValueMemory, type TraceInput, type TraceSink } from "../trace-reading";
 import { mergeSorted, SortedVerdicts } from "./sorted-verdicts";
-import { ValuesCarriedLate } from "./values-carried-late";
+import { OpenCallValues } from "./open-call-values";
 import { verdictLineOf, type VerdictLine } from "./verdict-line";
 
 /** Opens one trace file; called again if the files must be read twice. */
@@ -62,12 +62,12 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
   const limits = options.rereadable === false ? { ...given, openCalls: Number.POSITIVE_INFINITY } : given;
   const spill = new SpillDir();
   // One for the whole run, both readings: what a later file carried is known when an earlier file's echo is quoted.
-  const late = new ValuesCarriedLate();
+  const values = new OpenCallValues();
   const run: Reading = {
     files,
     fingerprintKey,
-    carriedSoFar: rememberCarriedValues(fingerprintKey, late.learned),
-    late,
+    carriedSoFar: rememberCarriedValues(fingerprintKey, values),
+    values,
     passOverFilesWithoutRecords: options.onFileWithoutRecords !== undefined,
     withoutRecords: new Map(),
   };
@@ -80,7 +80,7 @@ export async function classifyTraceFiles(files: TraceOpener[], fingerprintKey: B
     const secondPass = new SortedVerdicts(spill.folder, "second-pass", limits.linesPerRun);
     if (reopened.size > 0) {
       const linker = new CallLinker({ keepSummary: false });
-      late.linkingInto(linker);
+      values.linkingInto(linker);
       await readAll(run, (event) => {
         if (reopened.has(event.callRef)) linker.apply(event);
       });
@@ -102,7 +102,7 @@ async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limit
       if (settled.mayHold(callRef)) reopened.add(copyString(callRef));
     },
   });
-  run.late.linkingInto(linker);
+  run.values.linkingInto(linker);
   const settle = (facts: CallFacts) => {
     settled.add(facts.callRef);
     verdicts.add(verdictLineFor(run, facts));
@@ -121,22 +121,22 @@ async function settleAsTheyQuieten(run: Reading, verdicts: SortedVerdicts, limit
 
 /**
  * The files of one classify run, read once or twice, what their calls
- * carried so far, what open calls carried late, and the files passed over
+ * carried so far, what open calls carried, and the files passed over
  * (by their place in `files`) for holding no trace record.
  */
 type Reading = {
   files: TraceOpener[];
   fingerprintKey: Buffer;
   carriedSoFar: CarriedValueMemory;
-  late: ValuesCarriedLate;
+  values: OpenCallValues;
   passOverFilesWithoutRecords: boolean;
   withoutRecords: Map<number, NoTraceRecordsError>;
 };
 
 /** A call's verdict line, its evidence masked with every value the run still knows the call carried. */
-function verdictLineFor({ carriedSoFar, late }: Reading, facts: CallFacts): VerdictLine {
-  const carriedLate = late.take(facts.callRef);
-  return verdictLineOf(facts, (text) => carriedSoFar.maskValues(carriedSoFar.scrub(facts.callRef, text), carriedLate));
+function verdictLineFor({ carriedSoFar, values }: Reading, facts: CallFacts): VerdictLine {
+  const carried = values.take(facts.callRef);
+  return verdictLineOf(facts, (text) => carriedSoFar.maskValues(carriedSoFar.scrub(facts.callRef, text), carried));
 }
 
 async function readAll(run: Reading, onCallEvent: (event: CallEvent) => void): Promise<void> {

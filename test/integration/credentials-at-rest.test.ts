@@ -196,10 +196,21 @@ it.each([
 });
 
 describe("a token echoed after the readers forgot its call", () => {
-  it("is masked when the echo is in the same batch as the header", async () => {
-    expect((await upload(server.url, [{ name: "forgotten.log", content: forgottenCallEcho("forgotten-1", "F0rg0tt3nT0ken41") }])).status).toBe(201);
+  it("is masked when the echo is in the same batch as the header, and in what classify prints", async () => {
+    const content = forgottenCallEcho("forgotten-1", "F0rg0tt3nT0ken41");
+    expect((await upload(server.url, [{ name: "forgotten.log", content }])).status).toBe(201);
     expect(dumpDatabase()).not.toContain("F0rg0tt3nT0ken41");
     expect((await shownOf(["forgotten-1"], ["F0rg0tt3nT0ken41"])).text).toContain("token F0rg…n41 not in store");
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tracelens-forgotten-"));
+    try {
+      fs.writeFileSync(path.join(folder, "forgotten.log"), content);
+      const printed = classifyWithCli([path.join(folder, "forgotten.log")], { env: { TRACELENS_FINGERPRINT_KEY: fingerprintKey } });
+      const verdict = JSON.stringify(printed.find((line) => line.callId === "forgotten-1"));
+      expect(verdict).toContain('token F0rg…n41 is invalid');
+      expect(verdict).not.toContain("F0rg0tt3nT0ken41");
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("is masked when the echo is in a later batch than the header", async () => {
