@@ -8,8 +8,8 @@ import { useExplorerUrl } from "./use-explorer-url";
 /**
  * What an empty table says: how to widen the view, and the likeliest reason
  * it is empty. A relative range counts back from now while traces are often
- * read days later, so when every stored call is older, it offers the same
- * range up to the latest one. A pasted token finds nothing, as credentials
+ * read days later, so when every call these filters match is older, it
+ * offers the same range up to the latest one. A pasted token finds nothing, as credentials
  * are stored masked.
  */
 export function NoCalls({ latestWindow }: { latestWindow: FixedTimes | null }) {
@@ -19,7 +19,7 @@ export function NoCalls({ latestWindow }: { latestWindow: FixedTimes | null }) {
       <p>No calls match these filters. Remove a filter or widen the time range.</p>
       {latestWindow && (
         <p>
-          Every stored call is older than this range.{" "}
+          Every call these filters match is older than this range.{" "}
           <Link href={explorerPath(withFixedTimes(url.params, latestWindow))}>
             Show the same range up to the latest call (<TimeSpan first={latestWindow.from} last={latestWindow.to} />)
           </Link>

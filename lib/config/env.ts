@@ -91,7 +91,8 @@ export function readEnvironment(env: Variables = process.env): Environment {
   return {
     databaseUrl: values.DATABASE_URL,
     get dataDir() {
-      return path.resolve(values.TRACELENS_DATA_DIR ?? path.join(projectRoot(), ".tracelens"));
+      // A folder for the database at run time, not a file of the build: the build's tracer must not follow it.
+      return path.resolve(/* turbopackIgnore: true */ values.TRACELENS_DATA_DIR ?? path.join(/* turbopackIgnore: true */ projectRoot(), ".tracelens"));
     },
     host: values.HOST,
     port: values.PORT,

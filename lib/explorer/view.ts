@@ -4,6 +4,7 @@ import { readFacets, type FacetValue, type Facets } from "./facets";
 import type { FixedTimes } from "./explorer-href";
 import { parseCallFiltersLeniently, rangeTimes, type CallFilters, type IgnoredParameter } from "./filters";
 import { readHistogram, type Histogram } from "./histogram";
+import { readLatestWindow } from "./latest-window";
 import { listCalls, type CallPage } from "./list-calls";
 import { readOverview, type Overview } from "./overview";
 import { searchOnce } from "./search";
@@ -27,9 +28,9 @@ export type ExplorerView = {
   /** The times the view's relative range stood for as it was read; null without one. */
   rangeTimes: FixedTimes | null;
   /**
-   * The same range ending at the latest stored call, when every stored call
-   * is older than the range: traces are often read days after they were
-   * written, when "the last 24 hours" holds nothing. Null otherwise.
+   * The same range ending at the latest call the view's other filters match,
+   * when the view is empty because that call is older than the range
+   * (readLatestWindow). Null otherwise.
    */
   latestWindow: FixedTimes | null;
   /** Null before anything was stored: the page shows how to start instead. */
@@ -41,10 +42,8 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   const { filters, ignored } = parseCallFiltersLeniently(params);
   const times = filters.range ? rangeTimes(filters.range, now) : null;
   const overview = await readOverview(db);
-  const latest = overview.latestCall === null ? null : new Date(overview.latestCall);
-  const beforeRange = filters.range && times && latest && latest < times.from ? rangeTimes(filters.range, latest) : null;
-  const shown = { ignored, filters, rangeTimes: times && isoTimes(times), latestWindow: beforeRange && isoTimes(beforeRange) };
-  if (overview.calls === 0) return { overview, ...shown, calls: null };
+  const shown = { ignored, filters, rangeTimes: times && isoTimes(times) };
+  if (overview.calls === 0) return { overview, ...shown, latestWindow: null, calls: null };
   // Once for the whole view: each query below would otherwise search the trace text again.
   const searched = await searchOnce(db, filters);
   const [page, facets, histogram, failingCredentials, names] = await Promise.all([
@@ -56,7 +55,8 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   ]);
   const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], field, filters).slice(0, TOP_VALUES);
   const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
-  return { overview, ...shown, calls: { page, facets, histogram, charts, names } };
+  const latestWindow = page.total === 0 ? await readLatestWindow(db, searched, times, now) : null;
+  return { overview, ...shown, latestWindow: latestWindow && isoTimes(latestWindow), calls: { page, facets, histogram, charts, names } };
 }
 
 const isoTimes = ({ from, to }: { from: Date; to: Date }): FixedTimes => ({ from: from.toISOString(), to: to.toISOString() });
