@@ -2,4 +2,4 @@ export { loadFingerprintKey } from "./fingerprint-key";
 export { displayMasked, fingerprintOf, maskCredential, maskedInPlace, carriesWhitespace, hasWhitespaceFlag, type MaskedCredential } from "./mask";
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";
-export { SECRET_NAME } from "./secret-names";
+export { namesCredential, SECRET_NAME } from "./secret-names";

@@ -39,6 +39,20 @@ it("finds the calls that carried a pasted token, by the fingerprint the explorer
   expect(JSON.stringify(body)).not.toContain("2YotnFZFEjr1zCsicMWpAA");
 });
 
+it("finds a token sent only in the request URI's query, and the call names it as the credential refused", async () => {
+  const trace = [
+    "2026-11-20T14:03:11Z INFO [callId=uri-only] Request: GET /payments/v2/charges?access_token=SECRETQUERYTOKEN123&page=2",
+    "2026-11-20T14:03:12Z WARN [callId=uri-only] Access Token in QUERY PARAM access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+    '2026-11-20T14:03:12Z INFO [callId=uri-only] Response: 401 body="denied"',
+  ].join("\n");
+  expect((await upload(server.url, [{ name: "uri-only.log", content: trace }])).status).toBe(201);
+  const { body } = await lookUp(JSON.stringify({ value: "SECRETQUERYTOKEN123" }));
+  expect(body).toMatchObject({ preview: "SECR…123", credential: { name: "access_token", preview: "SECR…123" }, carriedBy: 1, refusedIn: 1 });
+  const { body: call } = await getJson<{ credential: { fingerprint: string | null }; credentials: Array<{ location: string; name: string }> }>(`${server.url}/api/calls/uri-only`);
+  expect(call.credential.fingerprint).toBe(body.fingerprint);
+  expect(call.credentials.map(({ location, name }) => `${location} ${name}`)).toEqual(["query access_token"]);
+});
+
 it("says when no stored call carried it", async () => {
   const { status, body } = await lookUp(JSON.stringify({ value: "never-sent-0123456789" }));
   expect(status).toBe(200);

@@ -1,8 +1,8 @@
-import { displayMasked, maskedInPlace, SECRET_NAME } from "../../credentials";
+import { displayMasked, maskedInPlace, SECRET_NAME, type MaskedCredential } from "../../credentials";
 import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
 import { NO_CALL, scrubDeep, type CredentialScrubber } from "../scrubber";
-import { maskUriQuery } from "../uri";
+import { maskUriQuery, type QueryCredential } from "../uri";
 import { traceMessage } from "../trace-message";
 import { FIELD_SCHEMAS, fieldOf, isRecord, type FieldValues, type RecordField } from "./fields";
 
@@ -29,9 +29,13 @@ export function emitRecord(
   const key = callRef ?? NO_CALL;
   const { credentials, shownInRecord } = carriedValues(values, key, scrubber);
   // Each query value is remembered decoded and as written (`%2B`): the record may repeat the URI as it came.
-  const maskUri = (uri: string) => maskUriQuery(uri, scrubber.queryValueMasker(key));
+  const maskUri = (uri: string, inUri?: QueryCredential[]) => maskUriQuery(uri, scrubber.queryValueMasker(key), inUri);
   // Before any text is made: the query values become known to the scrubber too.
-  if (values.uri !== undefined) values.uri = maskUri(values.uri);
+  if (values.uri !== undefined) {
+    const inUri: QueryCredential[] = [];
+    values.uri = maskUri(values.uri, inUri);
+    for (const { name, raw, masked } of inUri) credentials.push(carriedValue("query", name, raw, masked));
+  }
   const scrubText = (text: string) => scrubber.scrub(key, text);
   // A URI anywhere in the record (`path` beside `url`, one in an unknown field) has its query masked, not only scrubbed.
   const scrub: Scrub = { text: scrubText, uri: (uri) => scrubText(maskUri(uri)) };
@@ -98,11 +102,16 @@ function carriedValues(values: FieldValues, callKey: string, scrubber: Credentia
       // A value given as JSON (`["Bearer …"]`) is carried as its JSON text; the record may repeat each string in it alone.
       for (const inner of stringsInJson(raw)) scrubber.remember(callKey, inner);
       const masked = scrubber.carried(callKey, raw);
-      credentials.push({ location, name, ...masked, text: `Request ${location} ${name}: ${displayMasked(raw, masked, true)}` });
+      credentials.push(carriedValue(location, name, raw, masked));
       shownInRecord.set(`${location}\u0000${name}`, maskedInPlace(raw, masked));
     }
   }
   return { credentials, shownInRecord };
+}
+
+/** What a record carries under a name: quoted as the line a text trace would write for it. */
+function carriedValue(location: CredentialLocation, name: string, raw: string, masked: MaskedCredential): CarriedValue {
+  return { location, name, ...masked, text: `Request ${location} ${name}: ${displayMasked(raw, masked, true)}` };
 }
 
 function recordContent(

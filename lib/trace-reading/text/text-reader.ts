@@ -1,8 +1,8 @@
-import { carriesWhitespace, displayMasked } from "../../credentials";
+import { carriesWhitespace, displayMasked, hasWhitespaceFlag } from "../../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, GatewayEvent } from "../events";
 import { FormatReader } from "../format-reader";
 import { NO_CALL } from "../scrubber";
-import { maskUriQuery } from "../uri";
+import { maskUriQuery, type QueryCredential } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
 import { QuietLines } from "./quiet-lines";
@@ -54,7 +54,8 @@ export class TextTraceReader extends FormatReader {
 
   private readWhole(fullText: string, callRef: string, fullMessage: string): ReadLine {
     const carried = mayBeRequestOrResponse(fullMessage) ? readCarriedLine(fullMessage) : null;
-    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, callRef) : [fullText, fullMessage];
+    const inUri: QueryCredential[] = [];
+    const [lineText, message] = carried === null ? this.withQueryMasked(fullText, fullMessage, callRef, inUri) : [fullText, fullMessage];
     if (carried !== null) {
       const masked = this.scrubber.carried(callRef, carried.raw);
       const display = displayMasked(carried.raw, masked, carried.quoted);
@@ -74,7 +75,9 @@ export class TextTraceReader extends FormatReader {
     }
     const text = this.scrubber.scrub(callRef, lineText);
     const scrubbedMessage = text === lineText ? message : this.scrubber.scrub(callRef, message);
-    return { text, content: contentOf(scrubbedMessage, text) };
+    const content = contentOf(scrubbedMessage, text);
+    if (inUri.length > 0) content.credentials = inUri.map(({ name, masked }) => ({ location: "query", name, ...masked, text }));
+    return { text, content };
   }
 
   /**
@@ -93,8 +96,11 @@ export class TextTraceReader extends FormatReader {
         return carriesWhitespace(carried.raw) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
       }
       if (isRequestLine(message)) {
-        if (message.includes("?")) this.withQueryMasked(fullText, message, callRef);
-        return NOT_EVIDENCE;
+        if (!message.includes("?")) return NOT_EVIDENCE;
+        const inUri: QueryCredential[] = [];
+        this.withQueryMasked(fullText, message, callRef, inUri);
+        // A credential sent in the URI with a stray space (`%20`) is evidence, as one sent in a header is.
+        return inUri.some(({ masked }) => hasWhitespaceFlag(masked)) ? this.readWhole(fullText, callRef, message) : NOT_EVIDENCE;
       }
       const status = readResponseStatus(message);
       if (status !== undefined) {
@@ -112,13 +118,14 @@ export class TextTraceReader extends FormatReader {
    * A `Request:` line's URI with its query values masked, in the line and in
    * the message. Each value is remembered for the call's other lines both
    * decoded and as written (`%2B`): a trace repeats the URI as it came.
+   * Values named like credentials are added to `inUri`.
    */
-  private withQueryMasked(lineText: string, message: string, callRef: string): [string, string] {
+  private withQueryMasked(lineText: string, message: string, callRef: string, inUri?: QueryCredential[]): [string, string] {
     const request = mayBeRequestOrResponse(message) ? readRequestLine(message) : null;
     // `Request: /path?access_token=…` gives no method: its URI stands where the method would.
     const uri = request?.uri ?? request?.method;
     if (!uri?.includes("?")) return [lineText, message];
-    const masked = maskUriQuery(uri, this.scrubber.queryValueMasker(callRef));
+    const masked = maskUriQuery(uri, this.scrubber.queryValueMasker(callRef), inUri);
     // A function, not the masked URI itself: `$&` in a path would put the raw URI back.
     return [lineText.replace(uri, () => masked), message.replace(uri, () => masked)];
   }

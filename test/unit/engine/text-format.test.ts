@@ -172,6 +172,29 @@ describe("text trace lines: messages with meaning", () => {
     expect(calls[0]?.text).toBe(`2026-11-20T14:03:11Z DEBUG call=c1 ${shown}`);
   });
 
+  it("carries the request URI's query values named like credentials, as a `Request query` line would, and no other parameter", async () => {
+    const { calls } = await readEvents("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECRETQUERYTOKEN123&page=2&client_id=cl-123456789\n");
+    const carried = calls[0]?.content.credentials ?? [];
+    expect(carried.map(({ location, name, preview }) => ({ location, name, preview }))).toEqual([
+      { location: "query", name: "access_token", preview: "SECR…123" },
+      { location: "query", name: "client_id", preview: "cl…89" },
+    ]);
+    expect(calls[0]?.text).toBe("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECR…123&page=…&client_id=cl…89");
+    expect(calls[0]?.content.request?.uri).toBe("/charges?access_token=SECR…123&page=…&client_id=cl…89");
+  });
+
+  it("explains a token sent in the URI with a stray space (%20) as sent with whitespace, quoting the request line", async () => {
+    const [verdict] = await classifyText(
+      [
+        "2026-11-20T14:03:11Z INFO [callId=c1] Request: GET /charges?access_token=%20SECRETQUERYTOKEN123",
+        "2026-11-20T14:03:11Z WARN [callId=c1] Access Token in QUERY PARAM access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+        '2026-11-20T14:03:11Z INFO [callId=c1] Response: 401 body="denied"',
+      ].join("\n"),
+    );
+    expect(verdict).toMatchObject({ cause: "malformed_credential", credential: { location: "query", name: "access_token" } });
+    expect(verdict?.evidence).toEqual({ file: "trace.log", line: 1, text: "2026-11-20T14:03:11Z INFO [callId=c1] Request: GET /charges?access_token=%20SECR…123" });
+  });
+
   it("keeps a quoted value's exact characters: escapes, leading space, trailing line break", async () => {
     const { calls } = await readEvents('2026-11-20T14:03:11Z DEBUG call=c1 Request header x-token: " abc\\u0041def\\n"\n');
     expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: true, lineBreak: true });
