@@ -23,6 +23,8 @@ test("the malformed_credential sample shows whitespace markers on the credential
   await expect(page.getByLabel("line break")).toBeVisible();
   await expect(page.getByText("sent with trailing whitespace and a line break")).toBeVisible();
   await expect(page.getByTestId("decisive-line")).toContainText('Request header access_token: "9fK2…tV8 \\n"');
+  // The gateway's own verdict (HAS NOT BEEN FOUND) is what the whitespace explains, and the page says so.
+  await expect(page.getByTestId("gateway-verdict-means")).toHaveText(/whitespace alone explains: send the credential clean/);
   const html = await page.content();
   for (const raw of RAW_CREDENTIALS) expect(html).not.toContain(raw);
 });

@@ -30,7 +30,7 @@ test("an upload's rejections are labelled as counted when uploaded, and its link
   try {
     await open(page, "/uploads");
     await expect(page.getByRole("columnheader", { name: "Rejections when uploaded" })).toBeVisible();
-    const cell = row(page, "stale-a.log").getByRole("cell").filter({ has: page.getByRole("link", { name: "now", exact: true }) });
+    const cell = row(page, "stale-a.log").getByRole("cell").filter({ has: page.getByRole("link", { name: "see them now", exact: true }) });
     await expect(cell).toHaveText(/^1\b/);
     await cell.getByRole("link").click();
     await expect(page).toHaveURL(/[?&]rejected=true/);

@@ -20,7 +20,12 @@ export function Verdict({ call }: { call: CallDetail }) {
       <h3>What to do</h3>
       <p data-testid="remedy">{call.explanation.remedy}</p>
       <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
-      {call.evidence.gatewayVerdict && <EvidenceBlock title="The gateway's own verdict" evidence={call.evidence.gatewayVerdict} />}
+      {call.evidence.gatewayVerdict && (
+        <>
+          <EvidenceBlock title="The gateway's own verdict" evidence={call.evidence.gatewayVerdict} />
+          {call.evidence.gatewayVerdict.means && <p data-testid="gateway-verdict-means">{call.evidence.gatewayVerdict.means}</p>}
+        </>
+      )}
       {!isEvidenceLine(call.evidence.response, call.evidence.decisive) && <EvidenceBlock title="Response" evidence={call.evidence.response} />}
       <p className="verdict-links">
         <Link href={explorerHref({ cause: call.cause })}>All calls rejected for this cause →</Link>

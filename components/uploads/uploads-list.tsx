@@ -147,7 +147,7 @@ function RejectionsCell({ upload }: { upload: UploadListing }) {
     >
       {rejections.toLocaleString("en")}{" "}
       <Link href={explorerHref({ upload: upload.id, rejected: true })} title="This upload's rejections as they are now">
-        now <span aria-hidden="true">→</span>
+        see them now <span aria-hidden="true">→</span>
       </Link>
     </Cell>
   );

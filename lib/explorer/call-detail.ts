@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
-import { CAUSES, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
+import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
 import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
@@ -9,8 +9,16 @@ import { comparableText } from "./stored-text";
 /** A line of the call's trace, listed once however many files held it (alsoIn names the others). */
 export type TraceLineView = MergedTraceLine;
 export type EvidenceView = { file: string; line: number | null; text: string };
-/** A call's evidence lines by role: the decisive one, the response, and the gateway's own verdict (the trace's marks). */
-export type CallEvidence = { decisive: EvidenceView | null; response: EvidenceView | null; gatewayVerdict: EvidenceView | null };
+/**
+ * A call's evidence lines by role: the decisive one, the response, and the
+ * gateway's own verdict (the trace's marks), with what that verdict still
+ * means beside the whitespace that decided the cause.
+ */
+export type CallEvidence = {
+  decisive: EvidenceView | null;
+  response: EvidenceView | null;
+  gatewayVerdict: (EvidenceView & { means: string | null }) | null;
+};
 export type CarriedCredentialView = MaskedCredential & { location: CredentialLocation; name: string };
 
 export type CallDetail = RequestFacts & {
@@ -78,12 +86,14 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
           }
         : null,
     interceptor: call.interceptor,
-    evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: evidenceBy("gateway_verdict") },
+    evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: withMeaning(evidenceBy("gateway_verdict")) },
     credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),
     trace,
     uploads,
   };
 }
+
+const withMeaning = (verdict: EvidenceView | null) => verdict && { ...verdict, means: verdictDespiteWhitespace(verdict.text) };
 
 /**
  * The call's lines in trace order, as compareTraceOrder (lib/calls/order.ts)

@@ -28,7 +28,10 @@ export type CauseDescription = {
 
 /**
  * Spec 4.2: the causes of a rejection, what finds each, and what the people
- * whose call was rejected are told. First match wins, in this order.
+ * whose call was rejected are told. First match wins, in this order. A
+ * trace verdict's `withWhitespace` says what it still means when the
+ * credential was also sent with whitespace (the gateway's own verdict
+ * beside malformed_credential).
  */
 export const CAUSE_TABLE = [
   {
@@ -49,7 +52,7 @@ export const CAUSE_TABLE = [
     foundBy: "named credential carried with whitespace",
     title: "Credential sent with extra whitespace",
     explanation:
-      "The credential arrived with a leading or trailing space, tab or line break, so the gateway compared a value that differs from the one it issued and rejected it.",
+      "The credential arrived with a leading or trailing space, tab or line break. A gateway compares credentials exactly, so that whitespace alone is enough to have it refused.",
     remedy:
       "Send the credential exactly as it was generated: strip surrounding spaces and line breaks (often left by copying it from a file or a terminal).",
   },
@@ -63,6 +66,7 @@ export const CAUSE_TABLE = [
     explanation:
       "The gateway did not recognise the credential: it was never issued, has expired, or was revoked.",
     remedy: "Request a new token (or credential) and send that; if it keeps happening, check the token's lifetime and refresh it before it expires.",
+    withWhitespace: "The gateway did not recognise the value it read, which the whitespace alone explains: send the credential clean before anything else.",
   },
   {
     cause: "no_resource_access",
@@ -74,12 +78,14 @@ export const CAUSE_TABLE = [
     explanation:
       "The credential is valid, but the app it belongs to is not allowed to call this API resource: its plan or permissions do not cover it.",
     remedy: "Grant the app access to this API's plan or resource in the gateway (or use an app that has it).",
+    withWhitespace:
+      "The gateway still recognised the credential, and said its app has no access to this resource: once it is sent clean, the app also needs access to this API's plan or resource.",
   },
   {
     // After both trace verdicts: the response says `is invalid` for either of them.
     cause: "invalid_unspecified",
     foundBy: { responseSays: "invalid", pattern: gatewayPattern(String.raw`${LABEL}${IN_THE_REQUEST}\s*,\s*is\s+invalid\b`) },
-    title: "Credential rejected (reason not logged)",
+    title: "Credential refused, gateway did not say why",
     explanation:
       "The gateway answered that the credential is invalid but its trace does not say whether it was unknown, expired, revoked, or lacked access to the resource.",
     remedy:
@@ -92,7 +98,7 @@ export const CAUSE_TABLE = [
     explanation: "The call was rejected, but not with any credential message this tool knows; the response body is kept as it was.",
     remedy: "Read the response body and the call's trace; the rejection may come from the backend or from a custom interceptor.",
   },
-] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundByShape } & CauseDescription>;
+] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundByShape; withWhitespace?: string } & CauseDescription>;
 
 type CauseRow = (typeof CAUSE_TABLE)[number];
 export type Cause = CauseRow["cause"];

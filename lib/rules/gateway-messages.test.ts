@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { elementOf } from "./credential-terms";
-import { readResponseVerdict, readTraceVerdict } from "./gateway-messages";
+import { readResponseVerdict, readTraceVerdict, verdictDespiteWhitespace } from "./gateway-messages";
 
 describe("trace lines that reject a call", () => {
   it("reads HAS NOT BEEN FOUND, with or without the serial comma", () => {
@@ -120,4 +120,12 @@ describe("elements", () => {
     ["X-Api-Key", "custom"],
     ["Session Token", "custom"],
   ])("%s is %s", (label, element) => expect(elementOf(label)).toBe(element));
+});
+
+describe("verdictDespiteWhitespace: the gateway's own verdict beside a credential sent with whitespace", () => {
+  it("says the app still lacks access when the gateway recognised the credential, and that the whitespace explains a credential not found", () => {
+    expect(verdictDespiteWhitespace("2026-11-20T14:03:12Z WARN [callId=e2] Client Id in HEADER client_id DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call")).toMatch(/still recognised the credential.*app also needs access/);
+    expect(verdictDespiteWhitespace("Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call")).toMatch(/whitespace alone explains/);
+    expect(verdictDespiteWhitespace("Running interceptor: OAuth")).toBeNull();
+  });
 });

@@ -16,6 +16,13 @@ export type ResponseVerdict = GatewayVerdict<ResponseSays>;
 /** A trace line in which the gateway rejects the call: what it says and the credential it names. */
 export type TraceVerdict = GatewayVerdict<RejectingLineSays>;
 
+/** What the gateway's own verdict in `line` still means when the credential was also sent with whitespace; null for no verdict. */
+export function verdictDespiteWhitespace(line: string): string | null {
+  const says = readTraceVerdict(line)?.says;
+  const row = CAUSE_TABLE.find(({ foundBy }) => typeof foundBy === "object" && "rejectingLineSays" in foundBy && foundBy.rejectingLineSays === says);
+  return row !== undefined && "withWhitespace" in row ? row.withWhitespace : null;
+}
+
 /** Most trace lines are not verdicts; this cheap test spares them the full patterns. */
 export const MAY_BE_TRACE_VERDICT = /not\s+(?:been\s+found|have\s+access)/i;
 

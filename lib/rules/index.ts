@@ -9,7 +9,7 @@ export {
   type RejectingLineSays,
   type ResponseSays,
 } from "./causes";
-export { readResponseVerdict, readTraceVerdict, REJECTING_LINE_SAYS, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
+export { readResponseVerdict, readTraceVerdict, REJECTING_LINE_SAYS, verdictDespiteWhitespace, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
 export { lastInterceptorNamed } from "./interceptors";
 export { mayMatterToRules } from "./trace-lines";
 export {
