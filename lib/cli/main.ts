@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
 import { limitHeapGrowth } from "../config";
+import { FingerprintKeyMismatchError } from "../credentials";
 import { UsageError } from "./arguments";
 import { buildProgram } from "./program";
 
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     console.error(`tracelens: ${error instanceof Error ? error.message : String(error)}`);
-    return error instanceof UsageError ? 2 : 1;
+    // A key the database refuses is the user's to fix, as a bad argument is.
+    return error instanceof UsageError || error instanceof FingerprintKeyMismatchError ? 2 : 1;
   }
 }

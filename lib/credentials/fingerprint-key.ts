@@ -13,8 +13,15 @@ const KEY_BYTES = 32;
  */
 export function loadFingerprintKey({ fingerprintKey, home }: Pick<Environment, "fingerprintKey" | "home"> = fingerprintSettings()): Buffer {
   if (fingerprintKey !== undefined) return Buffer.from(fingerprintKey, "utf8");
-  return readOrCreateKeyFile(path.join(home, "fingerprint.key"));
+  return readOrCreateKeyFile(keyFile(home));
 }
+
+/** Where loadFingerprintKey takes the key from, as a message to the user names it. */
+export function fingerprintKeySource({ fingerprintKey, home }: Pick<Environment, "fingerprintKey" | "home">): string {
+  return fingerprintKey !== undefined ? "the key in TRACELENS_FINGERPRINT_KEY" : `the key file ${keyFile(home)}`;
+}
+
+const keyFile = (home: string) => path.join(home, "fingerprint.key");
 
 function readOrCreateKeyFile(file: string): Buffer {
   try {

@@ -3,3 +3,4 @@ export { displayMasked, fingerprintOf, maskCredential, maskedInPlace, carriesWhi
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";
 export { namesCredential, SECRET_NAME } from "./secret-names";
+export { fingerprintKeyFor, FingerprintKeyMismatchError } from "./key-check";

@@ -1,7 +1,10 @@
+import { FingerprintKeyMismatchError } from "../credentials";
 import { InvalidFilterError } from "../explorer";
 import { EmptyUploadError, UploadNotFoundError, type ErrorAnswer } from "../ingest";
 import { TraceReadError } from "../trace-reading";
 import { HttpError } from "./errors";
+
+const INTERNAL = "internal";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -16,7 +19,8 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       const known = asHttpError(error);
-      if (known.status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+      // The stack only for what is not known: a known failure's message says it all.
+      if (known.status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, known.code === INTERNAL ? error : known.message);
       return errorResponse(known);
     }
   };
@@ -32,5 +36,7 @@ function asHttpError(error: unknown): HttpError {
   if (error instanceof TraceReadError) return new HttpError(422, "unreadable_file", `${error.message}; nothing was stored`);
   if (error instanceof UploadNotFoundError) return new HttpError(404, "not_found", error.message);
   if (error instanceof EmptyUploadError) return new HttpError(400, "no_file", `${error.message}: send them in the multipart field "file"`);
-  return new HttpError(500, "internal", "the server could not complete the request");
+  // The server's own key, not the request, is at fault (serve checks it at start; this is a key file changed since).
+  if (error instanceof FingerprintKeyMismatchError) return new HttpError(500, "fingerprint_key_mismatch", error.message);
+  return new HttpError(500, INTERNAL, "the server could not complete the request");
 }

@@ -1,6 +1,7 @@
 import exitHook from "async-exit-hook";
 import { environment, projectRoot } from "../config";
-import { openDatabase } from "../database-setup";
+import { fingerprintKeyFor } from "../credentials";
+import { openDatabase, withClient } from "../database-setup";
 import { currentBuildStamp } from "./build-stamp";
 import { buildFolder, claimBuild, isBuildComplete, markBuildComplete, pruneBuilds, withBuildLock } from "./builds";
 import { buildNext, serveNext, useBuild, type WebServer } from "./next-process";
@@ -23,6 +24,9 @@ export async function launchDashboard({ dev, log }: LaunchOptions): Promise<void
   let server: WebServer;
   let release = () => {};
   try {
+    // Checked once here, before a build: a key the database refuses stops the
+    // start with one line, rather than failing every upload and lookup.
+    await withClient(database.url, (client) => fingerprintKeyFor(client, settings));
     if (!dev) release = await ensureDashboardBuild(root, log);
     server = await serveNext({ root, dev, host: settings.host, port: settings.port });
   } catch (error) {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { environment, type Environment } from "../../config";
-import { loadFingerprintKey } from "../../credentials";
+import { fingerprintKeyFor } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
@@ -39,10 +39,12 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
   const pool = connectPool(database.url);
   const progress = new ProgressReporter(process.stderr);
   try {
+    // Before the first file is opened: a key the database refuses stores nothing.
+    const fingerprintKey = await fingerprintKeyFor(pool, settings);
     const result = await ingestUpload(
       pool,
       { source: "cli", name: options.name, files: openEach(options.files, progress), onProgress: progress.calls },
-      loadFingerprintKey(settings),
+      fingerprintKey,
     );
     progress.done();
     const into = databaseShown(settings);
