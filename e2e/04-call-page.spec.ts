@@ -13,6 +13,11 @@ test("a no_resource_access call shows its evidence line highlighted and what to 
   await expect(decisive).toContainText("10");
   await expect(decisive).toBeInViewport();
   await expect(page.getByRole("region", { name: "Call details" }).getByText("Client ID Validation")).toBeVisible();
+  // From the call to "is it only this app?": the rejections of its app, one click away.
+  await page.getByRole("link", { name: "Rejections of Partner Portal" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("app") === "Partner Portal" && url.searchParams.get("rejected") === "true");
+  await expect(page.locator("tr[data-call-id]").first()).toBeVisible();
+  expect(await page.locator("tr[data-call-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")))).toContain("a91");
 });
 
 test("the malformed_credential sample shows whitespace markers on the credential", async ({ page }) => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CallDetail } from "@/lib/explorer";
-import { explorerHref } from "@/lib/explorer/explorer-href";
+import { explorerHref, type ExplorerLinkFilters } from "@/lib/explorer/explorer-href";
 import { CredentialValue, whitespaceProblems } from "./credential-value";
 
 /** What the trace says about the call: where it went, who sent it, the credentials it carried, the uploads it came from. */
@@ -10,15 +10,16 @@ export function CallFacts({ call }: { call: CallDetail }) {
   return (
     <section className="card facts" aria-label="Call details">
       <dl className="fact-list">
-        <Fact label="API">{call.api}</Fact>
+        <Fact label="API">{call.api && <WithRejections value={call.api} of={{ api: call.api }} />}</Fact>
         <Fact label="Resource">{call.resource}</Fact>
-        <Fact label="App">{call.app}</Fact>
+        <Fact label="App">{call.app && <WithRejections value={call.app} of={{ app: call.app }} />}</Fact>
         <Fact label="Client IP">{call.clientIp}</Fact>
         <Fact label="Duration">{call.durationMs === null ? null : `${call.durationMs} ms`}</Fact>
-        <Fact label="Interceptor">{call.interceptor}</Fact>
+        <Fact label="Interceptor">{call.interceptor && <WithRejections value={call.interceptor} of={{ interceptor: call.interceptor }} />}</Fact>
         {named && (
           <Fact label="Refused credential">
             <span className="mono">{named.label ?? named.element}</span> in {named.location} <span className="mono">{named.name}</span>
+            {named.fingerprint && <RejectionsLink what="this credential" of={{ refused: named.fingerprint }} />}
           </Fact>
         )}
       </dl>
@@ -51,6 +52,31 @@ export function CallFacts({ call }: { call: CallDetail }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A value of the call with a link to every rejection that shares it: from
+ * one call to "is it only my partner's app?" in a click, as a log tool's
+ * filter-for-value does.
+ */
+function WithRejections({ value, of }: { value: string; of: ExplorerLinkFilters }) {
+  return (
+    <>
+      {value}
+      <RejectionsLink what={value} of={of} />
+    </>
+  );
+}
+
+function RejectionsLink({ what, of }: { what: string; of: ExplorerLinkFilters }) {
+  return (
+    <>
+      {" "}
+      <Link className="fact-pivot" href={explorerHref({ ...of, rejected: true })} aria-label={`Rejections of ${what}`}>
+        rejections →
+      </Link>
+    </>
   );
 }
 
