@@ -276,7 +276,7 @@ test.describe("a custom time range", () => {
   });
 });
 
-test("a token pasted into Find credential… leads to the calls that carried it, and stays off the page and out of the URL", async ({ page }) => {
+test("a token pasted into Find credential… or the search leads to the calls that carried it, and stays off the page and out of the URL", async ({ page }) => {
   await open(page, "/");
   await page.locator("summary", { hasText: "Find credential…" }).click();
   const form = page.getByRole("form", { name: "Find a credential" });
@@ -290,6 +290,19 @@ test("a token pasted into Find credential… leads to the calls that carried it,
   await expect(page.getByTestId("total")).toHaveText("1");
   expect(await rowIds(page)).toEqual(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f"]);
   expect(page.url()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+
+  // Typed into the search, a token a stored call carried leads to those calls by fingerprint, never into the URL.
+  await open(page, "/");
+  await page.getByRole("searchbox", { name: "Search calls" }).fill("2YotnFZFEjr1zCsicMWpAA");
+  await page.getByRole("searchbox", { name: "Search calls" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]fingerprint=[0-9a-f]{64}/);
+  await expect(page.getByTestId("total")).toHaveText("1");
+  expect(page.url()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
+  await expect(page.getByRole("searchbox", { name: "Search calls" })).toHaveValue("");
+  // A long word no call carried is searched as text, as any other search.
+  await page.getByRole("searchbox", { name: "Search calls" }).fill("NeverCarriedToken42x");
+  await page.getByRole("searchbox", { name: "Search calls" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]q=NeverCarriedToken42x/);
 
   // Searched for as text, a token finds nothing (it is stored masked): the empty table says where to look instead.
   await open(page, "/?q=2YotnFZFEjr1zCsicMWpAA");

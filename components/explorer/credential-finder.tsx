@@ -3,12 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { PopoverForm } from "@/components/layout/popover-form";
-import { credentialLookupAnswer, type CredentialLookup } from "@/lib/explorer/credential-lookup-answer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
-import { errorAnswer } from "@/lib/ingest/upload-answer";
 import { credentialLabel } from "./credential-label";
-
-type Finding = { kind: "idle" } | { kind: "looking" } | { kind: "found"; lookup: CredentialLookup } | { kind: "failed"; message: string };
+import { requestLookup, type Finding } from "./credential-lookup-request";
 
 /**
  * "Find credential…": a credential someone holds, pasted, leads to the calls
@@ -40,18 +37,6 @@ export function CredentialFinder() {
       <FindingShown finding={finding} />
     </PopoverForm>
   );
-}
-
-async function requestLookup(value: string): Promise<Finding> {
-  try {
-    const response = await fetch("/api/credentials/lookup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ value }) });
-    const body: unknown = await response.json();
-    if (!response.ok) return { kind: "failed", message: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}` };
-    const lookup = credentialLookupAnswer.safeParse(body);
-    return lookup.success ? { kind: "found", lookup: lookup.data } : { kind: "failed", message: "the server's answer could not be read" };
-  } catch {
-    return { kind: "failed", message: "the server could not be reached" };
-  }
 }
 
 function FindingShown({ finding }: { finding: Finding }) {

@@ -11,6 +11,7 @@ import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
 import { CredentialFinder } from "./credential-finder";
+import { looksLikeCredential, requestLookup } from "./credential-lookup-request";
 import { CustomRange } from "./custom-range";
 import { isPageKey } from "./keyboard";
 import { useExplorerUrl } from "./use-explorer-url";
@@ -62,8 +63,7 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
           className="search"
           onSubmit={(event) => {
             event.preventDefault();
-            const q = new FormData(event.currentTarget).get("q")?.toString().trim() ?? "";
-            url.setValues("q", q ? [q] : []);
+            void searchFor(event.currentTarget, url);
           }}
         >
           <input
@@ -115,6 +115,27 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
 }
 
 /** The range button that is on: none when the view has its own from or to (a zoom), which no button stands for. */
+/**
+ * A pasted credential goes to the calls that carried it, by fingerprint,
+ * when a stored call did: searched as text it would find nothing (stored
+ * text holds only its preview) and would sit in the URL, the history and
+ * every copied link. Anything else is searched as text.
+ */
+async function searchFor(form: HTMLFormElement, url: ReturnType<typeof useExplorerUrl>): Promise<void> {
+  const q = new FormData(form).get("q")?.toString().trim() ?? "";
+  const finding = looksLikeCredential(q) ? await requestLookup(q) : null;
+  if (finding?.kind === "found" && finding.lookup.carriedBy > 0) {
+    const { fingerprint } = finding.lookup;
+    form.reset();
+    url.navigate((next) => {
+      next.delete("q");
+      next.set("fingerprint", fingerprint);
+    });
+    return;
+  }
+  url.setValues("q", q ? [q] : []);
+}
+
 function rangeShown(params: URLSearchParams): string | null {
   if (params.has("from") || params.has("to")) return null;
   return params.get("range") ?? "";
