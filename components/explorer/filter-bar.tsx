@@ -22,6 +22,8 @@ const RANGES = [
   ["1h", "1 hour"],
   ["24h", "24 hours"],
   ["7d", "7 days"],
+  // Traces are often read weeks after a partner's complaint.
+  ["30d", "30 days"],
 ] as const;
 
 const REJECTED = [

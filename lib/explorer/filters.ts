@@ -8,7 +8,7 @@ import { InvalidFilterError, parameterEntries, parseUrlParameters, type UrlParam
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
 const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
 
-export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export const RELATIVE_RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
 
 /** The times a relative range stands for when read at `now`: from `now` less the range, to `now`. */

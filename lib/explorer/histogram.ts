@@ -1,6 +1,6 @@
 import type { Database } from "../database";
 import type { Cause } from "../rules";
-import type { CallFilters } from "./filters";
+import { rangeTimes, type CallFilters } from "./filters";
 import { whereClause } from "./where-clause";
 
 /** One period: its rejections by cause, and the calls in it that were not rejected. */
@@ -18,13 +18,17 @@ const NO_CALLS: Histogram = { bucketSeconds: 60, buckets: [] };
  * Calls over time under the current filters: rejections stacked by cause,
  * and the calls that were not rejected beside them, so that a rise in 401s
  * can be told from a rise in traffic. `rejected=true` leaves only the first.
+ * The axis spans the view's time window where it has one (the last 24 hours
+ * read as 24 hours, however few of them hold calls), else the calls.
  */
 export async function readHistogram(db: Database, filters: CallFilters, now = new Date()): Promise<Histogram> {
   const where = whereClause(filters, now);
   const [span] = await db.$queryRaw<Array<{ first: Date | null; last: Date | null }>>`
     SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
   if (!span?.first || !span.last) return NO_CALLS;
-  const seconds = (span.last.getTime() - span.first.getTime()) / 1000;
+  const window = timeWindow(filters, now);
+  const [first, last] = [window.from ?? span.first, window.to ?? span.last];
+  const seconds = (last.getTime() - first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
   // A rejection always has a cause, and a call that was not rejected never does.
   const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause | null; count: number }>>`
@@ -40,17 +44,27 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
     else bucket.counts[row.cause] = row.count;
     buckets.set(start, bucket);
   }
-  return { bucketSeconds, buckets: withEmptyBuckets(buckets, bucketSeconds * 1000) };
+  const width = bucketSeconds * 1000;
+  return { bucketSeconds, buckets: withEmptyBuckets(buckets, width, bucketStart(first, width), bucketStart(last, width)) };
 }
+
+/** The times the view asks for, either end open when it names none. */
+function timeWindow(filters: CallFilters, now: Date): { from?: Date; to?: Date } {
+  const range = filters.range ? rangeTimes(filters.range, now) : undefined;
+  // `to` leaves out its instant: the last bar is the one just before it.
+  const to = filters.to ? new Date(filters.to.getTime() - 1) : range?.to;
+  return { from: filters.from ?? range?.from, to };
+}
+
+// date_bin's origin above: bars start at whole periods from it.
+const BUCKET_ORIGIN = Date.UTC(2000, 0, 1);
+const bucketStart = (time: Date, width: number) => BUCKET_ORIGIN + Math.floor((time.getTime() - BUCKET_ORIGIN) / width) * width;
 
 const emptyBucket = (start: number): HistogramBucket => ({ start: new Date(start).toISOString(), counts: {}, notRejected: 0 });
 
-/** The buckets in time order, with an empty one wherever no call fell between the first and the last. */
-function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number): HistogramBucket[] {
+/** The buckets in time order, with an empty one wherever no call fell from `first` to `last` (bucket starts). */
+function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number, first: number, last: number): HistogramBucket[] {
   // In time order already: the rows came ordered by bucket.
-  const starts = [...buckets.keys()];
-  const first = starts[0] ?? 0;
-  const last = starts.at(-1) ?? 0;
   if ((last - first) / width >= MAX_FILLED_BUCKETS) return [...buckets.values()];
   const filled: HistogramBucket[] = [];
   for (let start = first; start <= last; start += width) {

@@ -41,4 +41,15 @@ describe("calls over time", () => {
     expect(await notRejected("false")).toEqual({ notRejected: [["2026-11-20T14:03:00.000Z", 1]], rejections: 0 });
     expect(await notRejected("true")).toEqual({ notRejected: [], rejections: 4 });
   });
+
+  it("spans the view's time window, not only the calls in it: the last hour reads as an hour though its calls fill ten minutes", async () => {
+    const now = new Date("2026-11-20T14:30:00Z");
+    const histogram = await readHistogram(database.db, parseCallFilters({ range: "1h" }), now);
+    expect(histogram.bucketSeconds).toBe(60);
+    expect(histogram.buckets[0]?.start).toBe("2026-11-20T13:30:00.000Z");
+    expect(histogram.buckets.at(-1)?.start).toBe("2026-11-20T14:30:00.000Z");
+    const fixed = await readHistogram(database.db, parseCallFilters({ from: "2026-11-20T13:00:00Z", to: "2026-11-20T16:00:00Z" }));
+    expect([fixed.buckets[0]?.start, fixed.buckets.at(-1)?.start]).toEqual(["2026-11-20T13:00:00.000Z", "2026-11-20T15:55:00.000Z"]);
+    expect(fixed.buckets.reduce((sum, bucket) => sum + (bucket.counts.unknown ?? 0) + bucket.notRejected, 0)).toBe(5);
+  });
 });
