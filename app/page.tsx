@@ -7,7 +7,7 @@ import { FirstRun } from "@/components/explorer/first-run";
 import { NoCalls } from "@/components/explorer/no-calls";
 import { OverviewCharts } from "@/components/explorer/overview-charts";
 import { database } from "@/lib/database";
-import { readExplorerView, type ExplorerView } from "@/lib/explorer";
+import { readExplorerView, type Overview, type ViewCounts } from "@/lib/explorer";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export default async function CallsPage({ searchParams }: Props) {
           <h1>Calls</h1>
           <ExplorerLoading />
         </div>
-        <HeadlineCounts overview={overview} />
+        <HeadlineCounts overview={overview} view={calls?.counts ?? null} />
       </div>
       {calls === null ? (
         <FirstRun />
@@ -32,9 +32,9 @@ export default async function CallsPage({ searchParams }: Props) {
           <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
             <FacetsToggle />
-            <FacetPanel facets={calls.facets} />
+            <FacetPanel facets={calls.facets} filterQuery={calls.filterQuery} />
             <div className="explorer-main">
-              <OverviewCharts histogram={calls.histogram} charts={calls.charts} />
+              <OverviewCharts histogram={calls.histogram} charts={calls.charts} rejected={filters.rejected} />
               <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} empty={<NoCalls latestWindow={latestWindow} />} />
             </div>
           </div>
@@ -44,20 +44,34 @@ export default async function CallsPage({ searchParams }: Props) {
   );
 }
 
-function HeadlineCounts({ overview }: { overview: ExplorerView["overview"] }) {
+/**
+ * The view's calls and rejections, as every count on the page follows the
+ * filters (a log tool's hit count does: numbers above a filtered view are
+ * read as the view's), each beside what is stored in all, which says
+ * whether an upload landed; uploads are not filtered, so they are the
+ * stored count alone.
+ */
+function HeadlineCounts({ overview, view }: { overview: Overview; view: ViewCounts | null }) {
   const counts = [
-    ["Stored calls", overview.calls, "stored-calls"],
-    ["Rejections", overview.rejections, undefined],
-    ["Uploads", overview.uploads, undefined],
-  ] as const;
+    { label: "Calls in view", shown: view?.calls ?? overview.calls, stored: overview.calls, testId: "stored-calls" },
+    { label: "Rejections in view", shown: view?.rejections ?? overview.rejections, stored: overview.rejections, testId: "stored-rejections" },
+  ];
   return (
     <dl className="headline-counts">
-      {counts.map(([label, count, testId]) => (
+      {counts.map(({ label, shown, stored, testId }) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd data-testid={testId}>{count.toLocaleString("en")}</dd>
+          <dd>{shown.toLocaleString("en")}</dd>
+          <dd className="headline-stored">
+            of <span data-testid={testId}>{stored.toLocaleString("en")}</span> stored
+          </dd>
         </div>
       ))}
+      <div>
+        <dt>Uploads</dt>
+        <dd>{overview.uploads.toLocaleString("en")}</dd>
+        <dd className="headline-stored">stored</dd>
+      </div>
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { PARTNERS_TRACE } from "../test/support/partners-trace";
 import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
 
@@ -48,4 +49,23 @@ test("the explorer with a row focused and selected by j, and the chart unfolded 
   await page.keyboard.press("j");
   await expect(page.locator("tr[data-call-id]").first()).toBeFocused();
   expect(await violationsOn(page)).toEqual([]);
+});
+
+test("long facets, one listing all its values and one filtered by what was typed, in both colour schemes, have no violations axe-core can find", async ({ page, request }) => {
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "partners.log", mimeType: "text/plain", buffer: Buffer.from(PARTNERS_TRACE) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await open(page, `/?upload=${(await upload.json()).uploadId}`);
+      const facets = page.getByRole("complementary", { name: "Facets" });
+      await facets.getByRole("region", { name: "App" }).getByRole("button", { name: "Show all 15" }).click();
+      await expect(facets.getByRole("region", { name: "App" }).getByRole("status")).toHaveText("All 15 values");
+      await facets.getByRole("searchbox", { name: "Filter API values" }).fill("1");
+      await expect(facets.getByRole("region", { name: "API" }).getByRole("status")).toHaveText("6 values contain “1”");
+      expect(await violationsOn(page)).toEqual([]);
+    }
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
 });

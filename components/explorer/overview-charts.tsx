@@ -6,8 +6,8 @@ import { credentialLabel } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";
 
-/** The charts above the table; all follow the current filters. */
-export function OverviewCharts({ histogram, charts }: { histogram: Histogram; charts: RankedCharts }) {
+/** The charts above the table; all follow the current filters (`rejected` is the view's). */
+export function OverviewCharts({ histogram, charts, rejected }: { histogram: Histogram; charts: RankedCharts; rejected: boolean | undefined }) {
   const causes: TopEntry[] = charts.causes.flatMap(({ value, count }) =>
     isCause(value) ? [{ key: value, label: CAUSES[value].title, count, color: CAUSE_COLORS[value] }] : [],
   );
@@ -20,7 +20,7 @@ export function OverviewCharts({ histogram, charts }: { histogram: Histogram; ch
   }));
   return (
     <div className="charts">
-      <RejectionsChart histogram={histogram} />
+      <RejectionsChart histogram={histogram} rejected={rejected} />
       <div className="charts-grid">
         <TopChart title="Causes" unit="calls" entries={causes} param="cause" />
         <TopChart title="Top failing credentials" unit="rejections" entries={failing} param="refused" />

@@ -16,19 +16,30 @@ type Row = Record<string, number | string>;
 /** The series of calls that were not rejected, beside the causes' in a row of the chart. */
 const NOT_REJECTED = "notRejected";
 
+/** The series in the order the table's columns and the facets run: the causes in the rules table's order, the calls not rejected last. */
+const SERIES_ORDER: readonly string[] = [...CAUSE_ORDER, NOT_REJECTED];
+
+/** What the chart counts, by the view's `rejected` filter: what is drawn depends on the data, what is asked for does not. */
+const COUNTED = {
+  rejections: { title: "Rejections over time", caption: (unit: string) => `Rejections per ${unit}, by cause` },
+  notRejected: { title: "Calls not rejected over time", caption: (unit: string) => `Calls not rejected per ${unit}` },
+  calls: { title: "Calls over time", caption: (unit: string) => `Calls per ${unit}: rejections by cause, and calls not rejected` },
+};
+
 /**
  * Calls over time: rejections stacked by cause, and the calls not rejected
  * above them in grey, so that a rise in 401s can be told from a rise in
- * traffic. A click on a bar, or a drag across bars, narrows the view to that time.
+ * traffic; with `rejected` (the view's filter) one side alone. A click on
+ * a bar, or a drag across bars, narrows the view to that time.
  */
-export function RejectionsChart({ histogram }: { histogram: Histogram }) {
+export function RejectionsChart({ histogram, rejected }: { histogram: Histogram; rejected: boolean | undefined }) {
   const url = useExplorerUrl();
   const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
   const timeZone = timeZoneOf(useZoneChoice());
   const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts, ...(bucket.notRejected > 0 && { [NOT_REJECTED]: bucket.notRejected }) }));
   const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
-  const withNotRejected = rows.some((row) => typeof row[NOT_REJECTED] === "number");
-  const title = withNotRejected ? "Calls over time" : "Rejections over time";
+  const withNotRejected = rejected !== true;
+  const { title, caption } = COUNTED[rejected === true ? "rejections" : rejected === false ? "notRejected" : "calls"];
   const unit = describeWidth(histogram.bucketSeconds);
 
   // From the start of the first period to the end of the last: a drag may go either way.
@@ -70,6 +81,8 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
                   labelFormatter={(value) => periodLabel(String(value))}
                   formatter={(value, name) => [callCount(Number(value)), name === NOT_REJECTED ? "Not rejected" : (CAUSES[name as keyof typeof CAUSES]?.title ?? name)]}
                   contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
+                  // Unless told, recharts lists a tooltip's series by name: a third order beside the facets' and the table's.
+                  itemSorter={(item) => SERIES_ORDER.indexOf(String(item.dataKey))}
                 />
                 {causes.map((cause) => (
                   <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
@@ -79,7 +92,14 @@ export function RejectionsChart({ histogram }: { histogram: Histogram }) {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <RejectionsTable buckets={histogram.buckets} causes={causes} withNotRejected={withNotRejected} unit={unit} label={periodLabel} zoom={(start) => zoomTo(start, start)} />
+          <RejectionsTable
+            buckets={histogram.buckets}
+            causes={causes}
+            withNotRejected={withNotRejected}
+            caption={caption(unit)}
+            label={periodLabel}
+            zoom={(start) => zoomTo(start, start)}
+          />
         </>
       )}
     </figure>

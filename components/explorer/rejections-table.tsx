@@ -4,15 +4,16 @@ import { CAUSES, type Cause } from "@/lib/rules";
 /**
  * The calls chart as a table, for screen readers and the keyboard: a row
  * for each period that had calls (the chart's empty bars only show a gap),
- * its rejections by cause and, when the view holds them, its calls not
- * rejected, and a button that narrows the view to that period as a click on
+ * its rejections by cause and, unless the view is of rejections alone, its
+ * calls not rejected, and a button that narrows the view to that period as a click on
  * its bar does.
  */
-export function RejectionsTable({ buckets, causes, withNotRejected, unit, label, zoom }: {
+export function RejectionsTable({ buckets, causes, withNotRejected, caption, label, zoom }: {
   buckets: HistogramBucket[];
   causes: readonly Cause[];
   withNotRejected: boolean;
-  unit: string;
+  /** What the chart counts, as its title says it. */
+  caption: string;
   label: (iso: string) => string;
   zoom: (start: string) => void;
 }) {
@@ -26,7 +27,7 @@ export function RejectionsTable({ buckets, causes, withNotRejected, unit, label,
       <p className="muted">The periods that had any; a period&apos;s button narrows the view to it, as a click on its bar does.</p>
       <div className="chart-table-scroll">
         <table>
-          <caption>{withNotRejected ? `Calls per ${unit}: rejections by cause, and calls not rejected` : `Rejections per ${unit}, by cause`}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Period from</th>

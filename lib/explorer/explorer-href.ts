@@ -1,3 +1,4 @@
+import { FACET_MATCH } from "./fields";
 import type { FacetField } from "./filters";
 
 /** The explorer's URL parameters a link to a view sets (what each takes: lib/explorer/filters.ts). */
@@ -48,4 +49,11 @@ export function withFixedTimes(query: URLSearchParams, times: FixedTimes): URLSe
   const fixed = new URLSearchParams(query);
   setFixedTimes(fixed, times);
   return fixed;
+}
+
+/** Where a facet's values under a view's filters (`filterQuery`) are read, those containing `match` when it is not blank. */
+export function facetValuesHref(field: FacetField, filterQuery: string, match: string): string {
+  const query = new URLSearchParams(filterQuery);
+  if (match.trim()) query.set(FACET_MATCH, match.trim());
+  return `/api/facets/${field}?${query}`;
 }

@@ -71,5 +71,8 @@ export function missingSpellings(field: keyof typeof FACET_TITLES): [readonly [s
   return field === "status" ? [["status", NO_RESPONSE.value], [MISSING, field]] : [[MISSING, field]];
 }
 
+/** The parameter of a facet's values (`GET /api/facets/{field}`) that holds the text typed in its filter box: matched as typed, not as a pattern. */
+export const FACET_MATCH = "match";
+
 /** The call page's parameter that holds the explorer view (its query) the call was opened from. */
 export const FROM_VIEW = "view";

@@ -186,16 +186,17 @@ export type IgnoredParameter = { parameter: string; value: string | null; reason
 
 /**
  * For pages: the view a URL asks for, minus the values that are wrong, each
- * reported, so a bad link still shows calls and says what it ignored.
+ * reported, so a bad link still shows calls and says what it ignored;
+ * `applied` is the URL's parameters less those.
  */
 export function parseCallFiltersLeniently(
   params: Record<string, string | string[] | undefined>,
-): { filters: CallFilters; ignored: IgnoredParameter[] } {
+): { filters: CallFilters; ignored: IgnoredParameter[]; applied: URLSearchParams } {
   const remaining = new URLSearchParams([...parameterEntries(params)]);
   const ignored: IgnoredParameter[] = [];
   for (;;) {
     try {
-      return { filters: parseCallFilters(remaining), ignored };
+      return { filters: parseCallFilters(remaining), ignored, applied: remaining };
     } catch (error) {
       const value = error instanceof InvalidFilterError ? (error.value ?? undefined) : undefined;
       if (!(error instanceof InvalidFilterError) || !remaining.has(error.parameter, value)) throw error;

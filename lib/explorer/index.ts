@@ -16,8 +16,10 @@ export { listCalls, type CallCredential, type CallListItem, type CallPage } from
 export { readOverview, type Overview } from "./overview";
 export { readUploadEvents, parseEventsPage, eventsPageOfUrl, type EventsPage, type UploadEvents } from "./gateway-events";
 export { InvalidFilterError, type UrlParameters } from "./url-parameters";
-export { readFacets, type Facets, type FacetValue } from "./facets";
+export { readFacets, readFacetValues, type Facet, type Facets } from "./facets";
+export type { FacetValue, FacetValues } from "./facet-values-answer";
+export { parseFacetValuesRequest, type FacetValuesRequest } from "./facet-values-request";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 export { explorerViewHref } from "./view-link";
-export { readExplorerView, type ExplorerView, type RankedCharts, type ValueNames } from "./view";
+export { readExplorerView, type ExplorerView, type RankedCharts, type ValueNames, type ViewCounts } from "./view";

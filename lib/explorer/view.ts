@@ -1,6 +1,7 @@
 import type { Database } from "../database";
 import { readCredentialSummaries, type CredentialSummary } from "./credential-summaries";
-import { readFacets, type FacetValue, type Facets } from "./facets";
+import type { FacetValue } from "./facet-values-answer";
+import { readFacets, type Facets } from "./facets";
 import type { FixedTimes } from "./explorer-href";
 import { parseCallFiltersLeniently, rangeTimes, type CallFilters, type IgnoredParameter } from "./filters";
 import { readHistogram, type Histogram } from "./histogram";
@@ -34,12 +35,27 @@ export type ExplorerView = {
    */
   latestWindow: FixedTimes | null;
   /** Null before anything was stored: the page shows how to start instead. */
-  calls: { page: CallPage; facets: Facets; histogram: Histogram; charts: RankedCharts; names: ValueNames } | null;
+  calls: {
+    page: CallPage;
+    facets: Facets;
+    histogram: Histogram;
+    charts: RankedCharts;
+    names: ValueNames;
+    /** The calls in the view and how many of them were rejected, beside the overview's stored totals. */
+    counts: ViewCounts;
+    /** The view's filters as a query, for reading a facet's values under them (`/api/facets/{field}`). */
+    filterQuery: string;
+  } | null;
 };
+
+export type ViewCounts = { calls: number; rejections: number };
+
+/** The table's parameters: they choose the rows shown, not which calls a facet counts. */
+const TABLE_PARAMETERS = ["sort", "cursor", "limit", "columns"];
 
 /** Everything the explorer page shows for a URL's parameters, read in parallel once its text search has run. */
 export async function readExplorerView(db: Database, params: Record<string, string | string[] | undefined>, now = new Date()): Promise<ExplorerView> {
-  const { filters, ignored } = parseCallFiltersLeniently(params);
+  const { filters, ignored, applied } = parseCallFiltersLeniently(params);
   const times = filters.range ? rangeTimes(filters.range, now) : null;
   const overview = await readOverview(db);
   const shown = { ignored, filters, rangeTimes: times && isoTimes(times) };
@@ -53,10 +69,14 @@ export async function readExplorerView(db: Database, params: Record<string, stri
     readTopFailingCredentials(db, searched, now, TOP_VALUES),
     readValueNames(db, filters),
   ]);
-  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field], field, filters).slice(0, TOP_VALUES);
+  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field].values, field, filters).slice(0, TOP_VALUES);
   const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
+  // Exact without a query of its own: the cause facet lists every cause (six, fewer than a facet's rows), and a rejection is a call with one.
+  const rejections = underOwnFilter(facets.cause.values, "cause", filters).reduce((sum, { count }) => sum + count, 0);
+  for (const parameter of TABLE_PARAMETERS) applied.delete(parameter);
+  const counts = { calls: page.total, rejections };
   const latestWindow = page.total === 0 ? await readLatestWindow(db, searched, times, now) : null;
-  return { overview, ...shown, latestWindow: latestWindow && isoTimes(latestWindow), calls: { page, facets, histogram, charts, names } };
+  return { overview, ...shown, latestWindow: latestWindow && isoTimes(latestWindow), calls: { page, facets, histogram, charts, names, counts, filterQuery: applied.toString() } };
 }
 
 const isoTimes = ({ from, to }: { from: Date; to: Date }): FixedTimes => ({ from: from.toISOString(), to: to.toISOString() });

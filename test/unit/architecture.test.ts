@@ -29,7 +29,7 @@ function importsOf(file: string): Import[] {
 
 /** The lib modules client components may import values from: data (and zod schemas) only, nothing that runs on the server. */
 // Single data files of server folders that client components may import (lib/rules is data throughout, checked below).
-const CLIENT_DATA = ["lib/explorer/fields", "lib/explorer/explorer-href", "lib/explorer/credential-lookup-answer", "lib/ingest/upload-answer"];
+const CLIENT_DATA = ["lib/explorer/fields", "lib/explorer/explorer-href", "lib/explorer/credential-lookup-answer", "lib/explorer/facet-values-answer", "lib/ingest/upload-answer"];
 /** For a folder's pattern: `(?!/(a|b)$)`, passing its files listed in CLIENT_DATA. */
 const exceptData = (folder: string) =>
   `(?!\\/(${CLIENT_DATA.filter((module) => module.startsWith(`lib/${folder}/`)).map((module) => module.slice(`lib/${folder}/`.length)).join("|")})$)`;
