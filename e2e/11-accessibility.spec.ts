@@ -54,10 +54,11 @@ test("the explorer with a row focused and selected by j, and the chart unfolded 
 test("long facets, one listing all its values and one filtered by what was typed, in both colour schemes, have no violations axe-core can find", async ({ page, request }) => {
   const upload = await request.post("/api/uploads", { multipart: { file: { name: "partners.log", mimeType: "text/plain", buffer: Buffer.from(PARTNERS_TRACE) } } });
   expect(upload.status()).toBe(201);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
   try {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await open(page, `/?upload=${(await upload.json()).uploadId}`);
+      await open(page, `/?upload=${uploadId}`);
       const facets = page.getByRole("complementary", { name: "Facets" });
       await facets.getByRole("region", { name: "App" }).getByRole("button", { name: "Show all 15" }).click();
       await expect(facets.getByRole("region", { name: "App" }).getByRole("status")).toHaveText("All 15 values");
@@ -66,6 +67,6 @@ test("long facets, one listing all its values and one filtered by what was typed
       expect(await violationsOn(page)).toEqual([]);
     }
   } finally {
-    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+    await request.delete(`/api/uploads/${uploadId}`);
   }
 });
