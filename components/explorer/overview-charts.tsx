@@ -2,7 +2,7 @@ import type { FacetValue, Histogram, RankedCharts } from "@/lib/explorer";
 import { CAUSES, isCause } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { TimeSpan } from "@/components/calls/local-time";
-import { credentialLabel } from "./credential-label";
+import { distinctCredentialLabels } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
 import { TopChart, type TopEntry } from "./top-chart";
 
@@ -12,9 +12,10 @@ export function OverviewCharts({ histogram, charts, rejected }: { histogram: His
     isCause(value) ? [{ key: value, label: CAUSES[value].title, count, color: CAUSE_COLORS[value] }] : [],
   );
   // When a credential's rejections began and last came: "since when?" is the first question about a failing token.
-  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, credential, rejections, first, last }) => ({
+  const labels = distinctCredentialLabels(charts.failingCredentials);
+  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, rejections, first, last }, index) => ({
     key: fingerprint,
-    label: credentialLabel(credential),
+    label: labels[index] ?? "",
     count: rejections,
     detail: first !== null && last !== null ? <TimeSpan first={first} last={last} /> : undefined,
   }));
