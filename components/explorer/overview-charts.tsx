@@ -27,6 +27,10 @@ export function OverviewCharts({ histogram, charts, rejected }: { histogram: His
         <TopChart title="Top failing credentials" unit="rejections" entries={failing} param="refused" />
         <TopChart title="Top APIs" unit="calls" entries={charts.apis.map(named)} param="api" />
         <TopChart title="Top apps" unit="calls" entries={charts.apps.map(named)} param="app" />
+        {/* Only where the view holds unexplained 401s: their bodies are what is left to tell them apart by. */}
+        {charts.unexplainedBodies.length > 0 && (
+          <TopChart title="Unexplained 401s by response body" unit="calls" entries={charts.unexplainedBodies.map(named)} param="q" single />
+        )}
       </div>
     </div>
   );

@@ -10,10 +10,12 @@ export type TopEntry = { key: string; label: string; count: number; color?: stri
  * A ranked list drawn as bars; a click (or Enter) on a row filters the view
  * to it (`param=key`), again to take the filter off. Plain buttons rather than
  * an SVG chart: each bar is reachable by keyboard and read by screen readers.
+ * A `single` parameter (the search) takes one value: a click replaces it.
  */
-export function TopChart({ title, unit, entries, param }: { title: string; unit: string; entries: TopEntry[]; param: string }) {
+export function TopChart({ title, unit, entries, param, single = false }: { title: string; unit: string; entries: TopEntry[]; param: string; single?: boolean }) {
   const url = useExplorerUrl();
   const selected = url.values(param);
+  const pick = (key: string) => (single ? url.setValues(param, selected.includes(key) ? [] : [key]) : url.toggleValue(param, key));
   const largest = Math.max(1, ...entries.map((entry) => entry.count));
   return (
     <figure className="chart-card" aria-label={title}>
@@ -32,7 +34,7 @@ export function TopChart({ title, unit, entries, param }: { title: string; unit:
                 className="top-row"
                 aria-pressed={selected.includes(entry.key)}
                 title={`${entry.label}: ${entry.count.toLocaleString("en")} ${unit}`}
-                onClick={() => url.toggleValue(param, entry.key)}
+                onClick={() => pick(entry.key)}
               >
                 {/* The spaces between the parts keep them apart in the button's accessible name; the grid ignores them. */}
                 <span className="top-label">{entry.label}</span>{" "}

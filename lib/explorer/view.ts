@@ -10,12 +10,13 @@ import { listCalls, type CallPage } from "./list-calls";
 import { readOverview, type Overview } from "./overview";
 import { searchOnce } from "./search";
 import { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
+import { readUnexplainedBodies } from "./unexplained-bodies";
 
 /** How many values each ranked chart shows. */
 const TOP_VALUES = 6;
 
 /** The ranked charts above the table, each under every filter of the view (a facet's own included). */
-export type RankedCharts = { causes: FacetValue[]; apis: FacetValue[]; apps: FacetValue[]; failingCredentials: FailingCredential[] };
+export type RankedCharts = { causes: FacetValue[]; apis: FacetValue[]; apps: FacetValue[]; failingCredentials: FailingCredential[]; unexplainedBodies: FacetValue[] };
 
 /** What values in the URL stand for, for their chips: credentials by fingerprint, uploads by id (names; a removed upload is missing). */
 export type ValueNames = { credentials: Record<string, CredentialSummary>; uploads: Record<string, string> };
@@ -62,15 +63,16 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   if (overview.calls === 0) return { overview, ...shown, latestWindow: null, calls: null };
   // Once for the whole view: each query below would otherwise search the trace text again.
   const searched = await searchOnce(db, filters);
-  const [page, facets, histogram, failingCredentials, names] = await Promise.all([
+  const [page, facets, histogram, failingCredentials, unexplainedBodies, names] = await Promise.all([
     listCalls(db, searched, now),
     readFacets(db, searched, now),
     readHistogram(db, searched, now),
     readTopFailingCredentials(db, searched, now, TOP_VALUES),
+    readUnexplainedBodies(db, searched, now, TOP_VALUES),
     readValueNames(db, filters),
   ]);
   const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field].values, field, filters).slice(0, TOP_VALUES);
-  const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials };
+  const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials, unexplainedBodies };
   // Exact without a query of its own: the cause facet lists every cause (six, fewer than a facet's rows), and a rejection is a call with one.
   const rejections = underOwnFilter(facets.cause.values, "cause", filters).reduce((sum, { count }) => sum + count, 0);
   for (const parameter of TABLE_PARAMETERS) applied.delete(parameter);

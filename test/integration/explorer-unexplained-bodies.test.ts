@@ -1,0 +1,38 @@
+import { beforeAll, expect, it } from "vitest";
+import { parseCallFilters, readExplorerView } from "../../lib/explorer";
+import { ingestTrace } from "../support/ingest-trace";
+import { useTestDatabase } from "../support/test-database";
+
+// Unexplained 401s (no credential message names their cause) told apart by what the backend answered.
+const database = useTestDatabase();
+
+const call = (ref: string, status: number, body: string) =>
+  [`2026-11-20T14:00:00Z INFO [callId=${ref}] Request: GET /orders api="Orders"`, `2026-11-20T14:00:01Z INFO [callId=${ref}] Response: ${status} body="${body}"`].join("\n");
+const trace = [
+  call("u-1", 401, "backend: session expired"),
+  call("u-2", 401, "backend: session expired"),
+  call("u-3", 401, "  backend: session expired  "),
+  call("u-4", 401, "upstream auth failed"),
+  call("u-5", 401, ""),
+  call("k-1", 401, "Access Token in the request, identified by HEADER access_token, is invalid"),
+  call("ok-1", 200, "backend: session expired"),
+].join("\n");
+
+beforeAll(() => ingestTrace(database.url, "bodies.log", trace));
+
+it("ranks the bodies of the view's unexplained 401s, blanks around them left out, and none of other causes or of calls not rejected", async () => {
+  const view = await readExplorerView(database.db, {});
+  expect(view.calls?.charts.unexplainedBodies).toEqual([
+    { value: "backend: session expired", count: 3 },
+    { value: "upstream auth failed", count: 1 },
+  ]);
+  // A row's value is what a search then looks for: it finds that row's calls.
+  const searched = await readExplorerView(database.db, { q: "backend: session expired", rejected: "true" });
+  expect(searched.calls?.page.items.map((item) => item.callId).sort()).toEqual(["u-1", "u-2", "u-3"]);
+  expect(parseCallFilters({ q: view.calls?.charts.unexplainedBodies[0]?.value }).q).toBe("backend: session expired");
+});
+
+it("is empty under a filter that leaves no unexplained 401", async () => {
+  const view = await readExplorerView(database.db, { cause: "invalid_unspecified" });
+  expect(view.calls?.charts.unexplainedBodies).toEqual([]);
+});
