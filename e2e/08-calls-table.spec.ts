@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { readableAcross } from "./support/readable";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
@@ -68,4 +69,80 @@ test("the first Tab shows a “Skip to calls” link that takes the focus past t
   // The next Tab is in the table (its first sort button), not among the facets.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("columnheader", { name: /Time/ }).getByRole("button")).toBeFocused();
+});
+
+/** One call whose every field is as long as gateways write them: the row the table must fit. */
+const LONG_URI = "/open-banking/payments/v2/consents/4f8e1c7a-9b2d-4e3f-8a1b-7c6d5e4f3a2b/authorisations";
+const WIDE_CALL = [
+  `2026-11-21T09:00:00.000Z INFO [callId=wide-1] Request: GET ${LONG_URI} api="Open Finance Payments" app="Corporate Treasury Reconciler"`,
+  '2026-11-21T09:00:00.001Z DEBUG [callId=wide-1] Request header access_token: "Yt7Qp2Lm9Xc4Vb8Nz1Rk"',
+  "2026-11-21T09:00:00.001Z DEBUG [callId=wide-1] Running interceptor: Access Token Validation",
+  "2026-11-21T09:00:00.002Z WARN [callId=wide-1] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+  '2026-11-21T09:00:00.003Z INFO [callId=wide-1] Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid."',
+].join("\n");
+
+test.describe("a call with long values, on a laptop's screen and a large one", () => {
+  let uploadId = "";
+  test.beforeAll(async ({ request }) => {
+    const upload = await request.post("/api/uploads", { multipart: { file: { name: "wide.log", mimeType: "text/plain", buffer: Buffer.from(WIDE_CALL) } } });
+    expect(upload.status()).toBe(201);
+    uploadId = (await upload.json()).uploadId;
+  });
+  test.afterAll(async ({ request }) => {
+    await request.delete(`/api/uploads/${uploadId}`);
+  });
+  const view = () => `/?upload=${uploadId}`;
+
+  const headers = (page: Page) => page.getByRole("region", { name: "Calls" }).getByRole("columnheader");
+  const fitsItsCard = (page: Page) => page.locator("#calls-table").evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth);
+
+  for (const width of [1280, 1400]) {
+    test(`at ${width} px the table fits its card, the call's cause and credential whole, its URI cut short until its row is chosen`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page, view());
+      await expect(page.getByTestId("total")).toHaveText("1");
+      await expect(headers(page)).toHaveText([/^Time/, "Status", "URI", "API", "App", "Cause", "Credential"]);
+      expect(await fitsItsCard(page)).toBe(true);
+
+      const call = page.locator("tr[data-call-id]").first();
+      const cause = call.locator(".cause-badge-title");
+      const credential = call.locator(".col-credential");
+      await expect(cause).toHaveText("Credential invalid, expired or revoked");
+      await expect(credential).toHaveText(/^access_token in header \S+$/);
+      for (const whole of [cause, credential, call.locator(".col-app")]) expect(await readableAcross(whole)).toBe(true);
+
+      const uri = call.getByRole("link", { name: LONG_URI });
+      await expect(uri).toHaveAttribute("title", LONG_URI);
+      expect(await readableAcross(uri)).toBe(false);
+      await page.keyboard.press("j");
+      await expect(call).toHaveAttribute("aria-selected", "true");
+      expect(await readableAcross(uri)).toBe(true);
+      expect(await fitsItsCard(page)).toBe(true);
+    });
+  }
+
+  test("at 1920 px all nine columns show, and still fit", async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open(page, view());
+    await expect(headers(page)).toHaveText([/^Time/, "Status", "Method", "URI", "API", "App", "Cause", "Credential", "Interceptor"]);
+    expect(await fitsItsCard(page)).toBe(true);
+    expect(await readableAcross(page.locator("tr[data-call-id] .col-interceptor"))).toBe(true);
+  });
+
+  test("a column chosen in the Columns menu at 1280 px, one it leaves out there, stays as chosen at any width", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, view());
+    await page.locator(".column-chooser summary").click();
+    const menu = page.getByRole("group", { name: "Visible columns" });
+    await expect(menu.getByRole("checkbox", { name: "Interceptor" })).not.toBeChecked();
+    await menu.getByRole("checkbox", { name: "Method" }).click();
+    await expect(menu.getByRole("checkbox", { name: "Method" })).toBeChecked();
+    await expect(page).toHaveURL(/columns=method/);
+    await expect(headers(page)).toHaveText([/^Time/, "Status", "Method", "URI", "API", "App", "Cause", "Credential"]);
+
+    // On a large screen the choice holds: the interceptor, left out, stays out.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open(page, page.url());
+    await expect(headers(page)).toHaveText([/^Time/, "Status", "Method", "URI", "API", "App", "Cause", "Credential"]);
+  });
 });

@@ -1,27 +1,31 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { readableAcross } from "./support/readable";
 import { ensureSamplesStored } from "./support/samples";
 
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
 const PHONE = { width: 390, height: 844 };
 const facets = (page: Page) => page.getByRole("complementary", { name: "Facets" });
-
-/** Whether the element lies within the page's width and shows all of its text (nothing cut off by an ellipsis). */
-const readableAcross = (element: Locator) =>
-  element.evaluate((node) => {
-    const box = node.getBoundingClientRect();
-    return box.left >= 0 && box.right <= document.documentElement.clientWidth && node.scrollWidth <= node.clientWidth;
-  });
+const top = async (element: Locator) => (await element.boundingBox())?.y ?? 0;
 
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: PHONE });
 
-  test("the first call's cause and credential are in view without a sideways scroll, j moves the focus to its card, and a tap on it opens the call", async ({ page }) => {
+  test("why calls were rejected comes first: the causes are in the first screen, above the calls", async ({ page }) => {
+    await open(page, "/");
+    const causes = page.getByRole("figure", { name: "Causes" });
+    await expect(causes.getByRole("button", { name: /^Credential invalid, expired or revoked/ })).toBeVisible();
+    await expect(causes.locator("figcaption")).toBeInViewport();
+    expect(await top(causes)).toBeLessThan(await top(page.locator("tr[data-call-id]").first()));
+  });
+
+  test("the first call's cause and credential fit its card without a sideways scroll, j moves the focus to its card, and a tap on it opens the call", async ({ page }) => {
     await open(page, "/?api=Payments");
     await expect(page.getByTestId("total")).toHaveText("1");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const call = page.locator("tr[data-call-id]").first();
+    await call.scrollIntoViewIfNeeded();
     const cause = call.locator(".col-cause");
     const credential = call.locator(".col-credential");
     await expect(cause).toHaveText("Credential invalid, expired or revoked");
@@ -49,7 +53,6 @@ test.describe("on a 390 px phone", () => {
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     await expect(facets(page)).toBeInViewport();
-    const top = async (region: Locator) => (await region.boundingBox())?.y ?? 0;
     expect(await top(facets(page))).toBeLessThan(await top(page.getByRole("region", { name: "Calls" })));
 
     await facets(page).getByRole("region", { name: "Cause" }).getByRole("button", { name: /^No access to this resource/ }).click();

@@ -13,7 +13,14 @@ import { CALL_COLUMNS, FROM_VIEW } from "@/lib/explorer/fields";
 export const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 type Column = ColumnDef<typeof features, CallListItem>;
 
-export const DEFAULT_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
+export const ALL_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
+/**
+ * Where a table is drawn (wider than a phone, whose calls are cards) but is
+ * too narrow for all nine columns: 1280 px leaves the table under 1,000 px.
+ */
+export const CROWDED_TABLE_QUERY = "(641px <= width < 1600px)";
+/** What a crowded table shows when the URL names no columns: the method and the interceptor give way to the request, the cause and the credential. */
+export const CROWDED_COLUMNS: string[] = ALL_COLUMNS.filter((id) => id !== "method" && id !== "interceptor");
 export const COLUMN_TITLES = Object.fromEntries(CALL_COLUMNS.map(({ id, title }) => [id, title])) as Record<ColumnId, string>;
 /** The URL's sort field for each column (the credential column sorts by `name`). */
 export const SORT_FIELD: Record<string, string> = Object.fromEntries(CALL_COLUMNS.map(({ id, sortBy }) => [id, sortBy]));
@@ -50,10 +57,15 @@ function CredentialCell({ call }: { call: CallListItem }) {
   const credential = call.credential;
   if (!credential) return <span className="muted">—</span>;
   return (
-    <span className="credential-cell" title={`${credential.name} in ${credential.location}${credential.preview ? ` ${credential.preview}` : ""}`}>
-      <span className="credential-name mono">{credential.name}</span>
+    <>
+      <span className="mono">{credential.name}</span>
       <span className="muted"> in {credential.location}</span>
-      {credential.preview && <span className="credential-preview mono"> {credential.preview}</span>}
-    </span>
+      {credential.preview && (
+        <>
+          {" "}
+          <span className="credential-preview mono">{credential.preview}</span>
+        </>
+      )}
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, type ReactNode } from "react";
 import { CAUSES } from "@/lib/rules";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
-import { CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, DEFAULT_COLUMNS, features, SORT_FIELD } from "./call-columns";
+import { useMediaQuery } from "@/components/layout/use-media-query";
+import { ALL_COLUMNS, CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, CROWDED_COLUMNS, CROWDED_TABLE_QUERY, features, SORT_FIELD } from "./call-columns";
 import { CALLS_TABLE_ID } from "./anchors";
 import { CallsPager } from "./calls-pager";
 import { ColumnChooser } from "./column-chooser";
@@ -34,14 +35,16 @@ export function CallsTable({
 }) {
   const url = useExplorerUrl();
   const router = useRouter();
-  const shown: readonly string[] = visible ?? DEFAULT_COLUMNS;
+  // Crowded while the server renders, which cannot know the width: most screens are, and on the others two columns join once the page is live.
+  const defaults = useMediaQuery(CROWDED_TABLE_QUERY, true) ? CROWDED_COLUMNS : ALL_COLUMNS;
+  const shown: readonly string[] = visible ?? defaults;
 
   const sorting: SortingState = useMemo(() => {
     const field = sort.replace(/^-/, "");
     const id = Object.keys(SORT_FIELD).find((key) => SORT_FIELD[key] === field) ?? "time";
     return [{ id, desc: sort.startsWith("-") }];
   }, [sort]);
-  const columnVisibility = useMemo(() => Object.fromEntries(DEFAULT_COLUMNS.map((id) => [id, shown.includes(id)])), [shown]);
+  const columnVisibility = useMemo(() => Object.fromEntries(ALL_COLUMNS.map((id) => [id, shown.includes(id)])), [shown]);
 
   const table = useTable({
     features,
@@ -58,8 +61,9 @@ export function CallsTable({
     },
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
-      const ids = DEFAULT_COLUMNS.filter((id) => next[id] !== false);
-      url.setValues("columns", ids.length === DEFAULT_COLUMNS.length ? [] : ids);
+      // A choice is kept as made, at any width, unless it is what this width shows anyway.
+      const ids = ALL_COLUMNS.filter((id) => next[id] !== false);
+      url.setValues("columns", ids.join() === defaults.join() ? [] : ids);
     },
   });
 
