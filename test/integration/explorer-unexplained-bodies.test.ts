@@ -29,7 +29,7 @@ it("ranks the bodies of the view's unexplained 401s, blanks around them left out
   // A row's value is what a search then looks for: it finds that row's calls.
   const searched = await readExplorerView(database.db, { q: "backend: session expired", rejected: "true" });
   expect(searched.calls?.page.items.map((item) => item.callId).sort()).toEqual(["u-1", "u-2", "u-3"]);
-  expect(parseCallFilters({ q: view.calls?.charts.unexplainedBodies[0]?.value }).q).toBe("backend: session expired");
+  expect(parseCallFilters({ q: view.calls?.charts.unexplainedBodies[0]?.value ?? undefined }).q).toBe("backend: session expired");
 });
 
 it("is empty under a filter that leaves no unexplained 401", async () => {
