@@ -78,7 +78,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const accepted: TraceFileSummary[] = [];
     const touched = new TouchedCalls();
     const late = new LateCarriedValues();
-    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, { learned: late.learned }) };
+    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, late) };
     for await (const input of request.files) {
       const { summary, touchedByFile } = await storeFileOnce(upload, input);
       late.fileDone();

@@ -3,8 +3,12 @@ import type { CredentialMasker } from "../credentials";
 import type { CallBatch } from "./call-batch";
 import { maskInStoredCalls } from "./mask-stored-calls";
 
-/** What one call learned while a batch was read: its values, and whether lines of it were in that batch already. */
-type Learned = { values: string[]; afterItsLines: boolean };
+/**
+ * What one call learned while a batch was read: its values, whether lines of
+ * it were in that batch already, and whether the readers forgot them since
+ * (lines read after that hold them unmasked).
+ */
+type Learned = { values: string[]; afterItsLines: boolean; forgotten: boolean };
 
 /** What the calls of one batch learned, by call. */
 export type LearnedByCalls = Map<string, Learned>;
@@ -30,11 +34,17 @@ export class LateCarriedValues {
   readonly learned = (callRef: string, value: string): void => {
     const afterItsLines = this.filling?.has(callRef) === true;
     const known = this.learning.get(callRef);
-    if (known === undefined) this.learning.set(callRef, { values: [value], afterItsLines });
+    if (known === undefined) this.learning.set(callRef, { values: [value], afterItsLines, forgotten: false });
     else {
       known.values.push(value);
       known.afterItsLines ||= afterItsLines;
     }
+  };
+
+  /** The readers forgot the call's values (the scrubber's forgot). */
+  readonly forgot = (callRef: string): void => {
+    const known = this.learning.get(callRef);
+    if (known !== undefined) known.forgotten = true;
   };
 
   /** The reader starts filling `batch` with the lines it hands on. */
@@ -75,8 +85,8 @@ export class LateCarriedValues {
     if (learned.size === 0) return;
     const echoed = new Set(storedBefore);
     const late = new Map<string, string[]>();
-    for (const [callRef, { values, afterItsLines }] of learned) {
-      if (afterItsLines || echoed.has(callRef) || echoedIn(batch.linesOf(callRef), values)) late.set(callRef, values);
+    for (const [callRef, { values, afterItsLines, forgotten }] of learned) {
+      if (afterItsLines || echoed.has(callRef) || (forgotten && echoedIn(batch.linesOf(callRef), values))) late.set(callRef, values);
     }
     await maskInStoredCalls(client, late, mask);
   }
