@@ -143,7 +143,7 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
     batchSize: request.callsPerBatch ?? CALLS_PER_BATCH,
     textPerBatch: request.textPerBatch ?? TEXT_PER_BATCH,
   });
-  const duplicate = await isStored(client, stored.summary.sha256);
+  const duplicate = await isStored(client, stored.summary);
   if (duplicate) {
     await client.query("ROLLBACK TO SAVEPOINT file");
   } else {
@@ -154,17 +154,21 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   return { summary: stored.summary, touchedByFile: duplicate ? null : touchedByFile };
 }
 
-/** Bytes already stored by an earlier upload, or earlier in this one. Under the merge lock, so it cannot race. */
-async function isStored(client: pg.PoolClient, sha256: string): Promise<boolean> {
-  const known = await client.query(`SELECT 1 FROM upload_files WHERE sha256 = $1`, [sha256]);
+/**
+ * Bytes already stored by an earlier upload, or earlier in this one, or the
+ * same content in other bytes (gzipped, or no longer). Under the merge
+ * lock, so it cannot race.
+ */
+async function isStored(client: pg.PoolClient, { sha256, contentSha256 }: TraceFileSummary): Promise<boolean> {
+  const known = await client.query(`SELECT 1 FROM upload_files WHERE sha256 = $1 OR content_sha256 = $2`, [sha256, contentSha256]);
   return (known.rowCount ?? 0) > 0;
 }
 
 async function recordFile(client: pg.PoolClient, fileId: string, summary: TraceFileSummary): Promise<void> {
-  const { sha256, format, gzip, byteCount, lineCount } = summary;
+  const { sha256, contentSha256, format, gzip, byteCount, lineCount } = summary;
   await client.query(
-    `UPDATE upload_files SET sha256 = $2, format = $3, gzip = $4, byte_count = $5, line_count = $6 WHERE id = $1`,
-    [fileId, sha256, format, gzip, byteCount, lineCount],
+    `UPDATE upload_files SET sha256 = $2, content_sha256 = $3, format = $4, gzip = $5, byte_count = $6, line_count = $7 WHERE id = $1`,
+    [fileId, sha256, contentSha256, format, gzip, byteCount, lineCount],
   );
 }
 

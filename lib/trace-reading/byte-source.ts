@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 
-/** What is known about the raw bytes (as given, before decompression). */
-export class RawTally {
+/** Bytes counted and hashed as they pass: a file's raw bytes, or its decompressed content. */
+export class ByteTally {
   private readonly hash = createHash("sha256");
+  private digest: string | undefined;
   byteCount = 0;
 
   add(chunk: Buffer): void {
@@ -12,12 +13,18 @@ export class RawTally {
     this.byteCount += chunk.length;
   }
 
+  /** Hex SHA-256 of every byte added; asked once the bytes have all passed. */
   sha256(): string {
-    return this.hash.digest("hex");
+    this.digest ??= this.hash.digest("hex");
+    return this.digest;
   }
 }
 
-export type ByteSource = { gzip: boolean; chunks: AsyncIterable<Buffer> };
+/**
+ * The decompressed bytes of a file, and the hash of its content: a gzip of
+ * a file stored before is the same trace, though its bytes differ.
+ */
+export type ByteSource = { gzip: boolean; chunks: AsyncIterable<Buffer>; contentSha256: () => string };
 
 /** Thrown for unreadable gzip; the caller knows the byte offset from the tally. */
 export class GzipError extends Error {}
@@ -26,12 +33,13 @@ export class GzipError extends Error {}
  * The decompressed bytes of a trace file. Gzip is recognised by its magic bytes,
  * whatever the file is called.
  */
-export async function openByteSource(input: AsyncIterable<unknown>, tally: RawTally, limits = DECOMPRESSION_LIMITS): Promise<ByteSource> {
+export async function openByteSource(input: AsyncIterable<unknown>, tally: ByteTally, limits = DECOMPRESSION_LIMITS): Promise<ByteSource> {
   const raw = tallied(input, tally)[Symbol.asyncIterator]();
   const head = await readHead(raw);
   const rest = prepend(head, raw);
-  if (!isGzip(head)) return { gzip: false, chunks: rest };
-  return { gzip: true, chunks: gunzipped(rest, tally, limits) };
+  if (!isGzip(head)) return { gzip: false, chunks: rest, contentSha256: () => tally.sha256() };
+  const content = new ByteTally();
+  return { gzip: true, chunks: gunzipped(rest, tally, content, limits), contentSha256: () => content.sha256() };
 }
 
 /**
@@ -42,7 +50,7 @@ export async function openByteSource(input: AsyncIterable<unknown>, tally: RawTa
 export type DecompressionLimits = { ratio: number; floorBytes: number };
 export const DECOMPRESSION_LIMITS: DecompressionLimits = { ratio: 200, floorBytes: 64 * 1024 * 1024 };
 
-async function* tallied(input: AsyncIterable<unknown>, tally: RawTally): AsyncGenerator<Buffer> {
+async function* tallied(input: AsyncIterable<unknown>, tally: ByteTally): AsyncGenerator<Buffer> {
   for await (const chunk of input) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string | Uint8Array);
     tally.add(bytes);
@@ -70,7 +78,7 @@ async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerat
 
 const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
-async function* gunzipped(compressed: AsyncIterable<Buffer>, tally: RawTally, limits: DecompressionLimits): AsyncGenerator<Buffer> {
+async function* gunzipped(compressed: AsyncIterable<Buffer>, tally: ByteTally, content: ByteTally, limits: DecompressionLimits): AsyncGenerator<Buffer> {
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   const output = pipeline(Readable.from(compressed), gunzip, () => {});
   let decompressed = 0;
@@ -81,6 +89,7 @@ async function* gunzipped(compressed: AsyncIterable<Buffer>, tally: RawTally, li
         gunzip.destroy();
         throw new GzipError(`decompresses to more than ${limits.ratio} times its size: refused as a likely gzip bomb`);
       }
+      content.add(chunk as Buffer);
       yield chunk as Buffer;
     }
   } catch (error) {

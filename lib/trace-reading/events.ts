@@ -87,6 +87,8 @@ export type TraceFileSummary = {
   gzip: boolean;
   /** Hex SHA-256 of the raw bytes as given (compressed, when gzip). */
   sha256: string;
+  /** Hex SHA-256 of the decompressed content: the same as sha256 unless gzip. */
+  contentSha256: string;
   /** Raw bytes. */
   byteCount: number;
   /** Lines of the decompressed content. */

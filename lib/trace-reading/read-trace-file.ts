@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { DECOMPRESSION_LIMITS, GzipError, openByteSource, RawTally, type DecompressionLimits } from "./byte-source";
+import { DECOMPRESSION_LIMITS, GzipError, openByteSource, ByteTally, type DecompressionLimits } from "./byte-source";
 import { detectFormat } from "./detect-format";
 import { NoTraceRecordsError, TraceFormatError, TraceReadError } from "./errors";
 import type { TraceFileSummary, TraceFormat, TraceSink } from "./events";
@@ -48,7 +48,7 @@ const READERS: Record<TraceFormat, new (file: string, sink: TraceSink, scrubber:
  * errors thrown by the sink itself pass through unchanged.
  */
 export async function readTraceFile(input: TraceInput, sink: TraceSink, options: ReadOptions): Promise<TraceFileSummary> {
-  const tally = new RawTally();
+  const tally = new ByteTally();
   const source = await openByteSource(input.stream as AsyncIterable<unknown>, tally, options.decompression ?? DECOMPRESSION_LIMITS).catch((error: unknown) => {
     throw sourceFailure(input.name, error, tally);
   });
@@ -79,6 +79,7 @@ export async function readTraceFile(input: TraceInput, sink: TraceSink, options:
     format: open.format,
     gzip: source.gzip,
     sha256: tally.sha256(),
+    contentSha256: source.contentSha256(),
     byteCount: tally.byteCount,
     lineCount: open.splitter.lineCount,
     gatewayEventCount: open.reader.gatewayEventCount,
@@ -129,7 +130,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
  * TraceReadError; a stream stopped by its source (an upload over its size
  * limit, say) passes through as it is.
  */
-function sourceFailure(file: string, error: unknown, tally: RawTally): unknown {
+function sourceFailure(file: string, error: unknown, tally: ByteTally): unknown {
   const where = tally.byteCount > 0 ? { byteOffset: tally.byteCount } : {};
   if (error instanceof GzipError) return new TraceReadError(file, error.message, { byteOffset: tally.byteCount });
   const code = (error as NodeJS.ErrnoException | null)?.code;

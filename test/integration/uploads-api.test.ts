@@ -90,6 +90,25 @@ describe("POST /api/uploads with the samples", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("adds nothing for the same content in other bytes (gzipped, or plain again after a gzip), and says so", async () => {
+    const trace = fs.readFileSync(path.join(samplesDir, "gateway-trace.log"));
+    const before = await tableCounts();
+    const gzipped = await upload(server.url, [{ name: "gateway-trace.log.gz", content: gzipSync(trace) }]);
+    expect(gzipped.body).toMatchObject({ uploadId: null, duplicateFiles: 1, callsAdded: 0, callsUpdated: 0 });
+    expect(await tableCounts()).toEqual(before);
+
+    // A gzip stored first: its plain text, and another compression of it, are the same file.
+    const fresh = Buffer.from(trace.toString("utf8").replaceAll("traceId=b77", "traceId=gz-first"));
+    const first = await upload(server.url, [{ name: "fresh.log.gz", content: gzipSync(fresh) }]);
+    expect(first.body).toMatchObject({ duplicateFiles: 0, callsAdded: 1 });
+    for (const content of [fresh, gzipSync(fresh, { level: 1 })]) {
+      expect((await upload(server.url, [{ name: "fresh-again.log", content }])).body).toMatchObject({ uploadId: null, duplicateFiles: 1, callsAdded: 0 });
+    }
+    // Gone again, with the call it added: the tests below count the samples' calls.
+    expect((await fetch(`${server.url}/api/uploads/${first.body.uploadId}`, { method: "DELETE" })).status).toBe(200);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("answers a call with its whole trace, evidence and masked credential", async () => {
     const { status, body } = await api<CallDetail>("/api/calls/b77");
     expect(status).toBe(200);
