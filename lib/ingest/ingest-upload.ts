@@ -132,7 +132,7 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
     keepValueKeys(batch, learned, mask);
     const storedBefore = await settleCalls(client, uploadId, batch, touchedByFile);
     await upload.late.maskStored(client, batch, learned, storedBefore, mask);
-    await maskInStoredCalls(client, await echoesOfKeptValues(client, batch, storedBefore, upload.fingerprintKey), mask);
+    await maskInStoredCalls(client, await echoesOfKeptValues(client, batch, storedBefore, learned, { mask, key: upload.fingerprintKey }), mask);
   };
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,

@@ -195,6 +195,23 @@ it.each([
   expect(shown.searchTotals).toEqual([0, 0]);
 });
 
+it("masks a token a later upload echoes right after an escape (`\\n` in a quoted body, `\\t` in a JSON record)", async () => {
+  const carrying = [
+    '2026-11-20T14:11:00Z DEBUG [callId=esc-1] Request header x-api-token: "EscEch0T0ken2211"',
+    '2026-11-20T14:11:00Z DEBUG [callId=esc-2] Request header x-api-token: "JsnEch0T0ken3311"',
+  ].join("\n");
+  const echoingText = String.raw`2026-11-20T14:11:01Z INFO [callId=esc-1] Response: 401 body="refused:\nEscEch0T0ken2211"`;
+  const echoingJson = JSON.stringify({ callId: "esc-2", status: 401, responseBody: "bad token\nJsnEch0T0ken3311", note: "x\tJsnEch0T0ken3311" });
+  expect((await upload(server.url, [{ name: "esc-carrying.log", content: carrying }])).status).toBe(201);
+  const later = await upload(server.url, [{ name: "esc-echoing.log", content: echoingText }, { name: "esc-echoing.ndjson", content: echoingJson }]);
+  expect(later.body).toMatchObject({ callsUpdated: 2 });
+  const dump = dumpDatabase();
+  for (const raw of ["EscEch0T0ken2211", "JsnEch0T0ken3311"]) expect(dump, raw).not.toContain(raw);
+  const shown = await shownOf(["esc-1", "esc-2"], ["EscEch0T0ken2211", "JsnEch0T0ken3311"]);
+  expect(shown.text).toContain("JsnE…311");
+  for (const raw of ["EscEch0T0ken2211", "JsnEch0T0ken3311"]) expect(shown.text, raw).not.toContain(raw);
+});
+
 describe("a token echoed after the readers forgot its call", () => {
   it("is masked when the echo is in the same batch as the header, and in what classify prints", async () => {
     const content = forgottenCallEcho("forgotten-1", "F0rg0tt3nT0ken41");
