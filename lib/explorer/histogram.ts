@@ -27,7 +27,9 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
     SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
   if (!span?.first || !span.last) return NO_CALLS;
   const window = timeWindow(filters, now);
-  const [first, last] = [window.from ?? span.first, window.to ?? span.last];
+  // A call after `now` (a clock ahead, a zoneless time east of UTC) is in a relative range too: the axis reaches it.
+  const first = new Date(Math.min(span.first.getTime(), (window.from ?? span.first).getTime()));
+  const last = new Date(Math.max(span.last.getTime(), (window.to ?? span.last).getTime()));
   const seconds = (last.getTime() - first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
   // A rejection always has a cause, and a call that was not rejected never does.

@@ -55,7 +55,8 @@ export class CredentialScrubber {
    */
   queryValueMasker(callRef: string): (raw: string, written: string) => MaskedCredential {
     return (raw, written) => {
-      this.remember(callRef, written);
+      // `%20%20` is whitespace, not a value to hunt down: masked, it would hide the very blanks that got the call refused.
+      if (raw.trim() !== "") this.remember(callRef, written);
       return this.carried(callRef, raw);
     };
   }

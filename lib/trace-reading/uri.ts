@@ -30,7 +30,9 @@ export function maskUriQuery(uri: string, mask: (raw: string, written: string) =
       const name = decoded(pair.slice(0, equals));
       if (namesCredential(name)) credentials.push({ name, raw, masked });
       // Whitespace written around the value stays as written: it is often why the gateway refused it.
-      const [leading, trailing] = [LEADING_WHITESPACE.exec(written)?.[0] ?? "", TRAILING_WHITESPACE.exec(written)?.[0] ?? ""];
+      const leading = LEADING_WHITESPACE.exec(written)?.[0] ?? "";
+      // A value of whitespace alone is all leading: shown once.
+      const trailing = leading === written ? "" : (TRAILING_WHITESPACE.exec(written)?.[0] ?? "");
       return `${pair.slice(0, equals + 1)}${leading}${masked.preview}${trailing}`;
     });
   return `${uri.slice(0, query + 1)}${pairs.join("&")}${uri.slice(end)}`;

@@ -195,6 +195,16 @@ describe("text trace lines: messages with meaning", () => {
     expect(verdict?.evidence).toEqual({ file: "trace.log", line: 1, text: "2026-11-20T14:03:11Z INFO [callId=c1] Request: GET /charges?access_token=%20SECR…123" });
   });
 
+  it("shows a query value of whitespace alone as written, not masked away", async () => {
+    const [verdict] = await classifyText(
+      [
+        "2026-11-20T14:03:11Z INFO [callId=c1] Request: GET /charges?access_token=%20%20",
+        "2026-11-20T14:03:11Z WARN [callId=c1] Access Token in QUERY PARAM access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+      ].join("\n"),
+    );
+    expect(verdict).toMatchObject({ cause: "malformed_credential", evidence: { text: "2026-11-20T14:03:11Z INFO [callId=c1] Request: GET /charges?access_token=%20%20…" } });
+  });
+
   it("keeps a quoted value's exact characters: escapes, leading space, trailing line break", async () => {
     const { calls } = await readEvents('2026-11-20T14:03:11Z DEBUG call=c1 Request header x-token: " abc\\u0041def\\n"\n');
     expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: true, lineBreak: true });
