@@ -299,10 +299,15 @@ test("a token pasted into Find credential… or the search leads to the calls th
   await expect(page.getByTestId("total")).toHaveText("1");
   expect(page.url()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
   await expect(page.getByRole("searchbox", { name: "Search calls" })).toHaveValue("");
-  // A long word no call carried is searched as text, as any other search.
+  // A token no stored call carried is not searched as text either: the box says so, and the URL stays clean.
   await page.getByRole("searchbox", { name: "Search calls" }).fill("NeverCarriedToken42x");
   await page.getByRole("searchbox", { name: "Search calls" }).press("Enter");
-  await expect(page).toHaveURL(/[?&]q=NeverCarriedToken42x/);
+  await expect(page.getByRole("search").getByRole("status")).toHaveText(/No stored call carried this credential/);
+  expect(page.url()).not.toContain("NeverCarriedToken42x");
+  // Words are searched as text, as ever.
+  await page.getByRole("searchbox", { name: "Search calls" }).fill("charges");
+  await page.getByRole("searchbox", { name: "Search calls" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]q=charges/);
 
   // Searched for as text, a token finds nothing (it is stored masked): the empty table says where to look instead.
   await open(page, "/?q=2YotnFZFEjr1zCsicMWpAA");

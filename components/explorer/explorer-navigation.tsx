@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { createContext, useCallback, useContext, useMemo, useRef, useTransition, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useTransition, type ReactNode } from "react";
 
 type Navigate = (edit: (next: URLSearchParams) => void, options?: { keepCursor?: boolean }) => void;
 type ExplorerNavigation = { pending: boolean; navigate: Navigate };
@@ -22,9 +22,16 @@ export function ExplorerNavigationProvider({ children }: { children: ReactNode }
   // change (a facet clicked during a search) must build on the view asked
   // for, or the first change is lost.
   const requested = useRef<string | null>(null);
+  // Read when a change is made, not when the control that makes it rendered:
+  // a search that awaits an answer first must build on a facet clicked meanwhile.
+  const latest = useRef({ pending, shown });
+  useEffect(() => {
+    latest.current = { pending, shown };
+  }, [pending, shown]);
 
   const navigate = useCallback<Navigate>(
     (edit, { keepCursor = false } = {}) => {
+      const { pending, shown } = latest.current;
       const next = new URLSearchParams(pending && requested.current !== null ? requested.current : shown.toString());
       edit(next);
       if (!keepCursor) next.delete("cursor");
@@ -32,7 +39,7 @@ export function ExplorerNavigationProvider({ children }: { children: ReactNode }
       requested.current = query;
       startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
     },
-    [pending, shown, pathname, router],
+    [pathname, router],
   );
 
   const value = useMemo(() => ({ pending, navigate }), [pending, navigate]);

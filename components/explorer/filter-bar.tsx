@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { CAUSES, isCause } from "@/lib/rules";
 import type { IgnoredParameter, ValueNames } from "@/lib/explorer";
 import type { FixedTimes } from "@/lib/explorer/explorer-href";
@@ -11,9 +10,8 @@ import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
 import { CredentialFinder } from "./credential-finder";
-import { looksLikeCredential, requestLookup } from "./credential-lookup-request";
 import { CustomRange } from "./custom-range";
-import { isPageKey } from "./keyboard";
+import { SearchBox } from "./search-box";
 import { useExplorerUrl } from "./use-explorer-url";
 
 const RANGES = [
@@ -43,41 +41,12 @@ const NOT_CHIPS = new Set(["q", "range", "rejected", "sort", "cursor", "limit", 
 export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredParameter[]; names: ValueNames; rangeTimes: FixedTimes | null }) {
   const url = useExplorerUrl();
   const timeZone = timeZoneOf(useZoneChoice());
-  const search = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const focusSearch = (event: KeyboardEvent) => {
-      if (event.key !== "/" || !isPageKey(event)) return;
-      event.preventDefault();
-      search.current?.focus();
-    };
-    window.addEventListener("keydown", focusSearch);
-    return () => window.removeEventListener("keydown", focusSearch);
-  }, []);
-
   const applied = withoutIgnored(new URLSearchParams(url.params.toString()), ignored);
   const chips = [...applied.entries()].filter(([key]) => !NOT_CHIPS.has(key));
   return (
     <section className="filter-bar" aria-label="Filters">
       <div className="filter-row">
-        <form
-          role="search"
-          className="search"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void searchFor(event.currentTarget, url);
-          }}
-        >
-          <input
-            ref={search}
-            key={url.params.get("q") ?? ""}
-            name="q"
-            type="search"
-            defaultValue={url.params.get("q") ?? ""}
-            placeholder="Search URI, response body or trace…   /"
-            aria-label="Search calls"
-          />
-        </form>
+        <SearchBox />
         <Segmented label="Time range" options={RANGES} value={rangeShown(url.params)} onChange={(value) =>
           url.navigate((next) => {
             next.delete("from");
@@ -117,27 +86,6 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
 }
 
 /** The range button that is on: none when the view has its own from or to (a zoom), which no button stands for. */
-/**
- * A pasted credential goes to the calls that carried it, by fingerprint,
- * when a stored call did: searched as text it would find nothing (stored
- * text holds only its preview) and would sit in the URL, the history and
- * every copied link. Anything else is searched as text.
- */
-async function searchFor(form: HTMLFormElement, url: ReturnType<typeof useExplorerUrl>): Promise<void> {
-  const q = new FormData(form).get("q")?.toString().trim() ?? "";
-  const finding = looksLikeCredential(q) ? await requestLookup(q) : null;
-  if (finding?.kind === "found" && finding.lookup.carriedBy > 0) {
-    const { fingerprint } = finding.lookup;
-    form.reset();
-    url.navigate((next) => {
-      next.delete("q");
-      next.set("fingerprint", fingerprint);
-    });
-    return;
-  }
-  url.setValues("q", q ? [q] : []);
-}
-
 function rangeShown(params: URLSearchParams): string | null {
   if (params.has("from") || params.has("to")) return null;
   return params.get("range") ?? "";

@@ -1,0 +1,71 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { looksLikeCredential, requestLookup } from "./credential-lookup-request";
+import { isPageKey } from "./keyboard";
+import { useExplorerUrl } from "./use-explorer-url";
+
+/**
+ * The text search (`/` focuses it). A pasted credential is looked up by
+ * fingerprint instead, never searched as text: stored text holds only its
+ * preview, so the search would find nothing, and the token would sit in
+ * the URL, the history and every copied link. When a stored call carried
+ * it, its calls are shown; when none did, the box says so.
+ */
+export function SearchBox() {
+  const url = useExplorerUrl();
+  const input = useRef<HTMLInputElement>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    const focusSearch = (event: KeyboardEvent) => {
+      if (event.key !== "/" || !isPageKey(event)) return;
+      event.preventDefault();
+      input.current?.focus();
+    };
+    window.addEventListener("keydown", focusSearch);
+    return () => window.removeEventListener("keydown", focusSearch);
+  }, []);
+
+  const searchFor = async (form: HTMLFormElement) => {
+    const q = new FormData(form).get("q")?.toString().trim() ?? "";
+    setNote(null);
+    if (!looksLikeCredential(q)) return url.setValues("q", q ? [q] : []);
+    const finding = await requestLookup(q);
+    form.reset();
+    if (finding.kind === "failed") return setNote(`Looked up as a credential, not searched as text: ${finding.message}.`);
+    if (finding.kind !== "found" || finding.lookup.carriedBy === 0) return setNote("No stored call carried this credential (looked up by its fingerprint, not searched as text).");
+    const { fingerprint } = finding.lookup;
+    url.navigate((next) => {
+      next.delete("q");
+      next.set("fingerprint", fingerprint);
+    });
+  };
+
+  return (
+    <form
+      role="search"
+      className="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void searchFor(event.currentTarget);
+      }}
+    >
+      <input
+        ref={input}
+        key={url.params.get("q") ?? ""}
+        name="q"
+        type="search"
+        defaultValue={url.params.get("q") ?? ""}
+        placeholder="Search URI, response body or trace…   /"
+        aria-label="Search calls"
+        onChange={() => setNote(null)}
+      />
+      {note && (
+        <p role="status" className="search-note">
+          {note}
+        </p>
+      )}
+    </form>
+  );
+}
