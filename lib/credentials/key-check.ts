@@ -25,6 +25,8 @@ type RecordedCheck = { salt: Buffer; check: Buffer };
  */
 export async function fingerprintKeyFor(db: Queryable, settings: Pick<Environment, "fingerprintKey" | "home"> = fingerprintSettings()): Promise<Buffer> {
   const key = loadFingerprintKey(settings);
+  // Checked once per database handle and key: the check's scrypt takes tens of milliseconds, and every upload and look-up asks.
+  if (verified.get(db)?.equals(key) === true) return key;
   const recorded = (await readCheck(db)) ?? (await recordCheck(db, key));
   if (!(await checkValue(key, recorded.salt)).equals(recorded.check)) {
     throw new FingerprintKeyMismatchError(
@@ -33,8 +35,12 @@ export async function fingerprintKeyFor(db: Queryable, settings: Pick<Environmen
         "or one credential would get two fingerprints",
     );
   }
+  verified.set(db, key);
   return key;
 }
+
+/** The key last found to be the database's, by database handle (a pool lives as long as its process). */
+const verified = new WeakMap<Queryable, Buffer>();
 
 async function readCheck(db: Queryable): Promise<RecordedCheck | null> {
   const { rows } = await db.query(`SELECT salt, check_value FROM fingerprint_key_check`);

@@ -19,8 +19,8 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       const known = asHttpError(error);
-      // The stack only for what is not known: a known failure's message says it all.
-      if (known.status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, known.code === INTERNAL ? error : known.message);
+      // The stack only for what is not known: a known failure's own message says it all (more than its answer may).
+      if (known.status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, known.code === INTERNAL ? error : messageOf(error));
       return errorResponse(known);
     }
   };
@@ -37,6 +37,11 @@ function asHttpError(error: unknown): HttpError {
   if (error instanceof UploadNotFoundError) return new HttpError(404, "not_found", error.message);
   if (error instanceof EmptyUploadError) return new HttpError(400, "no_file", `${error.message}: send them in the multipart field "file"`);
   // The server's own key, not the request, is at fault (serve checks it at start; this is a key file changed since).
-  if (error instanceof FingerprintKeyMismatchError) return new HttpError(500, "fingerprint_key_mismatch", error.message);
+  // Where the key is kept (a path in the server's home) is for its log, not for whoever sent the request.
+  if (error instanceof FingerprintKeyMismatchError) {
+    return new HttpError(500, "fingerprint_key_mismatch", "the server's fingerprint key is not the one this database was filled with; its log says what to do");
+  }
   return new HttpError(500, INTERNAL, "the server could not complete the request");
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -145,7 +145,8 @@ describe("tracelens serve", () => {
 
       // Another key file while it runs (restored from another installation, say).
       fs.writeFileSync(keyFile, OTHER);
-      const refused = { error: { code: "fingerprint_key_mismatch", message: `the key file ${keyFile} ${ADVICE}` } };
+      // The answer names no path of the server's; its log says which key and what to do.
+      const refused = { error: { code: "fingerprint_key_mismatch", message: "the server's fingerprint key is not the one this database was filled with; its log says what to do" } };
       const lookedUp = await lookUp();
       expect(lookedUp.status).toBe(500);
       expect(await lookedUp.json()).toEqual(refused);
@@ -153,6 +154,7 @@ describe("tracelens serve", () => {
       expect(uploaded).toEqual({ status: 500, body: refused });
       expect(await stored(database.url)).toEqual(before);
       expect(served.output()).not.toMatch(/\n\s+at /);
+      expect(served.output()).toContain(`the key file ${keyFile} ${ADVICE}`);
     } finally {
       await served.stop();
     }
