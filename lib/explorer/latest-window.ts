@@ -12,7 +12,8 @@ type Window = { from: Date; to: Date };
  * nothing. Null when the range is not why the view is empty.
  */
 export async function readLatestWindow(db: Database, filters: SearchedFilters, times: Window | null, now: Date): Promise<Window | null> {
-  const { range, from: _from, to: _to, ...others } = filters;
+  // A range never comes with from or to (the filters refuse both): leaving it out leaves no time bound.
+  const { range, ...others } = filters;
   if (range === undefined || times === null) return null;
   const [row] = await db.$queryRaw<Array<{ latest: Date | null }>>(Prisma.sql`SELECT max(c.time) AS latest FROM calls c WHERE ${whereClause(others, now)}`);
   const latest = row?.latest ?? null;

@@ -2,26 +2,26 @@ import type pg from "pg";
 import type { CredentialMasker } from "../credentials";
 
 /** Each value, with its preview, also as a JSON string writes it (facts and unknown fields are JSON). */
-const LATE_VALUES = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS late(call_ref, raw, preview, raw_in_json, preview_in_json)`;
+const VALUES_TO_MASK = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS carried(call_ref, raw, preview, raw_in_json, preview_in_json)`;
 
 // By call reference through each table's primary key (call_ref comes first).
 const MASK_IN_STORED_CALLS = [
   `UPDATE trace_segments s
-      SET texts = ARRAY(SELECT replace(t.text, late.raw, late.preview) FROM unnest(s.texts) WITH ORDINALITY AS t(text, i) ORDER BY t.i),
-          facts = replace(s.facts::text, late.raw_in_json, late.preview_in_json)::json
-     FROM ${LATE_VALUES}
-    WHERE s.call_ref = ANY($1::text[]) AND s.call_ref = late.call_ref
-      AND (strpos(array_to_string(s.texts, E'\\n'), late.raw) > 0 OR strpos(s.facts::text, late.raw_in_json) > 0)`,
+      SET texts = ARRAY(SELECT replace(t.text, carried.raw, carried.preview) FROM unnest(s.texts) WITH ORDINALITY AS t(text, i) ORDER BY t.i),
+          facts = replace(s.facts::text, carried.raw_in_json, carried.preview_in_json)::json
+     FROM ${VALUES_TO_MASK}
+    WHERE s.call_ref = ANY($1::text[]) AND s.call_ref = carried.call_ref
+      AND (strpos(array_to_string(s.texts, E'\\n'), carried.raw) > 0 OR strpos(s.facts::text, carried.raw_in_json) > 0)`,
   `UPDATE evidence e
-      SET text = replace(e.text, late.raw, late.preview)
-     FROM ${LATE_VALUES}
-    WHERE e.call_ref = ANY($1::text[]) AND e.call_ref = late.call_ref AND strpos(e.text, late.raw) > 0`,
+      SET text = replace(e.text, carried.raw, carried.preview)
+     FROM ${VALUES_TO_MASK}
+    WHERE e.call_ref = ANY($1::text[]) AND e.call_ref = carried.call_ref AND strpos(e.text, carried.raw) > 0`,
   `UPDATE calls c
-      SET uri = replace(c.uri, late.raw, late.preview), response_body = replace(c.response_body, late.raw, late.preview),
-          extra_fields = replace(c.extra_fields::text, late.raw_in_json, late.preview_in_json)::jsonb
-     FROM ${LATE_VALUES}
-    WHERE c.call_ref = ANY($1::text[]) AND c.call_ref = late.call_ref
-      AND (strpos(c.uri, late.raw) > 0 OR strpos(c.response_body, late.raw) > 0 OR strpos(c.extra_fields::text, late.raw_in_json) > 0)`,
+      SET uri = replace(c.uri, carried.raw, carried.preview), response_body = replace(c.response_body, carried.raw, carried.preview),
+          extra_fields = replace(c.extra_fields::text, carried.raw_in_json, carried.preview_in_json)::jsonb
+     FROM ${VALUES_TO_MASK}
+    WHERE c.call_ref = ANY($1::text[]) AND c.call_ref = carried.call_ref
+      AND (strpos(c.uri, carried.raw) > 0 OR strpos(c.response_body, carried.raw) > 0 OR strpos(c.extra_fields::text, carried.raw_in_json) > 0)`,
 ];
 
 /**
