@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { facetValuesAnswer, type FacetValues } from "@/lib/explorer/facet-values-answer";
-import { errorAnswer } from "@/lib/ingest/upload-answer";
+import { fetchAnswer } from "@/components/layout/fetch-answer";
 
 /** Asked once typing pauses this long: a partner's name typed asks once, not once a letter. */
 const TYPING_PAUSE_MS = 200;
@@ -32,13 +32,6 @@ export function useFacetValues(href: string | null): { answer: Answer | null; cu
 }
 
 async function readValues(href: string, signal: AbortSignal): Promise<{ values: FacetValues } | { failed: string }> {
-  try {
-    const response = await fetch(href, { signal });
-    const body: unknown = await response.json();
-    if (!response.ok) return { failed: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}` };
-    const values = facetValuesAnswer.safeParse(body);
-    return values.success ? { values: values.data } : { failed: "the server's answer could not be read" };
-  } catch {
-    return { failed: "the server could not be reached" };
-  }
+  const read = await fetchAnswer(href, { signal }, facetValuesAnswer);
+  return "answer" in read ? { values: read.answer } : read;
 }

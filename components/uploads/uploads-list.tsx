@@ -6,7 +6,8 @@ import { useState, useTransition, type ReactNode } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
-import { deletedUploadAnswer, errorAnswer } from "@/lib/ingest/upload-answer";
+import { failureOf } from "@/components/layout/fetch-answer";
+import { deletedUploadAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 
@@ -163,7 +164,7 @@ async function removeUpload(upload: UploadListing): Promise<Outcome> {
     return failed("the server could not be reached");
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) return failed(errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${response.status}`);
+  if (!response.ok) return failed(failureOf(body, response.status));
   const removed = deletedUploadAnswer.safeParse(body).data;
   const counts = removed ? `: ${plural(removed.callsRemoved, "call")} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
   return { removed: true, message: `Removed upload "${upload.name}"${counts}.` };

@@ -2,7 +2,8 @@
 
 import { useRef, useState } from "react";
 import type { UploadResult } from "@/lib/ingest";
-import { errorAnswer, uploadResultAnswer } from "@/lib/ingest/upload-answer";
+import { failureOf } from "@/components/layout/fetch-answer";
+import { uploadResultAnswer } from "@/lib/ingest/upload-answer";
 
 /** A done upload's result is null when the server took it but its answer could not be read. */
 export type UploadPhase =
@@ -45,7 +46,7 @@ export function useUploadRequest(onStored: () => void): UploadRequest {
         setPhase({ kind: "done", result: uploadResultAnswer.safeParse(body).data ?? null });
         stored.current();
       } else {
-        setPhase({ kind: "failed", message: errorAnswer.safeParse(body).data?.error.message ?? `the server answered ${request.status}` });
+        setPhase({ kind: "failed", message: failureOf(body, request.status) });
       }
     };
     request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server" });
