@@ -16,6 +16,11 @@ export function rangeTimes(range: RelativeRange, now: Date): { from: Date; to: D
   return { from: new Date(now.getTime() - RELATIVE_RANGES[range]), to: now };
 }
 
+/** The earliest time a view asks for: its `from`, or where its relative range starts at `now`; none without either. */
+export function viewStart(filters: Pick<CallFilters, "from" | "range">, now: Date): Date | undefined {
+  return filters.from ?? (filters.range ? rangeTimes(filters.range, now).from : undefined);
+}
+
 const text = comparableText.trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 // A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).

@@ -1,6 +1,6 @@
 import type { Database } from "../database";
 import type { Cause } from "../rules";
-import { rangeTimes, type CallFilters } from "./filters";
+import { viewStart, type CallFilters } from "./filters";
 import { whereClause } from "./where-clause";
 
 /** One period: its rejections by cause, and the calls in it that were not rejected. */
@@ -34,7 +34,7 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
   // A rejection always has a cause, and a call that was not rejected never does.
   const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause | null; count: number }>>`
-    SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS start,
+    SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, ${new Date(BUCKET_ORIGIN)}::timestamptz) AS start,
            c.cause::text AS cause, count(*)::int AS count
       FROM calls c WHERE ${where} AND c.time IS NOT NULL
      GROUP BY 1, 2 ORDER BY 1`;
@@ -52,13 +52,12 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
 
 /** The times the view asks for, either end open when it names none. */
 function timeWindow(filters: CallFilters, now: Date): { from?: Date; to?: Date } {
-  const range = filters.range ? rangeTimes(filters.range, now) : undefined;
-  // `to` leaves out its instant: the last bar is the one just before it.
-  const to = filters.to ? new Date(filters.to.getTime() - 1) : range?.to;
-  return { from: filters.from ?? range?.from, to };
+  // `to` leaves out its instant: the last bar is the one just before it. A relative range ends now.
+  const to = filters.to ? new Date(filters.to.getTime() - 1) : filters.range ? now : undefined;
+  return { from: viewStart(filters, now), to };
 }
 
-// date_bin's origin above: bars start at whole periods from it.
+// Bars start at whole periods from here, in SQL (date_bin) and in filling the empty ones alike.
 const BUCKET_ORIGIN = Date.UTC(2000, 0, 1);
 const bucketStart = (time: Date, width: number) => BUCKET_ORIGIN + Math.floor((time.getTime() - BUCKET_ORIGIN) / width) * width;
 

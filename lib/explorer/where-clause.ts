@@ -1,5 +1,5 @@
 import { Prisma } from "../database";
-import { FACET_FIELDS, rangeTimes, type FacetField } from "./filters";
+import { FACET_FIELDS, viewStart, type FacetField } from "./filters";
 import { searchCondition, type SearchedFilters } from "./search";
 
 /**
@@ -31,7 +31,7 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
     add(Prisma.sql`c.call_ref IN (SELECT k.call_ref FROM carried_credentials k WHERE k.fingerprint = ANY(${filters.refused}::text[]))
                    AND c.credential_fingerprint = ANY(${filters.refused}::text[])`);
   }
-  const from = filters.from ?? (filters.range ? rangeTimes(filters.range, now).from : undefined);
+  const from = viewStart(filters, now);
   if (from) add(Prisma.sql`c.time >= ${from}`);
   if (filters.to) add(Prisma.sql`c.time < ${filters.to}`);
   add(searchCondition(filters));
