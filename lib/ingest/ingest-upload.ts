@@ -3,7 +3,7 @@ import type pg from "pg";
 import { rememberCarriedValues, type CarriedValueMemory, type TraceFileSummary, type TraceFormat, type TraceInput } from "../trace-reading";
 import type { CallBatch } from "./call-batch";
 import { echoesOfKeptValues, keepValueKeys } from "./carried-value-keys";
-import { LateCarriedValues } from "./late-carried-values";
+import { LateCarriedValues, valuesLearnedLate } from "./late-carried-values";
 import { maskInStoredCalls } from "./mask-stored-calls";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
@@ -131,8 +131,12 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
     const { mask } = upload.carriedSoFar;
     keepValueKeys(batch, learned, mask);
     const storedBefore = await settleCalls(client, uploadId, batch, touchedByFile);
-    await upload.late.maskStored(client, batch, learned, storedBefore, mask);
-    await maskInStoredCalls(client, await echoesOfKeptValues(client, batch, storedBefore, learned, { mask, key: upload.fingerprintKey }), mask);
+    // Values the readers learned too late for rows stored raw, and values they no longer knew: masked in one round.
+    const values = valuesLearnedLate(batch, learned, storedBefore);
+    for (const [callRef, echoed] of await echoesOfKeptValues(client, batch, storedBefore, learned, { mask, key: upload.fingerprintKey })) {
+      values.set(callRef, [...(values.get(callRef) ?? []), ...echoed]);
+    }
+    await maskInStoredCalls(client, values, mask);
   };
   const stored = await storeFile(client, uploadId, input, {
     fingerprintKey: upload.fingerprintKey,

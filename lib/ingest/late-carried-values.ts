@@ -1,7 +1,4 @@
-import type pg from "pg";
-import type { CredentialMasker } from "../credentials";
 import type { CallBatch } from "./call-batch";
-import { maskInStoredCalls } from "./mask-stored-calls";
 
 /**
  * What one call learned while a batch was read: its values, whether lines of
@@ -73,23 +70,23 @@ export class LateCarriedValues {
     this.learning.clear();
     this.filling = null;
   }
+}
 
-  /**
-   * Once `batch` is stored: masks what its calls learned in the stored rows
-   * of those that had lines stored before (`storedBefore`, the batch's calls
-   * that were stored before it), had lines in the batch before they learned
-   * it, or echo it in the batch after the readers forgot them (their values
-   * are remembered for the last 1,024 to 2,048 calls heard of).
-   */
-  async maskStored(client: pg.PoolClient, batch: CallBatch, learned: LearnedByCalls, storedBefore: readonly string[], mask: CredentialMasker): Promise<void> {
-    if (learned.size === 0) return;
-    const echoed = new Set(storedBefore);
-    const late = new Map<string, string[]>();
-    for (const [callRef, { values, afterItsLines, forgotten }] of learned) {
-      if (afterItsLines || echoed.has(callRef) || (forgotten && echoedIn(batch.linesOf(callRef), values))) late.set(callRef, values);
-    }
-    await maskInStoredCalls(client, late, mask);
+/**
+ * Once `batch` is stored: what its calls learned that rows stored for them
+ * may hold raw, by call. Those of the calls that had lines stored before
+ * (`storedBefore`, the batch's calls that were stored before it), had lines
+ * in the batch before they learned it, or echo it in the batch after the
+ * readers forgot them (their values are remembered for the last 1,024 to
+ * 2,048 calls heard of).
+ */
+export function valuesLearnedLate(batch: CallBatch, learned: LearnedByCalls, storedBefore: readonly string[]): Map<string, string[]> {
+  const echoed = new Set(storedBefore);
+  const late = new Map<string, string[]>();
+  for (const [callRef, { values, afterItsLines, forgotten }] of learned) {
+    if (afterItsLines || echoed.has(callRef) || (forgotten && echoedIn(batch.linesOf(callRef), values))) late.set(callRef, values);
   }
+  return late;
 }
 
 const echoedIn = (lines: readonly string[], values: readonly string[]) => lines.some((line) => values.some((value) => line.includes(value)));
