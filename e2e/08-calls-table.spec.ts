@@ -81,7 +81,7 @@ const WIDE_CALL = [
   '2026-11-21T09:00:00.003Z INFO [callId=wide-1] Response: 401 body="Access Token in the request, identified by HEADER access_token, is invalid."',
 ].join("\n");
 
-test.describe("a call with long values, on a laptop's screen and a large one", () => {
+test.describe("a call with long values, on a tablet's screen, a laptop's and a large one", () => {
   let uploadId = "";
   test.beforeAll(async ({ request }) => {
     const upload = await request.post("/api/uploads", { multipart: { file: { name: "wide.log", mimeType: "text/plain", buffer: Buffer.from(WIDE_CALL) } } });
@@ -96,12 +96,20 @@ test.describe("a call with long values, on a laptop's screen and a large one", (
   const headers = (page: Page) => page.getByRole("region", { name: "Calls" }).getByRole("columnheader");
   const fitsItsCard = (page: Page) => page.locator("#calls-table").evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth);
 
-  for (const width of [1280, 1400]) {
+  const SEVEN_COLUMNS = [/^Time/, "Status", "URI", "API", "App", "Cause", "Credential"];
+  // Under 1,200 px the facets fold under their button, and under 960 px the API and the app give way as well.
+  const shownAt = [
+    { width: 700, columns: [/^Time/, "Status", "URI", "Cause", "Credential"] },
+    { width: 1024, columns: SEVEN_COLUMNS },
+    { width: 1280, columns: SEVEN_COLUMNS },
+    { width: 1400, columns: SEVEN_COLUMNS },
+  ];
+  for (const { width, columns } of shownAt) {
     test(`at ${width} px the table fits its card, the call's cause and credential whole, its URI cut short until its row is chosen`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await open(page, view());
       await expect(page.getByTestId("total")).toHaveText("1");
-      await expect(headers(page)).toHaveText([/^Time/, "Status", "URI", "API", "App", "Cause", "Credential"]);
+      await expect(headers(page)).toHaveText(columns);
       expect(await fitsItsCard(page)).toBe(true);
 
       const call = page.locator("tr[data-call-id]").first();
@@ -109,7 +117,9 @@ test.describe("a call with long values, on a laptop's screen and a large one", (
       const credential = call.locator(".col-credential");
       await expect(cause).toHaveText("Credential invalid, expired or revoked");
       await expect(credential).toHaveText(/^access_token in header \S+$/);
-      for (const whole of [cause, credential, call.locator(".col-app")]) expect(await readableAcross(whole)).toBe(true);
+      for (const whole of [cause, credential, call.locator(".col-app")]) {
+        if ((await whole.count()) > 0) expect(await readableAcross(whole)).toBe(true);
+      }
 
       const uri = call.getByRole("link", { name: LONG_URI });
       await expect(uri).toHaveAttribute("title", LONG_URI);

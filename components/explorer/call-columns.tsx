@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { CauseBadge } from "@/components/calls/cause-badge";
 import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
 import { StatusBadge } from "@/components/calls/status-badge";
+import { useMediaQuery } from "@/components/layout/use-media-query";
 import type { CallListItem, ColumnId } from "@/lib/explorer";
 import { CALL_COLUMNS, FROM_VIEW } from "@/lib/explorer/fields";
 
@@ -18,9 +19,22 @@ export const ALL_COLUMNS: string[] = CALL_COLUMNS.map(({ id }) => id);
  * Where a table is drawn (wider than a phone, whose calls are cards) but is
  * too narrow for all nine columns: 1280 px leaves the table under 1,000 px.
  */
-export const CROWDED_TABLE_QUERY = "(641px <= width < 1600px)";
+const CROWDED_TABLE_QUERY = "(641px <= width < 1600px)";
 /** What a crowded table shows when the URL names no columns: the method and the interceptor give way to the request, the cause and the credential. */
-export const CROWDED_COLUMNS: string[] = ALL_COLUMNS.filter((id) => id !== "method" && id !== "interceptor");
+const CROWDED_COLUMNS: string[] = ALL_COLUMNS.filter((id) => id !== "method" && id !== "interceptor");
+/** Narrower still, under the seven columns' 880 px: the facets are folded above the table already (globals.css). */
+const NARROW_TABLE_QUERY = "(641px <= width < 960px)";
+/** The API and the app give way too: the facets and the Top charts count them, and a call's page names them. */
+const NARROW_COLUMNS: string[] = CROWDED_COLUMNS.filter((id) => id !== "api" && id !== "app");
+
+/** The columns the calls table shows when the URL names none, for the width at hand. */
+export function useDefaultColumns(): string[] {
+  // Crowded while the server renders, which cannot know the width: most screens are, and on the others columns join or leave once the page is live.
+  const crowded = useMediaQuery(CROWDED_TABLE_QUERY, true);
+  const narrow = useMediaQuery(NARROW_TABLE_QUERY, false);
+  if (narrow) return NARROW_COLUMNS;
+  return crowded ? CROWDED_COLUMNS : ALL_COLUMNS;
+}
 export const COLUMN_TITLES = Object.fromEntries(CALL_COLUMNS.map(({ id, title }) => [id, title])) as Record<ColumnId, string>;
 /** The URL's sort field for each column (the credential column sorts by `name`). */
 export const SORT_FIELD: Record<string, string> = Object.fromEntries(CALL_COLUMNS.map(({ id, sortBy }) => [id, sortBy]));

@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, type ReactNode } from "react";
 import { CAUSES } from "@/lib/rules";
 import type { CallListItem, CallPage, ColumnId } from "@/lib/explorer";
-import { useMediaQuery } from "@/components/layout/use-media-query";
-import { ALL_COLUMNS, CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, CROWDED_COLUMNS, CROWDED_TABLE_QUERY, features, SORT_FIELD } from "./call-columns";
+import { ALL_COLUMNS, CALL_TABLE_COLUMNS, callHref, COLUMN_TITLES, features, SORT_FIELD, useDefaultColumns } from "./call-columns";
 import { CALLS_TABLE_ID } from "./anchors";
 import { CallsPager } from "./calls-pager";
 import { ColumnChooser } from "./column-chooser";
@@ -35,8 +34,7 @@ export function CallsTable({
 }) {
   const url = useExplorerUrl();
   const router = useRouter();
-  // Crowded while the server renders, which cannot know the width: most screens are, and on the others two columns join once the page is live.
-  const defaults = useMediaQuery(CROWDED_TABLE_QUERY, true) ? CROWDED_COLUMNS : ALL_COLUMNS;
+  const defaults = useDefaultColumns();
   const shown: readonly string[] = visible ?? defaults;
 
   const sorting: SortingState = useMemo(() => {
