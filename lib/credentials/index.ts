@@ -3,4 +3,5 @@ export { displayMasked, fingerprintOf, maskCredential, maskedInPlace, carriesWhi
 export { createCredentialMasker, copyString, type CredentialMasker } from "./masker";
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";
 export { namesCredential, SECRET_NAME } from "./secret-names";
+export { carriesNoCredential } from "./plain-names";
 export { fingerprintKeyFor, FingerprintKeyMismatchError } from "./key-check";

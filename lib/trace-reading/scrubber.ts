@@ -1,4 +1,4 @@
-import { copyString, createCredentialMasker, SCHEME_AND_TOKEN, SECRET_NAME, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
+import { carriesNoCredential, copyString, createCredentialMasker, SCHEME_AND_TOKEN, SECRET_NAME, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
 
 /** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
 export const NO_CALL = "\u0000line without a call";
@@ -156,12 +156,15 @@ export class CredentialScrubber {
 
   /**
    * The query of a URI written in any line (a redirect's Location, a backend
-   * URL, a response body), each value masked: tokens travel in query strings,
-   * and only the request line's URI is read as one.
+   * URL, a response body), each value masked but those that only page or
+   * sort, as in the request line's URI: tokens travel in query strings, and
+   * only the request line's URI is read as one.
    */
   private maskQueriesShown(text: string): string {
     return text.replace(QUERY_SHOWN, (query: string) =>
-      query.replace(QUERY_VALUE, (pair, name: string, value: string) => (value.includes("…") ? pair : name + this.mask(value).preview)),
+      query.replace(QUERY_VALUE, (pair, before: string, name: string, value: string) =>
+        value.includes("…") || carriesNoCredential("query", name) ? pair : before + this.mask(value).preview,
+      ),
     );
   }
 
@@ -215,7 +218,8 @@ export class CredentialScrubber {
 
 /** The query of a URI within a line (`?flag&name=value`), up to the first blank, quote or fragment: one holding a value. */
 const QUERY_SHOWN = /\?[^\s"'<>#]*=[^\s"'<>#]*/g;
-const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
+/** Groups: up to the value; the name alone; the value. */
+const QUERY_VALUE = /([?&]([^=&]*)=)([^&]+)/g;
 const AUTHORIZATION_NAMED = /authorization/i;
 /** `name=value` or `name="value"` with a secret's name, not inside a query string (after `?` or `&`). Groups: up to the value; the quoted value; the bare one. */
 const SECRET_PAIR_SHOWN = new RegExp(String.raw`((?<![?&\w.-])[\w.-]*(?:${SECRET_NAME.source})[\w.-]*=)(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;]+))`, "gi");

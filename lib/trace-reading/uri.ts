@@ -1,10 +1,11 @@
-import { namesCredential, type MaskedCredential } from "../credentials";
+import { carriesNoCredential, namesCredential, type MaskedCredential } from "../credentials";
 
 /** A query parameter's value named like a credential, as maskUriQuery masked it. */
 export type QueryCredential = { name: string; raw: string; masked: MaskedCredential };
 
 /**
- * A request URI with every query-parameter value masked (`?access_token=2Yot…pAA`).
+ * A request URI with every query-parameter value masked (`?access_token=2Yot…pAA`)
+ * but those that only page or sort (`?page=2`, carriesNoCredential).
  * Tokens travel in query strings too, and the URI is shown and exported
  * everywhere, so no value of it is kept raw (spec section 5). `mask` also lets
  * the reader remember each value, so the call's other lines echoing it are
@@ -24,10 +25,11 @@ export function maskUriQuery(uri: string, mask: (raw: string, written: string) =
     .map((pair) => {
       const equals = pair.indexOf("=");
       if (equals < 0 || equals === pair.length - 1) return pair;
+      const name = decoded(pair.slice(0, equals));
+      if (carriesNoCredential("query", name)) return pair;
       const written = pair.slice(equals + 1);
       const raw = decoded(written);
       const masked = mask(raw, written);
-      const name = decoded(pair.slice(0, equals));
       if (namesCredential(name)) credentials.push({ name, raw, masked });
       // Whitespace written around the value stays as written: it is often why the gateway refused it.
       const leading = LEADING_WHITESPACE.exec(written)?.[0] ?? "";

@@ -1,4 +1,4 @@
-import { displayMasked, maskedInPlace, SECRET_NAME, type MaskedCredential } from "../../credentials";
+import { carriesNoCredential, displayMasked, maskedInPlace, SECRET_NAME, type MaskedCredential } from "../../credentials";
 import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
 import { NO_CALL, scrubDeep, type CredentialScrubber } from "../scrubber";
@@ -99,6 +99,8 @@ function carriedValues(values: FieldValues, callKey: string, scrubber: Credentia
   const shownInRecord = new Map<string, string>();
   for (const [field, location] of Object.entries(CARRIED_FIELDS) as Array<[keyof typeof CARRIED_FIELDS, CredentialLocation]>) {
     for (const [name, raw] of Object.entries(values[field] ?? {})) {
+      // Shown as written, scrubbed as any other text of the record (maskRecord).
+      if (carriesNoCredential(location, name)) continue;
       // A value given as JSON (`["Bearer …"]`) is carried as its JSON text; the record may repeat each string in it alone.
       for (const inner of stringsInJson(raw)) scrubber.remember(callKey, inner);
       const masked = scrubber.carried(callKey, raw);

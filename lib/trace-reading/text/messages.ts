@@ -1,3 +1,4 @@
+import { carriesNoCredential } from "../../credentials";
 import type { CredentialLocation } from "../../rules";
 import type { RequestFacts, ResponseFacts } from "../events";
 import { durationMillis } from "../duration";
@@ -38,17 +39,19 @@ export type CarriedLine = {
 };
 
 /**
- * `Request header NAME: VALUE`. A quoted value keeps its exact characters; a
- * bare one is taken without surrounding blanks, which a log cannot show apart
- * from the separator anyway.
+ * `Request header NAME: VALUE`, unless no credential is ever sent under NAME
+ * (`User-Agent`): that line is read as any other. A quoted value keeps its
+ * exact characters; a bare one is taken without surrounding blanks, which a
+ * log cannot show apart from the separator anyway.
  */
 export function readCarriedLine(message: string): CarriedLine | null {
   const m = CARRIED.exec(message);
   if (m === null) return null;
-  const rest = m[3] ?? "";
-  const start = message.length - rest.length;
   const location = (m[1] ?? "").toLowerCase() as CredentialLocation;
   const name = m[2] ?? "";
+  if (carriesNoCredential(location, name)) return null;
+  const rest = m[3] ?? "";
+  const start = message.length - rest.length;
   const quoted = readQuoted(rest);
   if (quoted !== null) return { location, name, raw: quoted.value, quoted: true, start, end: start + quoted.length };
   const bare = rest.trimEnd();

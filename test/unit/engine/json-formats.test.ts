@@ -50,6 +50,14 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     ]);
   });
 
+  it("shows as written, and carries as no credential, a header that only describes the client and a parameter that only pages", async () => {
+    const record = { callId: "c1", uri: "/a?page=2", requestHeaders: { "User-Agent": "okhttp/4.12.0", access_token: "Zx9Yw8Vu7Ts6Ab" }, queryParams: { page: "2" } };
+    const { calls } = await readEvents(jsonl(record), "t.ndjson");
+    expect(calls[0]?.content.credentials?.map((c) => c.name)).toEqual(["access_token"]);
+    expect(calls[0]?.content.request?.uri).toBe("/a?page=2");
+    expect(JSON.parse(calls[0]?.text ?? "")).toEqual({ ...record, requestHeaders: { "User-Agent": "okhttp/4.12.0", access_token: "Zx…Ab" } });
+  });
+
   it("keeps unknown fields with the call, credentials masked in them too", async () => {
     const record = { callId: "c1", environment: "prod", request: { method: "GET", region: "sa-east-1", headers: { access_token: "Zx9Yw8Vu7Ts6Ab" } }, debug: "sent token Zx9Yw8Vu7Ts6Ab" };
     const [call] = await summaryOf(jsonl(record), "t.ndjson");

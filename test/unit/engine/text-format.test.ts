@@ -173,14 +173,36 @@ describe("text trace lines: messages with meaning", () => {
   });
 
   it("carries the request URI's query values named like credentials, as a `Request query` line would, and no other parameter", async () => {
-    const { calls } = await readEvents("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECRETQUERYTOKEN123&page=2&client_id=cl-123456789\n");
+    const { calls } = await readEvents("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECRETQUERYTOKEN123&partner=acme-4711&client_id=cl-123456789\n");
     const carried = calls[0]?.content.credentials ?? [];
     expect(carried.map(({ location, name, preview }) => ({ location, name, preview }))).toEqual([
       { location: "query", name: "access_token", preview: "SECR…123" },
       { location: "query", name: "client_id", preview: "cl…89" },
     ]);
-    expect(calls[0]?.text).toBe("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECR…123&page=…&client_id=cl…89");
-    expect(calls[0]?.content.request?.uri).toBe("/charges?access_token=SECR…123&page=…&client_id=cl…89");
+    expect(calls[0]?.text).toBe("2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?access_token=SECR…123&partner=ac…11&client_id=cl…89");
+    expect(calls[0]?.content.request?.uri).toBe("/charges?access_token=SECR…123&partner=ac…11&client_id=cl…89");
+  });
+
+  it("shows as written, and carries as no credential, what only pages a listing or describes the client (`?page=2`, User-Agent), in any case and in any line", async () => {
+    const { calls } = await readEvents(
+      [
+        "2026-11-20T14:03:11Z INFO call=c1 Request: GET /charges?page=2&Sort=asc&access_token=SECRETQUERYTOKEN123",
+        '2026-11-20T14:03:11Z DEBUG call=c1 Request header User-Agent: "okhttp/4.12.0"',
+        '2026-11-20T14:03:11Z DEBUG call=c1 Request header content-type: "application/json"',
+        '2026-11-20T14:03:11Z DEBUG call=c1 Request header X-Partner-Key: "Zz9Yy8Xx7Ww6Vv5"',
+        "2026-11-20T14:03:11Z DEBUG call=c1 Routing to https://backend/charges?page=2&token=BACKENDTOKEN99",
+        "",
+      ].join("\n"),
+    );
+    const carried = calls.flatMap((call) => call.content.credentials ?? []);
+    expect(carried.map(({ location, name }) => `${location} ${name}`)).toEqual(["query access_token", "header X-Partner-Key"]);
+    expect(calls.map((call) => call.text.replace(/^.*call=c1 /, ""))).toEqual([
+      "Request: GET /charges?page=2&Sort=asc&access_token=SECR…123",
+      'Request header User-Agent: "okhttp/4.12.0"',
+      'Request header content-type: "application/json"',
+      'Request header X-Partner-Key: "Zz…v5"',
+      "Routing to https://backend/charges?page=2&token=BA…99",
+    ]);
   });
 
   it("explains a token sent in the URI with a stray space (%20) as sent with whitespace, quoting the request line", async () => {
