@@ -43,20 +43,31 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
  * its own type (enum, integer) for matching, since a cast to text would hide
  * the column's statistics from the planner, which then misjudges how many
  * rows match and passes over the time index.
+ *
+ * A header's name in any case is one header (spec 4.1, as in HTTP): gateway
+ * versions write `HEADER ACCESS_TOKEN` for a header sent as `access_token`.
+ * So it is counted, and filtered, in lower case; a query parameter's or a
+ * cookie's name keeps its case, which tells them apart.
  */
 export const FACET_COLUMNS: Record<FacetField, FacetColumn> = {
   cause: typedColumn("c.cause", `"Cause"[]`),
   status: typedColumn("c.status", "int[]"),
   element: typedColumn("c.credential_element", `"CredentialElement"[]`),
   location: typedColumn("c.credential_location", `"CredentialLocation"[]`),
-  name: textColumn("c.credential_name"),
+  name: {
+    ...textColumn(`CASE WHEN c.credential_location = 'header' THEN lower(c.credential_name) ELSE c.credential_name END`),
+    equalsAny: (values) => Prisma.sql`CASE WHEN c.credential_location = 'header'
+      THEN lower(c.credential_name) = ANY(${values.map((value) => value.toLowerCase())}::text[])
+      ELSE c.credential_name = ANY(${values}::text[]) END`,
+  },
   api: textColumn("c.api"),
   app: textColumn("c.app"),
   method: textColumn("c.method"),
   interceptor: textColumn("c.interceptor"),
 };
 
-type FacetColumn = { column: Prisma.Sql; text: Prisma.Sql; arrayType: Prisma.Sql };
+/** `equalsAny`: where the column is one of a filter's values, when a plain `= ANY` would not say it. */
+type FacetColumn = { column: Prisma.Sql; text: Prisma.Sql; arrayType: Prisma.Sql; equalsAny?: (values: readonly string[]) => Prisma.Sql };
 
 // Fixed fragments from this file only: never a value from a request.
 function typedColumn(column: string, arrayType: string): FacetColumn {
@@ -69,8 +80,8 @@ function textColumn(column: string): FacetColumn {
 
 /** The field has one of the values, or no value when `missing`; null when that asks for nothing. */
 function matching(field: FacetField, values: readonly string[] | undefined, missing: boolean): Prisma.Sql | null {
-  const { column, arrayType } = FACET_COLUMNS[field];
-  const equal = values?.length ? Prisma.sql`${column} = ANY(${values}::${arrayType})` : null;
+  const { column, arrayType, equalsAny = (named) => Prisma.sql`${column} = ANY(${named}::${arrayType})` } = FACET_COLUMNS[field];
+  const equal = values?.length ? equalsAny(values) : null;
   const none = missing ? Prisma.sql`${column} IS NULL` : null;
   return equal && none ? Prisma.sql`(${equal} OR ${none})` : (equal ?? none);
 }
