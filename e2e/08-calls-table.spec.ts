@@ -7,6 +7,21 @@ test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 
 const rowIds = (page: Page) => page.locator("tr[data-call-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id")));
 
+test("on a 1280 × 900 laptop the calls start in the first screen: the facets count the APIs and apps, so no card above the calls repeats them", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, "/?rejected=true");
+  const header = await page.getByRole("region", { name: "Calls" }).getByRole("columnheader").first().boundingBox();
+  expect(header && header.y + header.height).toBeLessThan(900);
+  await expect(page.getByRole("figure", { name: "Top APIs" })).toBeHidden();
+  await expect(page.getByRole("figure", { name: "Causes" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Top failing credentials" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "API", exact: true })).toBeVisible();
+
+  // Folded facets leave the cards to say it.
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await expect(page.getByRole("figure", { name: "Top APIs" })).toBeVisible();
+});
+
 test("Next then Previous shows each page's rows again, with where they stand in the view", async ({ page }) => {
   await open(page, "/?limit=3&sort=time");
   const position = page.getByTestId("position");

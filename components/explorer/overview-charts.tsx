@@ -25,8 +25,8 @@ export function OverviewCharts({ histogram, charts, rejected }: { histogram: His
       <div className="charts-grid">
         <TopChart title="Causes" unit="calls" entries={causes} param="cause" />
         <TopChart title="Top failing credentials" unit="rejections" entries={failing} param="refused" />
-        <TopChart title="Top APIs" unit="calls" entries={charts.apis.map(named)} param="api" />
-        <TopChart title="Top apps" unit="calls" entries={charts.apps.map(named)} param="app" />
+        <TopChart title="Top APIs" unit="calls" entries={charts.apis.map(named)} param="api" repeatsFacet />
+        <TopChart title="Top apps" unit="calls" entries={charts.apps.map(named)} param="app" repeatsFacet />
         {/* Only where the view holds unexplained 401s: their bodies are what is left to tell them apart by. */}
         {charts.unexplainedBodies.length > 0 && (
           <TopChart title="Unexplained 401s by response body" unit="calls" entries={charts.unexplainedBodies.map(named)} param="q" single />

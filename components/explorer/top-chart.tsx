@@ -11,14 +11,30 @@ export type TopEntry = { key: string; label: string; count: number; color?: stri
  * to it (`param=key`), again to take the filter off. Plain buttons rather than
  * an SVG chart: each bar is reachable by keyboard and read by screen readers.
  * A `single` parameter (the search) takes one value: a click replaces it.
+ * One that `repeatsFacet` gives way where the facets are a column beside it
+ * (globals.css), which count the same values.
  */
-export function TopChart({ title, unit, entries, param, single = false }: { title: string; unit: string; entries: TopEntry[]; param: string; single?: boolean }) {
+export function TopChart({
+  title,
+  unit,
+  entries,
+  param,
+  single = false,
+  repeatsFacet = false,
+}: {
+  title: string;
+  unit: string;
+  entries: TopEntry[];
+  param: string;
+  single?: boolean;
+  repeatsFacet?: boolean;
+}) {
   const url = useExplorerUrl();
   const selected = url.values(param);
   const pick = (key: string) => (single ? url.setValues(param, selected.includes(key) ? [] : [key]) : url.toggleValue(param, key));
   const largest = Math.max(1, ...entries.map((entry) => entry.count));
   return (
-    <figure className="chart-card" aria-label={title}>
+    <figure className={repeatsFacet ? "chart-card repeats-facet" : "chart-card"} aria-label={title}>
       <figcaption>
         <span>{title}</span>
         <span className="muted">{unit}</span>

@@ -12,8 +12,8 @@ import { searchOnce } from "./search";
 import { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 import { readUnexplainedBodies } from "./unexplained-bodies";
 
-/** How many values each ranked chart shows. */
-const TOP_VALUES = 6;
+/** How many values each ranked chart shows but the causes' (every cause): five keep the cards above the calls short. */
+const TOP_VALUES = 5;
 
 /** The ranked charts above the table, each under every filter of the view (a facet's own included). */
 export type RankedCharts = { causes: FacetValue[]; apis: FacetValue[]; apps: FacetValue[]; failingCredentials: FailingCredential[]; unexplainedBodies: FacetValue[] };
@@ -71,8 +71,8 @@ export async function readExplorerView(db: Database, params: Record<string, stri
     readUnexplainedBodies(db, searched, now, TOP_VALUES),
     readValueNames(db, filters),
   ]);
-  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field].values, field, filters).slice(0, TOP_VALUES);
-  const charts = { causes: ranked("cause"), apis: ranked("api"), apps: ranked("app"), failingCredentials, unexplainedBodies };
+  const ranked = (field: "cause" | "api" | "app") => underOwnFilter(facets[field].values, field, filters);
+  const charts = { causes: ranked("cause"), apis: ranked("api").slice(0, TOP_VALUES), apps: ranked("app").slice(0, TOP_VALUES), failingCredentials, unexplainedBodies };
   // Exact without a query of its own: the cause facet lists every cause (six, fewer than a facet's rows), and a rejection is a call with one.
   const rejections = underOwnFilter(facets.cause.values, "cause", filters).reduce((sum, { count }) => sum + count, 0);
   for (const parameter of TABLE_PARAMETERS) applied.delete(parameter);
