@@ -89,7 +89,7 @@ test("the first Tab shows a “Skip to calls” link that takes the focus past t
 /** One call whose every field is as long as gateways write them: the row the table must fit. */
 const LONG_URI = "/open-banking/payments/v2/consents/4f8e1c7a-9b2d-4e3f-8a1b-7c6d5e4f3a2b/authorisations";
 const WIDE_CALL = [
-  `2026-11-21T09:00:00.000Z INFO [callId=wide-1] Request: GET ${LONG_URI} api="Open Finance Payments" app="Corporate Treasury Reconciler"`,
+  `2026-11-21T09:00:00.000Z INFO [callId=wide-1] Request: GET ${LONG_URI} api="Open Finance Payments" app="CorporateTreasuryReconcilerNightlyBatch2026"`, // an app name with no blank to wrap at
   '2026-11-21T09:00:00.001Z DEBUG [callId=wide-1] Request header access_token: "Yt7Qp2Lm9Xc4Vb8Nz1Rk"',
   "2026-11-21T09:00:00.001Z DEBUG [callId=wide-1] Running interceptor: Access Token Validation",
   "2026-11-21T09:00:00.002Z WARN [callId=wide-1] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
