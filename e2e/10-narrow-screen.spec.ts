@@ -61,6 +61,21 @@ test.describe("on a 390 px phone", () => {
     await expect(facets(page)).toBeVisible();
   });
 
+  test.describe("with a finger", () => {
+    test.use({ hasTouch: true, isMobile: true });
+
+    test("a facet's value and its button to leave it out are targets of 44 px", async ({ page }) => {
+      await open(page, "/");
+      await page.getByRole("button", { name: "Filters" }).tap();
+      const cause = facets(page).getByRole("region", { name: "Cause" });
+      for (const target of [cause.locator(".facet-value").first(), cause.locator(".facet-exclude").first()]) {
+        const box = await target.boundingBox();
+        expect(box?.height).toBeGreaterThanOrEqual(44);
+      }
+      expect((await cause.locator(".facet-exclude").first().boundingBox())?.width).toBeGreaterThanOrEqual(44);
+    });
+  });
+
   test("the uploads are cards: no sideways scroll, and the first upload's counts and its Remove button are in view", async ({ page }) => {
     await open(page, "/uploads");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
