@@ -11,6 +11,8 @@ test("exporting a filtered view as CSV gives exactly its calls, with credentials
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
+  // Named for when it was made: a second export does not overwrite the first.
+  expect((await download).suggestedFilename()).toMatch(/^tracelens-calls-\d{4}-\d\d-\d\dT\d{4}Z\.csv$/);
   const file = await (await download).path();
   const bytes = (await import("node:fs")).readFileSync(file);
   // A UTF-8 byte order mark first, for spreadsheets.
@@ -39,5 +41,12 @@ test("an export keeps the columns the view shows, and always names the call", as
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = (await import("node:fs")).readFileSync(await (await download).path(), "utf8").slice(1);
-  expect(csv.split("\r\n")[0]).toBe("callId,time,rejected,cause,causeTitle,remedy,evidenceFile,evidenceLine,evidenceText");
+  expect(csv.split("\r\n")[0]).toBe("callId,time,rejected,cause,causeTitle,remedy,evidenceFile,evidenceLine,evidenceText,responseBody");
+});
+
+test("an exported unexplained 401 carries its response body, all there is to tell it by", async ({ page }) => {
+  const csv = await (await page.request.get("/api/export?format=csv&cause=unknown&columns=cause")).text();
+  const [header, g7] = csv.slice(1).trim().split("\r\n");
+  expect(header?.split(",").at(-1)).toBe("responseBody");
+  expect(g7).toMatch(/^g7,.*Unauthorized/);
 });

@@ -13,18 +13,24 @@ export type ExportFormat = z.infer<typeof exportFormat>;
 /** What `GET /api/export?format=...&<filters>` asks for: the explorer's filters, and a format. */
 export type ExportRequest = { format: ExportFormat; filters: CallFilters; contentType: string; fileName: string };
 
-/** Parses the export's URL parameters, or throws InvalidFilterError naming the bad one. */
-export function parseExportRequest(params: URLSearchParams): ExportRequest {
+/**
+ * Parses the export's URL parameters, or throws InvalidFilterError naming the
+ * bad one. The file is named for when it was made (`tracelens-calls-2026-11-20T1403Z.csv`):
+ * exports of one investigation do not overwrite each other in a downloads folder.
+ */
+export function parseExportRequest(params: URLSearchParams, now = new Date()): ExportRequest {
   const filterParams = new URLSearchParams(params);
   filterParams.delete("format");
   const given = params.get("format") ?? "csv";
   const format = exportFormat.safeParse(given);
   if (!format.success) throw InvalidFilterError.refusedValue("format", given, `an export format; known: ${exportFormat.options.join(", ")}`);
-  return { format: format.data, filters: parseCallFilters(filterParams), contentType: CONTENT_TYPES[format.data], fileName: `tracelens-calls.${format.data}` };
+  const made = now.toISOString().slice(0, 16).replace(":", "");
+  return { format: format.data, filters: parseCallFilters(filterParams), contentType: CONTENT_TYPES[format.data], fileName: `tracelens-calls-${made}Z.${format.data}` };
 }
 
-/** What an exported call holds beyond the table's row: its cause in words, what to do, and the decisive line. */
+/** What an exported call holds beyond the table's row: its cause in words, what to do, the decisive line, and the response's body (all an unexplained 401 has). */
 export type ExportedCall = CallListItem & {
+  responseBody: string | null;
   causeTitle: string | null;
   remedy: string | null;
   evidence: { file: string; line: number | null; text: string } | null;
@@ -46,6 +52,7 @@ const CSV_COLUMNS: Array<[string, ColumnId | null, (call: ExportedCall) => unkno
   ["evidenceFile", "cause", (call) => call.evidence?.file],
   ["evidenceLine", "cause", (call) => call.evidence?.line],
   ["evidenceText", "cause", (call) => call.evidence?.text],
+  ["responseBody", "cause", (call) => call.responseBody],
   ["credentialElement", "credential", (call) => call.credential?.element],
   ["credentialLabel", "credential", (call) => call.credential?.label],
   ["credentialLocation", "credential", (call) => call.credential?.location],
@@ -81,13 +88,18 @@ export async function* exportCalls(db: Database, filters: CallFilters, format: E
   }
 }
 
-/** The page's calls with their causes in words and their decisive lines (one query a page). */
+/** The page's calls with their causes in words, their decisive lines and their bodies (two queries a page). */
 async function explained(db: Database, page: CallListItem[]): Promise<ExportedCall[]> {
   const rejected = page.filter((call) => call.rejected).map((call) => call.callId);
-  const rows = rejected.length === 0 ? [] : await db.evidence.findMany({ where: { callRef: { in: rejected }, role: "decisive" }, select: { callRef: true, file: true, line: true, text: true } });
+  const [rows, bodies] = await Promise.all([
+    rejected.length === 0 ? [] : db.evidence.findMany({ where: { callRef: { in: rejected }, role: "decisive" }, select: { callRef: true, file: true, line: true, text: true } }),
+    db.call.findMany({ where: { callRef: { in: page.map((call) => call.callId) } }, select: { callRef: true, responseBody: true } }),
+  ]);
   const evidence = new Map(rows.map(({ callRef, ...line }) => [callRef, line]));
+  const responseBodies = new Map(bodies.map(({ callRef, responseBody }) => [callRef, responseBody]));
   return page.map((call) => ({
     ...call,
+    responseBody: responseBodies.get(call.callId) ?? null,
     causeTitle: call.cause ? CAUSES[call.cause].title : null,
     remedy: call.cause ? CAUSES[call.cause].remedy : null,
     evidence: evidence.get(call.callId) ?? null,
