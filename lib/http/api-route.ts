@@ -19,8 +19,11 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       const known = asHttpError(error);
+      const route = `${request.method} ${new URL(request.url).pathname}`;
       // The stack only for what is not known: a known failure's own message says it all (more than its answer may).
-      if (known.status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, known.code === INTERNAL ? error : messageOf(error));
+      if (known.status >= 500) console.error(`${route} failed:`, known.code === INTERNAL ? error : messageOf(error));
+      // An upload or a removal refused is news to whoever runs the server ("the upload failed" reaches them second-hand); a bad view's link is not.
+      else if (request.method !== "GET") console.warn(`${route} refused (${known.status} ${known.code}): ${known.message}`);
       return errorResponse(known);
     }
   };

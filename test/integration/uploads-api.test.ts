@@ -397,6 +397,8 @@ describe("bad uploads change nothing", () => {
     expect(status).toBe(422);
     expect(body.error.code).toBe("unreadable_file");
     expect(body.error.message).toMatch(/^broken\.log\.gz: byte \d+: /);
+    // Whoever runs the server reads it in its log too.
+    expect(server.output()).toContain(`POST /api/uploads refused (422 unreadable_file): ${body.error.message}`);
     expect(await tableCounts()).toEqual(before);
     expect((await upload(server.url, [good])).status).toBe(201);
   });
