@@ -52,9 +52,14 @@ function previewOf(value: string): string {
   return scheme ? `${scheme[1]} ${previewOfSecret(scheme[2] ?? "")}` : previewOfSecret(value);
 }
 
+/**
+ * What a preview shows of a secret: enough to tell two apart at a glance,
+ * never much of it. A third of a short one would all but give it away,
+ * so a value under 12 characters shows one at each end (`k…c`), one under 8 none.
+ */
 function previewOfSecret(value: string): string {
   const chars = Array.from(value);
-  const [head, tail] = chars.length >= 16 ? [4, 3] : chars.length >= 8 ? [2, 2] : [0, 0];
+  const [head, tail] = chars.length >= 16 ? [4, 3] : chars.length >= 12 ? [2, 2] : chars.length >= 8 ? [1, 1] : [0, 0];
   const shown = chars.slice(0, head).join("") + "…" + chars.slice(chars.length - tail).join("");
   return escapeControl(tail === 0 ? "…" : shown);
 }

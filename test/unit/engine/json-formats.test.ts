@@ -69,7 +69,7 @@ describe("JSON Lines: field names and their aliases, in any case", () => {
     const { calls } = await readEvents(jsonl(record), "t.ndjson");
     const shown = JSON.stringify([calls[0]?.text, calls[0]?.content.extraFields]);
     for (const raw of ["987654321", "s3cr3t-v4lue-99", "55501234"]) expect(shown).not.toContain(raw);
-    expect(calls[0]?.content.extraFields).toEqual({ password: "98…21", client: { client_secret: "s3…99" }, "request.api_key": "55…34" });
+    expect(calls[0]?.content.extraFields).toEqual({ password: "9…1", client: { client_secret: "s3…99" }, "request.api_key": "5…4" });
   });
 
   it("leaves the rest of the call as it is when a secret-named field holds an ordinary word", async () => {
