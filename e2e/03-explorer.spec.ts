@@ -274,6 +274,39 @@ test.describe("a custom time range", () => {
     expect((await rowIds(page)).sort()).toEqual(inWindow.items.map((item) => item.callId).sort());
     await expect(page.getByRole("group", { name: "Time range" }).getByRole("button", { pressed: true })).toHaveCount(0);
   });
+
+  test("takes a time pasted from a trace line, with its zone or in the browser's, and Today fills midnight to now, from the keyboard", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await open(page, "/");
+    await page.locator("summary", { hasText: "Custom…" }).click();
+    const form = page.getByRole("form", { name: "Custom time range" });
+    const paste = async (field: string, text: string) => {
+      await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+      await form.getByLabel(field).focus();
+      await page.keyboard.press("ControlOrMeta+V");
+    };
+    await paste("From", "2026-11-20T14:03:11.482Z");
+    await expect(form.getByLabel("From")).toHaveValue("2026-11-20T11:03:11.482");
+    await paste("To", "[2026-11-20 14:03:11,482]");
+    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T14:03:11.482");
+    await paste("To", "not a time");
+    await expect(form.getByRole("alert")).toContainText("Paste a time as a trace line writes it");
+    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T14:03:11.482");
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get("from") === "2026-11-20T14:03:11.482Z" && url.searchParams.get("to") === "2026-11-20T17:03:11.482Z");
+
+    await page.locator("summary", { hasText: "Custom…" }).click();
+    const before = Date.now();
+    await form.getByRole("button", { name: "Today" }).focus();
+    await page.keyboard.press("Enter");
+    const today = new Date(before - 3 * 3_600_000).toISOString().slice(0, 10);
+    await expect(form.getByLabel("From")).toHaveValue(`${today}T00:00`);
+    await form.getByRole("button", { name: "Apply" }).press("Enter");
+    await expect(page).toHaveURL((url) => url.searchParams.get("from") === `${today}T03:00:00.000Z`);
+    const to = new Date(new URL(page.url()).searchParams.get("to") ?? "").getTime();
+    expect(to).toBeGreaterThanOrEqual(before);
+    expect(to).toBeLessThanOrEqual(Date.now());
+  });
 });
 
 test("a token pasted into Find credential… or the search leads to the calls that carried it, and stays off the page and out of the URL", async ({ page }) => {

@@ -96,7 +96,15 @@ test("a long trace opens at its decisive line, inside the trace's own box, the p
   const box = page.getByRole("list", { name: "Trace" });
   await box.scrollIntoViewIfNeeded();
   expect(await box.evaluate((list) => list.scrollTop)).toBeGreaterThan(0);
-  await expect(decisive).toBeInViewport();
+  await expect(decisive).toBeInViewport({ ratio: 1 });
+  // Lines before it show too (it is listed second to last, by time), and the box's top edge falls between two lines, not through one.
+  const shown = await box.evaluate((list) => {
+    const edge = list.getBoundingClientRect().top + list.clientTop;
+    const line = list.querySelector("[data-testid=decisive-line]")?.getBoundingClientRect().top ?? edge;
+    return { above: (line - edge) / list.clientHeight, topEdgeOnLineStart: [...list.children].some((item) => Math.abs(item.getBoundingClientRect().top - edge) < 1) };
+  });
+  expect(shown.above).toBeGreaterThan(0.5);
+  expect(shown.topEdgeOnLineStart).toBe(true);
   await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
 });
 

@@ -133,3 +133,22 @@ test("an upload's gateway events past the first 1,000 are a Next page away, and 
     await request.delete(`/api/uploads/${id}`);
   }
 });
+
+test("an unknown upload, call or address answers 404 in the app's own layout, saying what is missing, with a way back", async ({ page }) => {
+  const pages = [
+    { url: "/uploads/nope", title: "No such upload", back: "Back to uploads", lands: "Uploads" },
+    { url: `/uploads/${crypto.randomUUID()}`, title: "No such upload", back: "Back to uploads", lands: "Uploads" },
+    { url: "/calls/no-such-call", title: "No such call", back: "Back to all calls", lands: "Calls" },
+    { url: "/nowhere/at/all", title: "Page not found", back: "Back to all calls", lands: "Calls" },
+  ];
+  for (const { url, title, back, lands } of pages) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+    await expect(page.getByText("This page could not be found")).toHaveCount(0);
+    await page.getByRole("link", { name: back }).click();
+    await expect(page.getByRole("heading", { level: 1, name: lands })).toBeVisible();
+  }
+});

@@ -76,6 +76,33 @@ test.describe("on a 390 px phone", () => {
     });
   });
 
+  test("a short trace that shows its evidence line is not scrolled: its request line stays whole at the top", async ({ page, request }) => {
+    const query = Array.from({ length: 24 }, (_, index) => `filter${index}=value${index}`).join("&");
+    const trace = [
+      `2026-11-24T12:00:00.100Z INFO [callId=phone-1] Request: GET /accounts/v2/statements/monthly/summary?${query} api="Statements" app="Phone App"`,
+      "2026-11-24T12:00:00.120Z DEBUG [callId=phone-1] Running interceptor: Access Token Validation",
+      "2026-11-24T12:00:00.130Z WARN [callId=phone-1] Access token in HEADER access_token HAS NOT BEEN FOUND; rejecting call",
+      "2026-11-24T12:00:00.140Z DEBUG [callId=phone-1] Interceptor Access Token Validation finished",
+      `2026-11-24T12:00:00.150Z INFO [callId=phone-1] Response: 401 body="${"Access Token in the request, identified by HEADER access_token, is invalid. ".repeat(5).trim()}"`,
+    ].join("\n");
+    const upload = await request.post("/api/uploads", { multipart: { file: { name: "phone.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+    expect(upload.status()).toBe(201);
+    try {
+      await open(page, "/calls/phone-1");
+      const box = page.getByRole("list", { name: "Trace" });
+      // The trace overflows its box, but its evidence line shows in it without scrolling.
+      const overflow = await box.evaluate((list) => list.scrollHeight - list.clientHeight);
+      expect(overflow).toBeGreaterThan(0);
+      expect(await box.evaluate((list) => list.scrollTop)).toBe(0);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await box.scrollIntoViewIfNeeded();
+      await expect(page.getByTestId("decisive-line")).toBeInViewport({ ratio: 1 });
+      await expect(box.getByRole("listitem").first()).toContainText("Request: GET /accounts/v2/statements");
+    } finally {
+      await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+    }
+  });
+
   test("the uploads are cards: no sideways scroll, and the first upload's counts and its Remove button are in view", async ({ page }) => {
     await open(page, "/uploads");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -11,14 +11,15 @@ type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "al
 /**
  * The call's whole trace, line numbers and files beside it, each line once
  * with the other files that held it named. The decisive evidence line is
- * highlighted and scrolled into view within the trace's own box; the response
+ * highlighted and, when the trace's own box hides it, scrolled into view
+ * there; the response
  * line and the gateway's own verdict are marked. Text is rendered as text,
  * never HTML.
  */
 export function TraceView({ trace, marks }: { trace: ShownLine[]; marks: CallEvidence }) {
   const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
-  useEffect(() => centreWithin(list.current, decisive.current), []);
+  useEffect(() => revealWithin(list.current, decisive.current), []);
   const files = new Set(trace.map((line) => line.file));
   return (
     <ol className="trace" aria-label="Trace" ref={list}>
@@ -65,12 +66,24 @@ function isHeldAt(line: ShownLine, evidence: EvidenceView | null): boolean {
 const ROLE_LABELS = { decisive: "evidence", verdict: "gateway verdict", response: "response" } as const;
 
 /**
- * Scrolls the trace's box, and only it, so the line sits in its middle:
- * scrollIntoView also scrolled the page, and the call's title went under the
- * sticky header.
+ * Scrolls the trace's box, and only it (scrollIntoView also scrolled the page,
+ * and the call's title went under the sticky header), when the line is not
+ * wholly in view: a short trace that barely overflows already shows it, and
+ * moving it there only cut its first line (the request) in half. The box is
+ * then scrolled to bring the line near its middle, for the lines around it,
+ * with a whole line at its top edge.
  */
-function centreWithin(box: HTMLElement | null, line: HTMLElement | null): void {
+function revealWithin(box: HTMLElement | null, line: HTMLElement | null): void {
   if (box === null || line === null) return;
-  const offset = line.getBoundingClientRect().top - box.getBoundingClientRect().top;
-  box.scrollTop += offset - (box.clientHeight - line.clientHeight) / 2;
+  const boxTop = box.getBoundingClientRect().top + box.clientTop;
+  const offsetOf = (element: Element) => element.getBoundingClientRect().top - boxTop + box.scrollTop;
+  const top = offsetOf(line);
+  const bottom = top + line.offsetHeight;
+  if (top >= box.scrollTop && bottom <= box.scrollTop + box.clientHeight) return;
+  const centred = top - (box.clientHeight - line.offsetHeight) / 2;
+  const furthest = Math.min(top, box.scrollHeight - box.clientHeight);
+  // Where a line starts and the decisive one still shows whole; none when it is taller than the box.
+  const lineStarts = [...box.children].map(offsetOf).filter((start) => start <= furthest && start + box.clientHeight >= bottom);
+  const closest = lineStarts.reduce<number | null>((best, start) => (best === null || Math.abs(start - centred) < Math.abs(best - centred) ? start : best), null);
+  box.scrollTop = closest ?? furthest;
 }

@@ -1,3 +1,5 @@
+import { isoTimestampParts, zoneOffsetMs } from "@/lib/trace-reading/timestamps";
+
 /**
  * Between an instant (ISO 8601, as the explorer's `from` and `to` carry it)
  * and the value of a `datetime-local` input, which has no zone: the input
@@ -22,4 +24,27 @@ export function instantOf(value: string, timeZone: "UTC" | undefined): string | 
   // A date-time without a zone is read in the browser's zone (ECMAScript's rule), so UTC is said outright.
   const date = new Date(timeZone === "UTC" ? `${value}Z` : value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * The input value for a time pasted in as a trace line writes it (ISO 8601,
+ * `T` or a space, `.` or `,` before the fraction, a zone or none, brackets
+ * round it or not), which a `datetime-local` field will not take by itself;
+ * null for anything else. A time with a zone is shown in the dashboard's
+ * zone; one without is taken as written, in the dashboard's zone, as a typed
+ * time is.
+ */
+export function pastedInputValue(text: string, timeZone: "UTC" | undefined): string | null {
+  // Copied from a trace line, it may bring the brackets the line puts round it.
+  const parts = isoTimestampParts(text.trim().replace(/^\[(.*)\]$/, "$1"));
+  if (parts === null) return null;
+  return parts.zone === undefined
+    ? inputValueOf(new Date(parts.clock).toISOString(), "UTC")
+    : inputValueOf(new Date(parts.clock - zoneOffsetMs(parts.zone)).toISOString(), timeZone);
+}
+
+/** "Today": from midnight to now, in the dashboard's zone, as input values. */
+export function todayInputValues(now: Date, timeZone: "UTC" | undefined): { from: string; to: string } {
+  const to = inputValueOf(now.toISOString(), timeZone);
+  return { from: `${to.slice(0, "YYYY-MM-DD".length)}T00:00:00.000`, to };
 }

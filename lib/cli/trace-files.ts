@@ -1,9 +1,19 @@
+import fs, { createReadStream } from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { TraceReadError } from "../trace-reading";
 
-/** The trace files a command names: at least one, none empty. */
-export const traceFilePaths = z.array(z.string().min(1, "a file name is empty")).min(1, "name at least one trace file");
+/** `-` for a file name reads standard input, as other command-line tools do (`zcat x.gz | tracelens classify -`). */
+const STDIN = "-";
+/** Standard input's name in messages and evidence; no path resolves to it, so no file can share it. */
+const STDIN_NAME = "stdin";
+
+/** The trace files a command names: at least one, none empty, standard input at most once (it can be read only once). */
+export const traceFilePaths = z
+  .array(z.string().min(1, "a file name is empty"))
+  .min(1, "name at least one trace file")
+  .refine((paths) => paths.filter((given) => given === STDIN).length <= 1, "standard input (-) is named more than once: it can be read only once");
 
 /** A file named on the command line, and the name its lines are quoted under (evidence, the dashboard). */
 export type TraceFile = { path: string; name: string };
@@ -12,10 +22,11 @@ export type TraceFile = { path: string; name: string };
  * Each file under its base name, as evidence quotes it; where two files share
  * a base name, under the fewest trailing folders that tell them apart
  * (`node-a/gateway.log`, `node-b/gateway.log`). One file named twice
- * (`gateway.log`, `./gateway.log`) is one name.
+ * (`gateway.log`, `./gateway.log`) is one name. Standard input is "stdin"
+ * (a file called so is then told apart by its folder).
  */
 export function namedTraceFiles(paths: string[]): TraceFile[] {
-  const resolved = paths.map((given) => path.resolve(given));
+  const resolved = paths.map((given) => (given === STDIN ? STDIN_NAME : path.resolve(given)));
   const distinct = [...new Set(resolved)];
   return paths.map((given, index) => ({ path: given, name: shortestDistinctSuffix(resolved[index] ?? given, distinct) }));
 }
@@ -30,9 +41,29 @@ function shortestDistinctSuffix(file: string, files: string[]): string {
   return file;
 }
 
-/** Prints why a file could not be read, as one line naming it as the user gave it; the exit code for that. */
+/** The file's bytes, or standard input's for `-`. */
+export function openTraceFile(file: TraceFile): Readable {
+  return file.path === STDIN ? process.stdin : createReadStream(file.path, { highWaterMark: 1024 * 1024 });
+}
+
+/**
+ * Whether the file can be read a second time: not standard input, a pipe or
+ * `/dev/stdin`. A path that cannot be read is reported, file named, when its
+ * turn comes.
+ */
+export function isRereadable(file: TraceFile): boolean {
+  if (file.path === STDIN) return false;
+  try {
+    return fs.statSync(file.path).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** Prints why a file could not be read, as one line naming it as the user gave it (standard input as "stdin"); the exit code for that. */
 export function reportReadFailure(error: TraceReadError, files: TraceFile[], note = ""): number {
-  const given = files.find((file) => file.name === error.file)?.path ?? error.file;
+  const file = files.find((candidate) => candidate.name === error.file);
+  const given = file === undefined || file.path === STDIN ? error.file : file.path;
   process.stderr.write(`tracelens: ${given}${error.message.slice(error.file.length)}${note}\n`);
   return 2;
 }

@@ -6,12 +6,21 @@ const ISO_TIMESTAMP =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?[ \t]*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 function parseIsoTimestamp(text: string): number | null {
+  const parts = isoTimestampParts(text);
+  return parts === null ? null : parts.clock - zoneOffsetMs(parts.zone);
+}
+
+/**
+ * A timestamp as written: its clock reading (epoch milliseconds as if it were
+ * UTC) and its zone, if it names one. The dashboard reads a zoneless time
+ * pasted from a trace in the zone it shows times in.
+ */
+export function isoTimestampParts(text: string): { clock: number; zone: string | undefined } | null {
   const m = ISO_TIMESTAMP.exec(text.trim());
   if (m === null) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction, zone] = m;
-  const epoch = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (Number.isNaN(epoch)) return null;
-  return epoch + millisOf(fraction) - zoneOffsetMs(zone);
+  const clock = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  return Number.isNaN(clock) ? null : { clock: clock + millisOf(fraction), zone };
 }
 
 /** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */

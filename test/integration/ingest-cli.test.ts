@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, expect, it } from "vitest";
 import { runCli } from "../support/cli";
 import { useTestDatabase, withClient } from "../support/test-database";
@@ -63,4 +64,17 @@ it("exits 1 with one line naming an environment variable whose value does not fi
   const result = ingest({ "env.log": lines(10).replaceAll("cli-", "env-") }, [], { TRACELENS_MAX_UPLOAD_FILES: "many" });
   expect(result).toMatchObject({ status: 1, stderr: 'tracelens: TRACELENS_MAX_UPLOAD_FILES: "many" is not a whole number of files from 1 up\n', stdout: "" });
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("stores standard input given as -, gzip or not, under the name stdin, and names it so where it cannot be read", async () => {
+  const env = { DATABASE_URL: database.url, TRACELENS_FINGERPRINT_KEY: "ingest cli test" };
+  const stored = runCli(["ingest", "--json", "-"], { env, stdin: gzipSync(lines(10).replaceAll("cli-", "stdin-")) });
+  expect(stored.stderr).toBe("");
+  expect(stored.status).toBe(0);
+  expect(JSON.parse(stored.stdout)).toMatchObject({ callsAdded: 10, files: [{ name: "stdin", lineCount: 10 }] });
+  expect(await counts()).toEqual({ calls: 5_010, uploads: 2 });
+
+  const damaged = runCli(["ingest", "-"], { env, stdin: Buffer.concat([Buffer.from(lines(3).replaceAll("cli-", "bad-")), Buffer.from([0xc3, 0x28, 0x0a])]) });
+  expect(damaged).toMatchObject({ status: 2, stdout: "", stderr: "tracelens: stdin: line 4: invalid UTF-8 (nothing was stored)\n" });
+  expect(await counts()).toEqual({ calls: 5_010, uploads: 2 });
 });

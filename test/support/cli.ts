@@ -8,15 +8,16 @@ export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const tracelensBin = path.join(repoRoot, "bin/tracelens.mjs");
 
 export type CliResult = { status: number | null; stdout: string; stderr: string };
-export type CliOptions = { env?: Record<string, string | undefined>; timeoutMs?: number };
+export type CliOptions = { env?: Record<string, string | undefined>; timeoutMs?: number; stdin?: string | Buffer };
 
-/** Runs `tracelens <args>` as a user would, from the checkout, with `env` over this process's environment. */
-export function runCli(args: string[], { env = {}, timeoutMs = 120_000 }: CliOptions = {}): CliResult {
+/** Runs `tracelens <args>` as a user would, from the checkout, with `env` over this process's environment and `stdin` piped in. */
+export function runCli(args: string[], { env = {}, timeoutMs = 120_000, stdin = "" }: CliOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [tracelensBin, ...args], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: timeoutMs,
+    input: stdin,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

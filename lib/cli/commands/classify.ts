@@ -1,16 +1,15 @@
-import fs, { createReadStream } from "node:fs";
 import type { Command } from "commander";
 import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError } from "../../trace-reading";
 import { classifyTraceFiles, type VerdictWriter } from "../../verdicts";
 import { parseArguments } from "../arguments";
-import { namedTraceFiles, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
+import { isRereadable, namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 
 export function registerClassify(program: Command): void {
   program
     .command("classify")
     .description("read trace files (text, JSON Lines or a JSON document, gzip or not) and print one JSON line per call: whether it was rejected, why, and the evidence; no database")
-    .argument("<files...>", "trace files; records of one call may be spread over several")
+    .argument("<files...>", "trace files, or - for standard input; records of one call may be spread over several")
     .action(async (files: string[]) => {
       process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)));
     });
@@ -18,7 +17,7 @@ export function registerClassify(program: Command): void {
 
 async function classifyCommand(files: TraceFile[]): Promise<number> {
   try {
-    const rereadable = files.every((file) => isRegularFile(file.path));
+    const rereadable = files.every(isRereadable);
     await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout), {
       rereadable,
       // `classify samples/*` meets the README beside the traces: say so, and go on.
@@ -32,16 +31,7 @@ async function classifyCommand(files: TraceFile[]): Promise<number> {
 }
 
 /** Opens the file only when its turn comes: an open stream that fails before it is read would go unheard. */
-const opener = (file: TraceFile) => () => ({ name: file.name, stream: createReadStream(file.path, { highWaterMark: 1024 * 1024 }) });
-
-/** A pipe or `/dev/stdin` cannot be read a second time. A path that cannot be read is reported, file named, when its turn comes. */
-function isRegularFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return true;
-  }
-}
+const opener = (file: TraceFile) => () => ({ name: file.name, stream: openTraceFile(file) });
 
 /** Waits for "drain" or "error", whichever comes, and leaves no listener behind for the other. */
 function drainedOrFailed(out: NodeJS.WritableStream): Promise<void> {

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { environment, type Environment } from "../../config";
@@ -6,7 +5,7 @@ import { fingerprintKeyFor } from "../../credentials";
 import { TraceReadError, type TraceInput } from "../../trace-reading";
 import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
-import { namedTraceFiles, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
+import { namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 import { formatUploadResult } from "../upload-report";
 
 const optionsSchema = z.object({
@@ -19,7 +18,7 @@ export function registerIngest(program: Command): void {
   program
     .command("ingest")
     .description("store trace files in the database (embedded unless DATABASE_URL), as one upload: whole or not at all")
-    .argument("<files...>", "trace files (text, JSON Lines or a JSON document, gzip or not)")
+    .argument("<files...>", "trace files (text, JSON Lines or a JSON document, gzip or not), or - for standard input")
     .option("--name <name>", "name of the upload in the dashboard (default: the file names)")
     .option("--json", "print the result as JSON", false)
     .action(async (files: string[], options: { name?: string; json: boolean }) => {
@@ -72,6 +71,6 @@ function databaseShown(settings: Environment): string {
 }
 
 function* openEach(files: TraceFile[], progress: ProgressReporter): Generator<TraceInput> {
-  for (const { path, name } of files) yield { name, stream: progress.track(name, createReadStream(path, { highWaterMark: 1024 * 1024 })) };
+  for (const file of files) yield { name: file.name, stream: progress.track(file.name, openTraceFile(file)) };
 }
 

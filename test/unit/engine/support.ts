@@ -10,9 +10,9 @@ import { readTraceFile, TraceReadError, type CallEvent, type GatewayEvent, type 
 export { samplesDir } from "../../support/samples";
 export const fingerprintKey = Buffer.from("tracelens unit tests");
 
-/** `tracelens classify` as a user runs it, with a test key so nothing is written to the home folder. */
-export function runClassify(paths: string[]): CliResult {
-  return runCli(["classify", ...paths], { env: { TRACELENS_FINGERPRINT_KEY: fingerprintKey.toString("utf8") }, timeoutMs: 60_000 });
+/** `tracelens classify` as a user runs it, with a test key so nothing is written to the home folder, and `stdin` piped in. */
+export function runClassify(paths: string[], stdin?: string | Buffer): CliResult {
+  return runCli(["classify", ...paths], { env: { TRACELENS_FINGERPRINT_KEY: fingerprintKey.toString("utf8") }, timeoutMs: 60_000, stdin });
 }
 
 export type TraceFile = { name: string; content: string | Buffer };
