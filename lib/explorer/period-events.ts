@@ -34,9 +34,11 @@ export type EventsWindow = { bucketSeconds: number; origin: Date; from: Date; to
  * its uploads apply to them.
  *
  * gateway_events has no time index: the window's rows are found by a scan of
- * the table, which holds a line for each few hundred lines of trace (5,000
- * for 240,000 calls) and costs milliseconds; an index would be paid for by
- * every upload.
+ * the table, which gateways fill far more slowly than calls (a line in every
+ * few hundred of trace), and an index would be paid for by every upload.
+ * Measured beside 240,000 calls: 4,800 events made the chart's reads take
+ * 100 ms instead of 84; 480,000 (two a call) made them 0.74 s, as finding the
+ * first of the worst sorts every event of the window.
  */
 export async function readPeriodEvents(db: Database, window: EventsWindow): Promise<Map<number, PeriodEvents>> {
   const { bucketSeconds, origin, from, to, uploads } = window;
