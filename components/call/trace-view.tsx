@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import Link from "next/link";
 import type { CallEvidence, EvidenceView, TraceLineView } from "@/lib/explorer";
+import { callsAroundHref } from "@/lib/explorer/explorer-href";
 import { LocalTime } from "@/components/calls/local-time";
 import { isEvidenceLine } from "./evidence-line";
 
@@ -12,17 +14,18 @@ type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "al
  * The call's whole trace, line numbers and files beside it, each line once
  * with the other files that held it named. The decisive evidence line is
  * highlighted and, when the trace's own box hides it, scrolled into view
- * there; the response
- * line and the gateway's own verdict are marked. Text is rendered as text,
- * never HTML.
+ * there; the response line and the gateway's own verdict are marked. Text
+ * is rendered as text, never HTML. A call's lines show the time of day (its date is the call's);
+ * lines of no call (gateway events, `aroundLinks`) show their date too, and
+ * link each timed line to the calls around its time.
  */
-export function TraceView({ trace, marks }: { trace: ShownLine[]; marks: CallEvidence }) {
+export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownLine[]; marks: CallEvidence; aroundLinks?: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
   useEffect(() => revealWithin(list.current, decisive.current), []);
   const files = new Set(trace.map((line) => line.file));
   return (
-    <ol className="trace" aria-label="Trace" ref={list}>
+    <ol className={aroundLinks ? "trace trace-dated" : "trace"} aria-label="Trace" ref={list}>
       {trace.map((line, index) => {
         const role = isHeldAt(line, marks.decisive)
           ? "decisive"
@@ -43,7 +46,7 @@ export function TraceView({ trace, marks }: { trace: ShownLine[]; marks: CallEvi
               <span className="trace-number">{line.line ?? "·"}</span>
             </span>
             <span className="trace-time mono">
-              <LocalTime iso={line.time} withDate={false} />
+              <LocalTime iso={line.time} withDate={aroundLinks} />
             </span>
             <span className={`trace-level mono level-${(line.level ?? "").toLowerCase()}`}>{line.level ?? ""}</span>
             <span className="trace-text mono">
@@ -51,6 +54,11 @@ export function TraceView({ trace, marks }: { trace: ShownLine[]; marks: CallEvi
               {line.alsoIn && line.alsoIn.length > 0 && <span className="trace-also">also in {line.alsoIn.map((copy) => copy.file).join(", ")}</span>}
             </span>
             {role && <span className={`trace-tag tag-${role}`}>{ROLE_LABELS[role]}</span>}
+            {aroundLinks && line.time && (
+              <Link className="trace-around" href={callsAroundHref(line.time)}>
+                calls around this time
+              </Link>
+            )}
           </li>
         );
       })}

@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Histogram } from "@/lib/explorer";
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { Histogram, PeriodEvents } from "@/lib/explorer";
 import { setFixedTimes } from "@/lib/explorer/explorer-href";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
 import { formatLocal } from "@/components/calls/local-time";
+import { EVENTS_UNFILTERED, EventMarker, EventsSummary, MARKER_ROOM } from "./gateway-event-marks";
 import { RejectionsTable } from "./rejections-table";
 import { useExplorerUrl } from "./use-explorer-url";
 
@@ -18,6 +19,17 @@ const NOT_REJECTED = "notRejected";
 
 /** The series in the order the table's columns and the facets run: the causes in the rules table's order, the calls not rejected last. */
 const SERIES_ORDER: readonly string[] = [...CAUSE_ORDER, NOT_REJECTED];
+
+/**
+ * The least height a bar's part is drawn at when it counts anything. On a
+ * linear axis that a burst sets to 16K, 15 rejections an hour later were
+ * under a pixel high: a period with calls looked like a period without. A log
+ * axis would show them, but a stacked bar on one misdraws every part above
+ * the first (a part's height is no longer its count) and has no zero; so, as
+ * Highcharts' minPointLength does, a part that counts anything is drawn at
+ * least this high, and the tooltip and the table say its count.
+ */
+const LEAST_DRAWN_PX = 3;
 
 /** What the chart counts, by the view's `rejected` filter: what is drawn depends on the data, what is asked for does not. */
 const COUNTED = {
@@ -37,6 +49,9 @@ export function RejectionsChart({ histogram, rejected }: { histogram: Histogram;
   const [selection, setSelection] = useState<{ from: string; to?: string } | null>(null);
   const timeZone = timeZoneOf(useZoneChoice());
   const rows: Row[] = histogram.buckets.map((bucket) => ({ start: bucket.start, ...bucket.counts, ...(bucket.notRejected > 0 && { [NOT_REJECTED]: bucket.notRejected }) }));
+  const events = new Map(histogram.buckets.flatMap((bucket) => (bucket.events ? [[bucket.start, bucket.events] as const] : [])));
+  // recharts gives the callback the top of the stack so far, not the part's own count: read that from the row.
+  const leastSize = (series: string) => (_top: unknown, index: number) => (Number(rows[index]?.[series] ?? 0) > 0 ? LEAST_DRAWN_PX : 0);
   const causes = CAUSE_ORDER.filter((cause) => rows.some((row) => typeof row[cause] === "number"));
   const withNotRejected = rejected !== true;
   const { title, caption } = COUNTED[rejected === true ? "rejections" : rejected === false ? "notRejected" : "calls"];
@@ -58,7 +73,18 @@ export function RejectionsChart({ histogram, rejected }: { histogram: Histogram;
     <figure className="chart-card" aria-label={title}>
       <figcaption>
         <span>{title}</span>
-        <span className="muted">per {unit} · click or drag to zoom</span>
+        <span className="muted">
+          per {unit}
+          {events.size > 0 && (
+            <>
+              {" · "}
+              <span className="events-key" title={EVENTS_UNFILTERED}>
+                <span aria-hidden="true">▼</span> gateway events
+              </span>
+            </>
+          )}
+          {" · click or drag to zoom"}
+        </span>
       </figcaption>
       {rows.length === 0 ? (
         <p className="chart-empty">No calls with a timestamp in this view.</p>
@@ -75,19 +101,16 @@ export function RejectionsChart({ histogram, rejected }: { histogram: Histogram;
               >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
                 <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram, timeZone)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
-                <YAxis allowDecimals={false} width={44} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
-                <Tooltip
-                  cursor={{ fill: "var(--accent-soft)" }}
-                  labelFormatter={(value) => periodLabel(String(value))}
-                  formatter={(value, name) => [callCount(Number(value)), name === NOT_REJECTED ? "Not rejected" : (CAUSES[name as keyof typeof CAUSES]?.title ?? name)]}
-                  contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
-                  // Unless told, recharts lists a tooltip's series by name: a third order beside the facets' and the table's.
-                  itemSorter={(item) => SERIES_ORDER.indexOf(String(item.dataKey))}
-                />
+                <YAxis allowDecimals={false} width={44} padding={{ top: events.size > 0 ? MARKER_ROOM : 0 }} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
+                {/* filterNull off: a period of events alone has no count for recharts to show, and would get no tooltip. */}
+                <Tooltip cursor={{ fill: "var(--accent-soft)" }} filterNull={false} content={(props) => <PeriodTooltip {...props} label={props.label === undefined ? undefined : periodLabel(String(props.label))} events={events.get(String(props.label))} />} />
                 {causes.map((cause) => (
-                  <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} isAnimationActive={false} />
+                  <Bar key={cause} dataKey={cause} stackId="causes" fill={CAUSE_COLORS[cause]} minPointSize={leastSize(cause)} isAnimationActive={false} />
                 ))}
-                {withNotRejected && <Bar dataKey={NOT_REJECTED} stackId="causes" fill="var(--not-rejected)" isAnimationActive={false} />}
+                {withNotRejected && <Bar dataKey={NOT_REJECTED} stackId="causes" fill="var(--not-rejected)" minPointSize={leastSize(NOT_REJECTED)} isAnimationActive={false} />}
+                {[...events].map(([start, periodEvents]) => (
+                  <ReferenceLine key={start} x={start} shape={(props: { x1?: number; y1?: number; y2?: number }) => <EventMarker {...props} events={periodEvents} />} />
+                ))}
                 {selection?.to && <ReferenceArea x1={selection.from} x2={selection.to} fill="var(--accent)" fillOpacity={0.15} />}
               </BarChart>
             </ResponsiveContainer>
@@ -103,6 +126,36 @@ export function RejectionsChart({ histogram, rejected }: { histogram: Histogram;
         </>
       )}
     </figure>
+  );
+}
+
+/** A period's counts by series, in the order of the table's columns, and its gateway events. */
+function PeriodTooltip({ active, payload, label, events }: Pick<TooltipContentProps<number, string>, "active" | "payload" | "label"> & { events: PeriodEvents | undefined }) {
+  const counted = (payload ?? [])
+    .filter((item) => typeof item.value === "number" && item.value > 0)
+    // Unless told, recharts lists a tooltip's series by name: a third order beside the facets' and the table's.
+    .sort((a, b) => SERIES_ORDER.indexOf(String(a.dataKey)) - SERIES_ORDER.indexOf(String(b.dataKey)));
+  if (!active || (counted.length === 0 && !events)) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-label">{label}</p>
+      {counted.length > 0 && (
+        <ul>
+          {counted.map((item) => (
+            <li key={String(item.dataKey)}>
+              <span className="severity-dot" style={{ background: item.color }} aria-hidden="true" />
+              {item.dataKey === NOT_REJECTED ? "Not rejected" : (CAUSES[item.dataKey as keyof typeof CAUSES]?.title ?? String(item.dataKey))}: {callCount(Number(item.value))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {events && (
+        <>
+          <EventsSummary events={events} />
+          <p className="muted">{EVENTS_UNFILTERED}</p>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,12 +1,15 @@
+import Link from "next/link";
 import type { HistogramBucket } from "@/lib/explorer";
 import { CAUSES, type Cause } from "@/lib/rules";
+import { EVENTS_UNFILTERED, EventsSummary } from "./gateway-event-marks";
 
 /**
  * The calls chart as a table, for screen readers and the keyboard: a row
- * for each period that had calls (the chart's empty bars only show a gap),
- * its rejections by cause and, unless the view is of rejections alone, its
- * calls not rejected, and a button that narrows the view to that period as a click on
- * its bar does.
+ * for each period that had calls or gateway events (the chart's empty bars
+ * only show a gap), its rejections by cause and, unless the view is of
+ * rejections alone, its calls not rejected, its gateway events with a link to
+ * the page of each upload holding them, and a button that narrows the view to
+ * that period as a click on its bar does.
  */
 export function RejectionsTable({ buckets, causes, withNotRejected, caption, label, zoom }: {
   buckets: HistogramBucket[];
@@ -18,13 +21,17 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
   zoom: (start: string) => void;
 }) {
   const total = (bucket: HistogramBucket) => causes.reduce((sum, cause) => sum + (bucket.counts[cause] ?? 0), bucket.notRejected);
-  const shown = buckets.filter((bucket) => total(bucket) > 0);
+  const shown = buckets.filter((bucket) => total(bucket) > 0 || bucket.events);
+  const withEvents = shown.some((bucket) => bucket.events);
   const columnTotal = (count: (bucket: HistogramBucket) => number) => shown.reduce((sum, bucket) => sum + count(bucket), 0);
   return (
     <details className="chart-table">
       <summary>Show as a table</summary>
       {/* Outside the caption, which is as wide as the table and scrolls away with it on a phone. */}
-      <p className="muted">The periods that had any; a period&apos;s button narrows the view to it, as a click on its bar does.</p>
+      <p className="muted">
+        The periods that had any calls or gateway events; a period&apos;s button narrows the view to it, as a click on its bar does.
+        {withEvents && ` ${EVENTS_UNFILTERED}`}
+      </p>
       <div className="chart-table-scroll">
         <table>
           <caption>{caption}</caption>
@@ -36,6 +43,7 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
               ))}
               {withNotRejected && <th scope="col">Not rejected</th>}
               <th scope="col">Total</th>
+              {withEvents && <th scope="col">Gateway events</th>}
             </tr>
           </thead>
           <tbody>
@@ -52,6 +60,20 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
                 ))}
                 {withNotRejected && <td>{count(bucket.notRejected)}</td>}
                 <td>{count(total(bucket))}</td>
+                {withEvents && (
+                  <td className="events-cell">
+                    {bucket.events && (
+                      <>
+                        <EventsSummary events={bucket.events} />
+                        {bucket.events.uploads.map((upload) => (
+                          <Link key={upload.id} href={`/uploads/${upload.id}`}>
+                            Gateway events of {upload.name}
+                          </Link>
+                        ))}
+                      </>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -63,6 +85,7 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
               ))}
               {withNotRejected && <td>{count(columnTotal((bucket) => bucket.notRejected))}</td>}
               <td>{count(columnTotal(total))}</td>
+              {withEvents && <td>{count(columnTotal((bucket) => bucket.events?.count ?? 0))}</td>}
             </tr>
           </tfoot>
         </table>

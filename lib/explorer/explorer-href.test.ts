@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explorerHref, withFixedTimes, type ExplorerLinkFilters } from "./explorer-href";
+import { callsAroundHref, explorerHref, withFixedTimes, type ExplorerLinkFilters } from "./explorer-href";
 import { parseCallFilters } from "./filters";
 
 const UPLOAD = "7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f";
@@ -29,5 +29,12 @@ describe("links to an explorer view", () => {
     expect(fixed.toString()).toBe("api=Payments&sort=status&from=2026-11-18T09%3A00%3A00.000Z&to=2026-11-25T09%3A00%3A00.000Z");
     const filters = parseCallFilters(fixed);
     expect([filters.range, filters.from?.toISOString(), filters.to?.toISOString(), filters.api]).toEqual([undefined, "2026-11-18T09:00:00.000Z", "2026-11-25T09:00:00.000Z", ["Payments"]]);
+  });
+
+  it("opens the minute either side of a gateway event, in a window the explorer takes", () => {
+    const href = callsAroundHref("2026-11-20T14:00:00.000Z");
+    expect(href).toBe("/?from=2026-11-20T13%3A59%3A00.000Z&to=2026-11-20T14%3A01%3A00.000Z");
+    const filters = parseCallFilters(new URL(href, "http://tracelens.local").searchParams);
+    expect([filters.from?.toISOString(), filters.to?.toISOString()]).toEqual(["2026-11-20T13:59:00.000Z", "2026-11-20T14:01:00.000Z"]);
   });
 });

@@ -51,6 +51,21 @@ export function withFixedTimes(query: URLSearchParams, times: FixedTimes): URLSe
   return fixed;
 }
 
+/** How far either side of a moment "calls around this time" looks: a gateway event's effect on calls shows within seconds. */
+const AROUND_MS = 60_000;
+
+/**
+ * The explorer over the minute either side of a time (a gateway event's),
+ * every upload's calls: a node restarting or a token store down affects all
+ * the calls the gateway answered then, whichever file logged them.
+ */
+export function callsAroundHref(iso: string): string {
+  const at = Date.parse(iso);
+  const query = new URLSearchParams();
+  setFixedTimes(query, { from: new Date(at - AROUND_MS).toISOString(), to: new Date(at + AROUND_MS).toISOString() });
+  return explorerPath(query);
+}
+
 /** Where a facet's values under a view's filters (`filterQuery`) are read, those containing `match` when it is not blank. */
 export function facetValuesHref(field: FacetField, filterQuery: string, match: string): string {
   const query = new URLSearchParams(filterQuery);

@@ -1,10 +1,11 @@
 import type { Database } from "../database";
 import type { Cause } from "../rules";
 import { viewStart, type CallFilters } from "./filters";
+import { readPeriodEvents, type PeriodEvents } from "./period-events";
 import { whereClause } from "./where-clause";
 
-/** One period: its rejections by cause, and the calls in it that were not rejected. */
-export type HistogramBucket = { start: string; counts: Partial<Record<Cause, number>>; notRejected: number };
+/** One period: its rejections by cause, the calls in it that were not rejected, and the gateway events in it, if any. */
+export type HistogramBucket = { start: string; counts: Partial<Record<Cause, number>>; notRejected: number; events?: PeriodEvents };
 export type Histogram = { bucketSeconds: number; buckets: HistogramBucket[] };
 
 // Bucket widths a person reads easily; the first that gives at most ~80 bars wins.
@@ -19,25 +20,36 @@ const NO_CALLS: Histogram = { bucketSeconds: 60, buckets: [] };
  * and the calls that were not rejected beside them, so that a rise in 401s
  * can be told from a rise in traffic. `rejected=true` leaves only the first.
  * The axis spans the view's time window where it has one (the last 24 hours
- * read as 24 hours, however few of them hold calls), else the calls.
+ * read as 24 hours, however few of them hold calls), else the calls. The
+ * gateway events on that axis are counted by period too, under the view's
+ * time and upload filters alone: they name no call, so no other filter
+ * applies to them. A burst of 401s often starts with one.
  */
 export async function readHistogram(db: Database, filters: CallFilters, now = new Date()): Promise<Histogram> {
   const where = whereClause(filters, now);
   const [span] = await db.$queryRaw<Array<{ first: Date | null; last: Date | null }>>`
     SELECT min(c.time) AS first, max(c.time) AS last FROM calls c WHERE ${where}`;
-  if (!span?.first || !span.last) return NO_CALLS;
   const window = timeWindow(filters, now);
   // A call after `now` (a clock ahead, a zoneless time east of UTC) is in a relative range too: the axis reaches it.
-  const first = new Date(Math.min(span.first.getTime(), (window.from ?? span.first).getTime()));
-  const last = new Date(Math.max(span.last.getTime(), (window.to ?? span.last).getTime()));
+  // A window without calls still has an axis, for its gateway events: a click on a period that held only an event zooms to it.
+  const first = earliest(span?.first, window.from);
+  const last = latest(span?.last, window.to);
+  if (!first || !last) return NO_CALLS;
   const seconds = (last.getTime() - first.getTime()) / 1000;
   const bucketSeconds = WIDTHS.find((width) => seconds / width <= TARGET_BUCKETS) ?? WIDTHS.at(-1) ?? 86_400;
-  // A rejection always has a cause, and a call that was not rejected never does.
-  const rows = await db.$queryRaw<Array<{ start: Date; cause: Cause | null; count: number }>>`
-    SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, ${new Date(BUCKET_ORIGIN)}::timestamptz) AS start,
-           c.cause::text AS cause, count(*)::int AS count
-      FROM calls c WHERE ${where} AND c.time IS NOT NULL
-     GROUP BY 1, 2 ORDER BY 1`;
+  const width = bucketSeconds * 1000;
+  const [axisStart, lastStart] = [bucketStart(first, width), bucketStart(last, width)];
+  // The axis may start before the view does (at a whole period) and end after it: the events keep to the view's window.
+  const eventsWindow = { from: window.from ?? new Date(axisStart), to: filters.to ?? new Date(lastStart + width) };
+  const [rows, events] = await Promise.all([
+    // A rejection always has a cause, and a call that was not rejected never does.
+    db.$queryRaw<Array<{ start: Date; cause: Cause | null; count: number }>>`
+      SELECT date_bin(make_interval(secs => ${bucketSeconds}), c.time, ${new Date(BUCKET_ORIGIN)}::timestamptz) AS start,
+             c.cause::text AS cause, count(*)::int AS count
+        FROM calls c WHERE ${where} AND c.time IS NOT NULL
+       GROUP BY 1, 2 ORDER BY 1`,
+    readPeriodEvents(db, { bucketSeconds, origin: new Date(BUCKET_ORIGIN), ...eventsWindow, uploads: filters.upload }),
+  ]);
   const buckets = new Map<number, HistogramBucket>();
   for (const row of rows) {
     const start = row.start.getTime();
@@ -46,8 +58,18 @@ export async function readHistogram(db: Database, filters: CallFilters, now = ne
     else bucket.counts[row.cause] = row.count;
     buckets.set(start, bucket);
   }
-  const width = bucketSeconds * 1000;
-  return { bucketSeconds, buckets: withEmptyBuckets(buckets, width, bucketStart(first, width), bucketStart(last, width)) };
+  for (const [start, periodEvents] of events) buckets.set(start, { ...(buckets.get(start) ?? emptyBucket(start)), events: periodEvents });
+  if (buckets.size === 0) return NO_CALLS;
+  return { bucketSeconds, buckets: withEmptyBuckets(buckets, width, axisStart, lastStart) };
+}
+
+const earliest = (...times: Array<Date | null | undefined>) => extreme(times, Math.min);
+const latest = (...times: Array<Date | null | undefined>) => extreme(times, Math.max);
+
+/** The earliest or latest of the times given; undefined when none is. */
+function extreme(times: Array<Date | null | undefined>, pick: (...ms: number[]) => number): Date | undefined {
+  const known = times.flatMap((time) => (time ? [time.getTime()] : []));
+  return known.length > 0 ? new Date(pick(...known)) : undefined;
 }
 
 /** The times the view asks for, either end open when it names none. */
@@ -63,10 +85,10 @@ const bucketStart = (time: Date, width: number) => BUCKET_ORIGIN + Math.floor((t
 
 const emptyBucket = (start: number): HistogramBucket => ({ start: new Date(start).toISOString(), counts: {}, notRejected: 0 });
 
-/** The buckets in time order, with an empty one wherever no call fell from `first` to `last` (bucket starts). */
+/** The buckets in time order, with an empty one wherever nothing fell from `first` to `last` (bucket starts). */
 function withEmptyBuckets(buckets: Map<number, HistogramBucket>, width: number, first: number, last: number): HistogramBucket[] {
-  // In time order already: the rows came ordered by bucket.
-  if ((last - first) / width >= MAX_FILLED_BUCKETS) return [...buckets.values()];
+  // The periods of events only came after those of calls.
+  if ((last - first) / width >= MAX_FILLED_BUCKETS) return [...buckets.entries()].sort(([a], [b]) => a - b).map(([, bucket]) => bucket);
   const filled: HistogramBucket[] = [];
   for (let start = first; start <= last; start += width) {
     filled.push(buckets.get(start) ?? emptyBucket(start));

@@ -20,6 +20,7 @@ export { readFacets, readFacetValues, type Facet, type Facets } from "./facets";
 export type { FacetValue, FacetValues } from "./facet-values-answer";
 export { parseFacetValuesRequest, type FacetValuesRequest } from "./facet-values-request";
 export { readHistogram, type Histogram, type HistogramBucket } from "./histogram";
+export type { EventSeverity, PeriodEvents } from "./period-events";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 export { explorerViewHref } from "./view-link";
 export { readExplorerView, type ExplorerView, type RankedCharts, type ValueNames, type ViewCounts } from "./view";

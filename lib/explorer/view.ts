@@ -11,6 +11,7 @@ import { readOverview, type Overview } from "./overview";
 import { searchOnce } from "./search";
 import { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 import { readUnexplainedBodies } from "./unexplained-bodies";
+import { readUploadNames } from "./upload-names";
 
 /** How many values each ranked chart shows but the causes' (every cause): five keep the cards above the calls short. */
 const TOP_VALUES = 5;
@@ -104,11 +105,5 @@ async function readValueNames(db: Database, filters: CallFilters): Promise<Value
     readCredentialSummaries(db, [...(filters.fingerprint ?? []), ...(filters.refused ?? [])]),
     readUploadNames(db, filters.upload ?? []),
   ]);
-  return { credentials, uploads };
-}
-
-async function readUploadNames(db: Database, ids: readonly string[]): Promise<Record<string, string>> {
-  if (ids.length === 0) return {};
-  const rows = await db.upload.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  return { credentials, uploads: Object.fromEntries(uploads) };
 }

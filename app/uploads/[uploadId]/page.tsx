@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TraceView } from "@/components/call/trace-view";
+import { TimeZoneName } from "@/components/calls/local-time";
 import { database } from "@/lib/database";
 import { EventsPager } from "@/components/uploads/events-pager";
 import { eventsPageOfUrl, readUploadEvents } from "@/lib/explorer";
@@ -30,13 +31,13 @@ export default async function UploadEventsPage({ params, searchParams }: Props) 
       <section className="card" aria-label="Gateway events">
         <p className="muted">
           Lines that name no call: what the gateway itself logged, such as a node reloading its APIs or a token store it could not reach. A burst of
-          rejections often starts with one.
+          rejections often starts with one. Times are in <TimeZoneName /> (the header&apos;s <strong>Local | UTC</strong>).
         </p>
         {total === 0 ? (
           <p>This upload has no gateway events.</p>
         ) : (
           <>
-            <TraceView trace={events} marks={NOT_MARKED} />
+            <TraceView trace={events} marks={NOT_MARKED} aroundLinks />
             <EventsPager page={found} />
           </>
         )}
