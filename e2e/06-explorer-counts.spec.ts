@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { CAUSES } from "../lib/rules";
 import { SHARED_CREDENTIAL_TRACE, SHARED_TOKEN, SHARED_TOKEN_PREVIEW } from "../test/support/shared-credential";
 import { open } from "./support/open";
 import { ensureSamplesStored } from "./support/samples";
@@ -172,12 +173,14 @@ test("the rejections chart reads as a table: a row for each period with rejectio
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(drawn);
 
-  const byCause = await rows.locator("td:not(:last-child)").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
-  const rowTotals = await rows.locator("td:last-child").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+  const titles = await table.locator("thead th").allTextContents();
+  const causeTitles = titles.filter((title) => Object.values(CAUSES).some((cause) => cause.title === title));
+  const byCause = (await Promise.all(causeTitles.map((title) => columnOf(table, title)))).flat();
+  const rowTotals = await columnOf(table, "Total");
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   expect(sum(byCause)).toBe(await total(page));
   expect(sum(rowTotals)).toBe(await total(page));
-  await expect(table.locator("tfoot td:last-child")).toHaveText(String(await total(page)));
+  await expect(await footOf(table, "Total")).toHaveText(String(await total(page)));
 
   // The chart's click to zoom, by keyboard: the first period's button shows just its rejections.
   const first = rowTotals[0];
@@ -192,11 +195,25 @@ test("with rejected and not rejected calls in view, the chart counts both: its t
   const chart = page.getByRole("figure", { name: "Calls over time" });
   await chart.getByText("Show as a table").click();
   const table = chart.getByRole("table", { name: /^Calls per .+: rejections by cause, and calls not rejected/ });
-  const column = (await table.locator("thead th").allTextContents()).indexOf("Not rejected");
-  expect(column).toBeGreaterThan(0);
-  const notRejected = await table.locator(`tbody tr td:nth-child(${column + 1})`).evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.textContent?.replace(/,/g, "")), 0));
+  const notRejected = (await columnOf(table, "Not rejected")).reduce((sum, count) => sum + count, 0);
   const { total } = (await (await request.get("/api/calls?rejected=false&limit=1")).json()) as { total: number };
   expect(total).toBeGreaterThan(0);
   expect(notRejected).toBe(total);
-  await expect(table.locator("tfoot td:last-child")).toHaveText(String(await (await request.get("/api/calls?limit=1")).json().then((body: { total: number }) => body.total)));
+  await expect(await footOf(table, "Total")).toHaveText(String(await (await request.get("/api/calls?limit=1")).json().then((body: { total: number }) => body.total)));
 });
+
+/** The counts in the chart's table under the column of this title, a row a period. */
+async function columnOf(table: Locator, title: string): Promise<number[]> {
+  const column = await columnIndex(table, title);
+  return table.locator(`tbody tr > :nth-child(${column})`).evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+}
+
+/** The footer's cell (all periods) under the column of this title. */
+const footOf = async (table: Locator, title: string) => table.locator(`tfoot tr > :nth-child(${await columnIndex(table, title)})`);
+
+/** Where the column of this title is, for :nth-child (1-based). */
+async function columnIndex(table: Locator, title: string): Promise<number> {
+  const index = (await table.locator("thead th").allTextContents()).indexOf(title);
+  expect(index, `a column titled ${title}`).toBeGreaterThan(0);
+  return index + 1;
+}

@@ -108,11 +108,12 @@ test("the six causes keep the rules table's order in the facet, the Causes chart
   await expect(chart.getByRole("table").locator("thead th")).toHaveText(["Period from", ...titles, "Not rejected", "Total"]);
 
   // A bar with every cause in it: a partner's first call (missing), its fourth (no access) and its tenth (unknown token).
-  const tooltip = chart.locator(".recharts-tooltip-item-name");
+  // Each of the tooltip's lines names a series, then its count ("Credential missing: 3 calls").
+  const tooltip = chart.locator(".chart-tooltip li");
   let listed: string[] = [];
   for (const bar of await chart.locator(".recharts-bar-rectangle path").all()) {
     await bar.hover();
-    listed = await tooltip.allTextContents();
+    listed = (await tooltip.allTextContents()).map((line) => line.replace(/: [\d,]+ calls?$/, ""));
     if (listed.length > titles.length) break;
   }
   expect(listed).toEqual([...titles, "Not rejected"]);
