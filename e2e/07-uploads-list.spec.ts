@@ -89,7 +89,7 @@ test("a link to a removed upload says so in its chip instead of showing an unexp
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Upload = a removed upload (${id.slice(0, 8)}…)`);
 });
 
-test("an upload's gateway events (lines that name no call) open from its row, as text", async ({ page, request }) => {
+test("an upload's row says when its lines were written, and its gateway events (lines that name no call) open from it, as text", async ({ page, request }) => {
   const events = [
     "2026-11-23T09:00:00Z WARN Token store tokens-db unreachable, retrying <b>in 5 s</b>",
     "2026-11-23T09:00:05Z INFO Token store tokens-db reachable again",
@@ -98,6 +98,9 @@ test("an upload's gateway events (lines that name no call) open from its row, as
   const id = await store(request, "events.log", events);
   try {
     await open(page, "/uploads");
+    // When its lines were written, not when it was stored: the events' and the call's times alike (in UTC, as they were written).
+    await page.getByRole("group", { name: "Show times in" }).getByRole("button", { name: "UTC" }).click();
+    await expect(row(page, "events.log").locator(".col-written")).toHaveText("2026-11-23 09:00:00 → 09:00:05");
     await row(page, "events.log").getByRole("link", { name: "2", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gateway events of events.log");
     const lines = page.getByRole("list", { name: "Trace" }).getByRole("listitem");

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
-import { LocalTime, TimeZoneName } from "@/components/calls/local-time";
+import { LocalTime, TimeSpan, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
 import { failureOf } from "@/components/layout/fetch-answer";
 import { deletedUploadAnswer } from "@/lib/ingest/upload-answer";
@@ -57,6 +57,7 @@ const COLUMN_TITLES = {
   uploaded: "Uploaded",
   name: "Name",
   files: "Files",
+  written: "Lines written",
   calls: "Calls",
   rejections: "Rejections when uploaded",
   events: "Gateway events",
@@ -74,7 +75,7 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
             <th>
               {COLUMN_TITLES.uploaded} <TimeZoneName />
             </th>
-            {(["name", "files", "calls", "rejections", "events", "via"] as const).map((column) => (
+            {(["name", "written", "files", "calls", "rejections", "events", "via"] as const).map((column) => (
               <th key={column}>{COLUMN_TITLES[column]}</th>
             ))}
             <th>
@@ -90,6 +91,10 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
               </Cell>
               <Cell column="name">
                 <Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>
+              </Cell>
+              <Cell column="written" labelled>
+                {/* Which upload holds this morning's trace: the upload's own time says when it was stored, not when its lines were written. */}
+                {upload.firstTime !== null && upload.lastTime !== null ? <TimeSpan first={upload.firstTime} last={upload.lastTime} /> : <span className="muted">—</span>}
               </Cell>
               <Cell column="files" labelled title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
                 {upload.fileCount} · {formatBytes(upload.byteCount)}

@@ -7,6 +7,7 @@ import { LateCarriedValues, valuesLearnedLate } from "./late-carried-values";
 import { maskInStoredCalls } from "./mask-stored-calls";
 import { settleCalls } from "./settle-calls";
 import { storeFile } from "./store-file";
+import { dateOf, TimeSpan } from "./time-span";
 import { TouchedCalls, type RejectionsByCause } from "./touched-calls";
 import { inMergeLock, withTransaction } from "./transaction";
 
@@ -78,7 +79,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const accepted: TraceFileSummary[] = [];
     const touched = new TouchedCalls();
     const late = new LateCarriedValues();
-    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, late) };
+    const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, late), span: new TimeSpan() };
     for await (const input of request.files) {
       const { summary, touchedByFile } = await storeFileOnce(upload, input);
       late.fileDone();
@@ -102,7 +103,7 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
       gatewayEvents: accepted.reduce((sum, file) => sum + file.gatewayEventCount, 0),
       rejectionsByCause: touched.rejectionsByCause(),
     };
-    await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result);
+    await recordUpload(client, uploadId, request.name ?? defaultName(files), accepted, result, upload.span);
     return result;
   });
 }
@@ -115,6 +116,8 @@ type UploadInProgress = {
   fingerprintKey: Buffer;
   carriedSoFar: CarriedValueMemory;
   late: LateCarriedValues;
+  /** When the lines of the files kept were written. */
+  span: TimeSpan;
 };
 
 /**
@@ -153,6 +156,7 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   } else {
     await settle(stored.lastBatch);
     await recordFile(client, stored.fileId, stored.summary);
+    upload.span.addSpan(stored.span);
   }
   await client.query("RELEASE SAVEPOINT file");
   return { summary: stored.summary, touchedByFile: duplicate ? null : touchedByFile };
@@ -186,10 +190,10 @@ function defaultName(files: FileOutcome[]): string {
   return rest.length === 0 ? (first ?? "upload") : `${first} and ${rest.length} more`;
 }
 
-async function recordUpload(client: pg.PoolClient, uploadId: string, name: string, accepted: TraceFileSummary[], result: UploadResult) {
+async function recordUpload(client: pg.PoolClient, uploadId: string, name: string, accepted: TraceFileSummary[], result: UploadResult, span: TimeSpan) {
   await client.query(
     `UPDATE uploads SET name = $2, file_count = $3, duplicate_files = $4, byte_count = $5, line_count = $6,
-            calls_added = $7, calls_updated = $8, rejections_by_cause = $9, gateway_events = $10
+            calls_added = $7, calls_updated = $8, rejections_by_cause = $9, gateway_events = $10, first_time = $11, last_time = $12
       WHERE id = $1`,
     [
       uploadId,
@@ -202,6 +206,8 @@ async function recordUpload(client: pg.PoolClient, uploadId: string, name: strin
       result.callsUpdated,
       JSON.stringify(result.rejectionsByCause),
       result.gatewayEvents,
+      dateOf(span.first),
+      dateOf(span.last),
     ],
   );
 }

@@ -16,6 +16,9 @@ export type UploadListing = {
   callsAdded: number;
   callsUpdated: number;
   gatewayEvents: number;
+  /** When its lines were written, the earliest and the latest (ISO 8601); null when unknown. */
+  firstTime: string | null;
+  lastTime: string | null;
   rejectionsByCause: RejectionsByCause;
   files: Array<{ name: string; format: TraceFormat; gzip: boolean; byteCount: number; lineCount: number }>;
 };
@@ -39,6 +42,8 @@ export async function listUploads(db: Database, limit = 200): Promise<UploadList
     callsAdded: upload.callsAdded,
     callsUpdated: upload.callsUpdated,
     gatewayEvents: upload.gatewayEvents,
+    firstTime: upload.firstTime?.toISOString() ?? null,
+    lastTime: upload.lastTime?.toISOString() ?? null,
     rejectionsByCause: rejectionsByCauseAnswer.parse(upload.rejectionsByCause),
     files: upload.files.map((file) => ({
       name: file.name,

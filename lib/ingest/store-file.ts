@@ -3,10 +3,12 @@ import type pg from "pg";
 import { readTraceFile, type CarriedValueMemory, type TraceFileSummary, type TraceInput } from "../trace-reading";
 import { CallBatch } from "./call-batch";
 import { CopyBuffer } from "./copy-buffer";
+import { dateOf, TimeSpan } from "./time-span";
 import { WriteBehind } from "./write-behind";
 
 /** The last batch of calls, still to settle once the file is known not to be a duplicate. */
-export type StoredFile = { fileId: string; summary: TraceFileSummary; lastBatch: CallBatch };
+/** `span`: when the file's lines were written. */
+export type StoredFile = { fileId: string; summary: TraceFileSummary; lastBatch: CallBatch; span: TimeSpan };
 
 export type StoreOptions = {
   fingerprintKey: Buffer;
@@ -53,6 +55,7 @@ export async function storeFile(
   let settledCalls = 0;
   const gatewayEvents = new CopyBuffer("gateway_events", ["file_id", "seq", "line", "time", "level", "text"]);
   const writes = new WriteBehind();
+  const span = new TimeSpan();
   const drain = async () => {
     writes.throwIfFailed();
     options.onProgress?.(settledCalls + batch.size);
@@ -66,9 +69,13 @@ export async function storeFile(
   const summary = await readTraceFile(
     input,
     {
-      callEvent: (event) => batch.apply(event),
+      callEvent(event) {
+        span.add(event.time);
+        batch.apply(event);
+      },
       gatewayEvent(event) {
-        gatewayEvents.push([fileId, event.seq, event.line ?? 0, timeOf(event.time), event.level, event.text]);
+        span.add(event.time);
+        gatewayEvents.push([fileId, event.seq, event.line ?? 0, dateOf(event.time), event.level, event.text]);
       },
       drain,
     },
@@ -80,9 +87,5 @@ export async function storeFile(
   });
   await writes.finished();
   await gatewayEvents.flush(client);
-  return { fileId, summary, lastBatch: batch };
-}
-
-function timeOf(epochMs: number | null): Date | null {
-  return epochMs === null ? null : new Date(epochMs);
+  return { fileId, summary, lastBatch: batch, span };
 }

@@ -79,6 +79,8 @@ describe("POST /api/uploads with the samples", () => {
       ["gateway-trace.log", "text"],
       ["gateway-trace.ndjson", "json_lines"],
     ]);
+    // When its lines were written, across the three files: the text trace's first line, the JSON document's last call.
+    expect([listed?.firstTime, listed?.lastTime]).toEqual(["2026-11-20T14:03:11.482Z", "2026-11-20T16:00:01.000Z"]);
   });
 
   it("adds nothing when the same bytes are uploaded again, and says so", async () => {
