@@ -89,6 +89,14 @@ test("a link to a removed upload says so in its chip instead of showing an unexp
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Upload = a removed upload (${id.slice(0, 8)}…)`);
 });
 
+test("on a 1280 px laptop the uploads table fits its card: no sideways scroll hides an upload's Remove button", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, "/uploads");
+  const scroller = page.getByRole("region", { name: "Past uploads" }).locator(".table-scroll");
+  expect(await scroller.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  await expect(page.getByRole("button", { name: "Remove" }).first()).toBeInViewport({ ratio: 1 });
+});
+
 test("an upload's row says when its lines were written, and its gateway events (lines that name no call) open from it, as text", async ({ page, request }) => {
   const events = [
     "2026-11-23T09:00:00Z WARN Token store tokens-db unreachable, retrying <b>in 5 s</b>",
