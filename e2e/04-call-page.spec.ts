@@ -127,3 +127,28 @@ test("← Calls returns to the explorer view the call was opened from, and never
     expect(new URL(page.url()).origin).toBe(site);
   }
 });
+
+test("beside a refused token, the call says whether it ever worked: accepted until a moment, refused since", async ({ page, request }) => {
+  const line = (id: string, time: string, last: string) =>
+    [
+      `2026-11-24T${time}.000Z INFO [callId=${id}] Request: GET /cards/v1/limits api="Cards" app="Wallet"`,
+      `2026-11-24T${time}.001Z DEBUG [callId=${id}] Request header access_token: "Wa11etT0kenExp1res0000"`,
+      `2026-11-24T${time}.002Z ${last}`.replace("ID", id),
+    ].join("\n");
+  const trace = [
+    line("hist-1", "07:58:00", "INFO [callId=ID] Response: 200 body=\"{}\""),
+    line("hist-2", "07:59:30", "INFO [callId=ID] Response: 200 body=\"{}\""),
+    line("hist-3", "08:02:00", "WARN [callId=ID] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call"),
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "history.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/calls/hist-3");
+    await page.getByRole("group", { name: "Show times in" }).getByRole("button", { name: "UTC" }).click();
+    const note = page.locator(".credential-history");
+    await expect(note).toContainText("Accepted until 2026-11-24 07:59:30.000, refused from 2026-11-24 08:02:00.000: it stopped working in between.");
+    await expect(note).toContainText("Accepted in 2 calls (2026-11-24 07:58:00 → 07:59:30) · refused in 1 call");
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});

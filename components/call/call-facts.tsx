@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CallDetail } from "@/lib/explorer";
 import { explorerHref, type ExplorerLinkFilters } from "@/lib/explorer/explorer-href";
+import { CredentialHistoryNote } from "./credential-history";
 import { CredentialValue, whitespaceProblems } from "./credential-value";
 
 /** What the trace says about the call: where it went, who sent it, the credentials it carried, the uploads it came from. */
@@ -23,6 +24,7 @@ export function CallFacts({ call }: { call: CallDetail }) {
           </Fact>
         )}
       </dl>
+      {call.refusedHistory && <CredentialHistoryNote history={call.refusedHistory} />}
       {call.credentials.length > 0 && (
         <>
           <h3>Credentials the call carried</h3>

@@ -3,6 +3,7 @@ import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
+import { readCredentialHistory, type CredentialHistory } from "./credential-history";
 import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
 
@@ -33,6 +34,8 @@ export type CallDetail = RequestFacts & {
   /** Plain-language title, explanation and what to do, for the cause. */
   explanation: CauseDescription | null;
   credential: { element: CredentialElement; label: string | null; location: CredentialLocation; name: string; fingerprint: string | null } | null;
+  /** How the gateway treated the refused credential across the stored calls: when it was accepted, when refused. */
+  refusedHistory: CredentialHistory | null;
   interceptor: string | null;
   evidence: CallEvidence;
   credentials: CarriedCredentialView[];
@@ -48,11 +51,12 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   if (!call) return null;
   // Not relations: evidence and credentials carry the call reference without
   // a foreign key (checking one cost the ingest half of their COPY).
-  const [evidence, credentials, trace, uploads] = await Promise.all([
+  const [evidence, credentials, trace, uploads, refusedHistory] = await Promise.all([
     db.evidence.findMany({ where: { callRef: callId } }),
     db.carriedCredential.findMany({ where: { callRef: callId }, orderBy: [{ location: "asc" }, { name: "asc" }] }),
     readTrace(db, callId),
     readUploads(db, callId),
+    call.credentialFingerprint === null ? null : readCredentialHistory(db, call.credentialFingerprint),
   ]);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
     const found = evidence.find((line) => line.role === role);
@@ -85,6 +89,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
             fingerprint: call.credentialFingerprint,
           }
         : null,
+    refusedHistory,
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: withMeaning(evidenceBy("gateway_verdict")) },
     credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),

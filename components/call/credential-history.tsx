@@ -1,0 +1,48 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { CallsOverTime, CredentialHistory, CredentialStory } from "@/lib/explorer";
+import { LocalTime, TimeSpan } from "@/components/calls/local-time";
+
+/**
+ * Beside a refused credential, the question that comes next: did it ever
+ * work? Accepted until a moment and refused since reads as a token that
+ * expired or was revoked; never accepted, as one that was wrong from the
+ * start. Said as the stored calls show it, with their counts and times.
+ */
+export function CredentialHistoryNote({ history }: { history: CredentialHistory }) {
+  return (
+    <div className="credential-history" data-story={history.story}>
+      <h3>The refused credential over time</h3>
+      <p>{STORIES[history.story](history)}</p>
+      <p className="muted">
+        <Count label="Accepted" kind={history.accepted} /> · <Count label="refused" kind={history.refused} />
+      </p>
+    </div>
+  );
+}
+
+const STORIES: Record<CredentialStory, (history: CredentialHistory) => ReactNode> = {
+  stopped_working: ({ accepted, refused }) => (
+    <>
+      Accepted until <LocalTime iso={accepted.last} />, refused from <LocalTime iso={refused.first} />: it stopped working in between.
+    </>
+  ),
+  started_working: ({ accepted, refused }) => (
+    <>
+      Refused until <LocalTime iso={refused.last} />, accepted from <LocalTime iso={accepted.first} />: it works again since.
+    </>
+  ),
+  mixed: () => <>Accepted and refused over the same period: the gateway takes it for some calls and not for others.</>,
+  never_accepted: () => <>No stored call had it accepted.</>,
+};
+
+function Count({ label, kind }: { label: string; kind: CallsOverTime }) {
+  const calls = `${label} in ${kind.calls.toLocaleString("en")} ${kind.calls === 1 ? "call" : "calls"}`;
+  if (kind.first === null || kind.last === null || kind.calls === 0) return <>{calls}</>;
+  return (
+    <>
+      {calls} (<TimeSpan first={kind.first} last={kind.last} />)
+    </>
+  );
+}
