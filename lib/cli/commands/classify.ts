@@ -10,15 +10,17 @@ export function registerClassify(program: Command): void {
     .command("classify")
     .description("read trace files (text, JSON Lines or a JSON document, gzip or not) and print one JSON line per call: whether it was rejected, why, and the evidence; no database")
     .argument("<files...>", "trace files, or - for standard input; records of one call may be spread over several")
-    .action(async (files: string[]) => {
-      process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)));
+    .option("--rejected", "print the rejected calls only", false)
+    .action(async (files: string[], options: { rejected: boolean }) => {
+      process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)), options.rejected);
     });
 }
 
-async function classifyCommand(files: TraceFile[]): Promise<number> {
+async function classifyCommand(files: TraceFile[], rejectedOnly: boolean): Promise<number> {
   try {
     const rereadable = files.every(isRereadable);
-    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), writeLines(process.stdout), {
+    const write = writeLines(process.stdout);
+    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), rejectedOnly ? (lines) => write(lines.filter(isRejection)) : write, {
       rereadable,
       // `classify samples/*` meets the README beside the traces: say so, and go on.
       onFileWithoutRecords: (error) => reportReadFailure(error, files, "; passed over"),
@@ -29,6 +31,13 @@ async function classifyCommand(files: TraceFile[]): Promise<number> {
     return reportReadFailure(error, files);
   }
 }
+
+/**
+ * Whether a verdict line (verdict-line.ts) is a rejection's. Read in its
+ * text, not parsed: `,"rejected":true,` can stand nowhere else in it, since
+ * a quote inside a JSON string is always escaped (`\"`).
+ */
+const isRejection = (line: string) => line.includes(',"rejected":true,');
 
 /** Opens the file only when its turn comes: an open stream that fails before it is read would go unheard. */
 const opener = (file: TraceFile) => () => ({ name: file.name, stream: openTraceFile(file) });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_RAW_CREDENTIALS } from "../../support/samples";
-import { parseNdjson } from "../../support/cli";
+import { parseNdjson, runCli } from "../../support/cli";
 import { runClassify, samplesDir } from "./support";
 
 // Every file of the folder, as `npx tracelens classify ../shared/samples/*` gives them:
@@ -64,5 +64,13 @@ describe("tracelens classify on the shared samples", () => {
 
   it("never prints a credential value the files carried", () => {
     for (const raw of SAMPLE_RAW_CREDENTIALS) expect(result.stdout).not.toContain(raw);
+  });
+
+  it("with --rejected, prints the same lines of the rejected calls only", () => {
+    const rejected = runCli(["classify", "--rejected", ...sampleFiles], { env: { TRACELENS_FINGERPRINT_KEY: "samples" } });
+    expect(rejected.status).toBe(0);
+    // c01 answered 200.
+    expect(parseNdjson(rejected.stdout).map((row) => row.callId)).toEqual(expected.filter((row) => row.rejected).map((row) => row.callId));
+    expect(expected.filter((row) => !row.rejected).map((row) => row.callId)).toEqual(["c01"]);
   });
 });
