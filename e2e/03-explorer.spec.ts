@@ -316,6 +316,8 @@ test("a token pasted into Find credential… or the search leads to the calls th
   await form.getByLabel("Credential, as it was sent").fill("2YotnFZFEjr1zCsicMWpAA");
   await form.getByRole("button", { name: "Find" }).click();
   await expect(form.getByRole("status")).toContainText("access_token 2Yot…pAA: carried by 1 call, refused in 1.");
+  // Did it ever work? Not in any stored call: wrong from the start, not expired.
+  await expect(form.getByRole("status")).toContainText("No stored call had it accepted.");
   expect(await page.content()).not.toContain("2YotnFZFEjr1zCsicMWpAA");
 
   await form.getByRole("link", { name: "Calls that carried it" }).click();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CallDetail } from "@/lib/explorer";
 import { explorerHref, type ExplorerLinkFilters } from "@/lib/explorer/explorer-href";
-import { CredentialHistoryNote } from "./credential-history";
+import { CredentialHistoryNote } from "@/components/calls/credential-history";
 import { CredentialValue, whitespaceProblems } from "./credential-value";
 
 /** What the trace says about the call: where it went, who sent it, the credentials it carried, the uploads it came from. */

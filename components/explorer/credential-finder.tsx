@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { CredentialStoryText } from "@/components/calls/credential-history";
 import { PopoverForm } from "@/components/layout/popover-form";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { credentialLabel } from "./credential-label";
@@ -50,6 +51,8 @@ function FindingShown({ finding }: { finding: Finding }) {
         <code>{credentialLabel(lookup.credential)}</code>: carried by {lookup.carriedBy.toLocaleString("en")} {lookup.carriedBy === 1 ? "call" : "calls"}, refused in{" "}
         {lookup.refusedIn.toLocaleString("en")}.
       </p>
+      {/* A support engineer's first question about a customer's token: did it work, and until when? */}
+      {lookup.history && <CredentialStoryText history={lookup.history} />}
       <Link href={explorerHref({ fingerprint: lookup.fingerprint })}>Calls that carried it</Link>
       {lookup.refusedIn > 0 && <Link href={explorerHref({ refused: lookup.fingerprint })}>Rejections that refused it</Link>}
     </div>

@@ -3,7 +3,8 @@ import type { MaskedCredential } from "../credentials";
 import type { Database } from "../database";
 import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
-import { readCredentialHistory, type CredentialHistory } from "./credential-history";
+import { readCredentialHistory } from "./credential-history";
+import type { CredentialHistory } from "./credential-lookup-answer";
 import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
 

@@ -1,5 +1,6 @@
 import { maskCredential } from "../credentials";
 import type { Database } from "../database";
+import { readCredentialHistory } from "./credential-history";
 import { readCredentialSummaries } from "./credential-summaries";
 import type { CredentialLookup } from "./credential-lookup-answer";
 
@@ -16,6 +17,7 @@ export async function lookUpCredential(db: Database, fingerprintKey: Buffer, val
            count(DISTINCT k.call_ref) FILTER (WHERE c.credential_fingerprint = ${fingerprint})::int AS refused_in
       FROM carried_credentials k JOIN calls c ON c.call_ref = k.call_ref
      WHERE k.fingerprint = ${fingerprint}`;
-  const credentials = await readCredentialSummaries(db, [fingerprint]);
-  return { fingerprint, preview, credential: credentials[fingerprint] ?? null, carriedBy: counts?.carried_by ?? 0, refusedIn: counts?.refused_in ?? 0 };
+  const carriedBy = counts?.carried_by ?? 0;
+  const [credentials, history] = await Promise.all([readCredentialSummaries(db, [fingerprint]), carriedBy === 0 ? null : readCredentialHistory(db, fingerprint)]);
+  return { fingerprint, preview, credential: credentials[fingerprint] ?? null, carriedBy, refusedIn: counts?.refused_in ?? 0, history };
 }

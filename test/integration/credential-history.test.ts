@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCall } from "../../lib/explorer";
+import { readCredentialHistory } from "../../lib/explorer/credential-history";
 import { ingestTrace } from "../support/ingest-trace";
 import { useTestDatabase } from "../support/test-database";
 
@@ -22,6 +23,7 @@ const EXPIRING = "ExpiringT0ken0000aaaa";
 const WRONG = "WrongT0ken1111bbbbbbb";
 const NARROW = "NarrowT0ken222cccccc";
 const FIXED = "FixedT0ken3333dddddd";
+const FINE = "FineT0ken44444eeeeee";
 
 const TRACE = [
   call("e1", "14:00:00", EXPIRING, "ok"),
@@ -36,6 +38,7 @@ const TRACE = [
   call("n3", "14:10:00", NARROW, "ok"),
   call("f1", "14:00:00", FIXED, "no_access"),
   call("f2", "14:05:00", FIXED, "ok"),
+  call("g1", "14:00:00", FINE, "ok"),
   "",
 ].join("\n");
 
@@ -62,6 +65,11 @@ describe("the refused credential over time", () => {
 
   it("a token refused, then accepted from a moment on, works again since", async () => {
     expect(await historyOf("f1")).toMatchObject({ accepted: { first: "2026-11-20T14:05:00.000Z" }, refused: { last: "2026-11-20T14:00:00.000Z" }, story: "started_working" });
+  });
+
+  it("a token no stored call refused was never refused", async () => {
+    const [carried] = (await readCall(database.db, "g1"))?.credentials ?? [];
+    expect(await readCredentialHistory(database.db, carried?.fingerprint ?? "")).toMatchObject({ accepted: { calls: 1 }, refused: { calls: 0 }, story: "never_refused" });
   });
 
   it("a call that refused no credential has no such history", async () => {

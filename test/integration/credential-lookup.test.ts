@@ -34,6 +34,12 @@ it("finds the calls that carried a pasted token, by the fingerprint the explorer
   const { status, body } = await lookUp(JSON.stringify({ value: "2YotnFZFEjr1zCsicMWpAA\n" }));
   expect(status).toBe(200);
   expect(body).toMatchObject({ preview: "2Yot…pAA", credential: { name: "access_token", preview: "2Yot…pAA" }, carriedBy: 1, refusedIn: 1 });
+  // Did it ever work? Not in any stored call.
+  expect(body.history).toEqual({
+    accepted: { calls: 0, first: null, last: null },
+    refused: { calls: 1, first: "2026-11-20T14:03:11.482Z", last: "2026-11-20T14:03:11.482Z" },
+    story: "never_accepted",
+  });
   const { body: carried } = await getJson<CallPage>(`${server.url}/api/calls?fingerprint=${body.fingerprint}`);
   expect(carried.items.map((item) => item.callId)).toEqual(["7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f"]);
   expect(JSON.stringify(body)).not.toContain("2YotnFZFEjr1zCsicMWpAA");
@@ -56,7 +62,7 @@ it("finds a token sent only in the request URI's query, and the call names it as
 it("says when no stored call carried it", async () => {
   const { status, body } = await lookUp(JSON.stringify({ value: "never-sent-0123456789" }));
   expect(status).toBe(200);
-  expect(body).toMatchObject({ credential: null, carriedBy: 0, refusedIn: 0 });
+  expect(body).toMatchObject({ credential: null, carriedBy: 0, refusedIn: 0, history: null });
 });
 
 it("refuses a body that is not {value} with a 400 that does not quote it, and is not served over GET", async () => {

@@ -14,11 +14,20 @@ export function CredentialHistoryNote({ history }: { history: CredentialHistory 
   return (
     <div className="credential-history" data-story={history.story}>
       <h3>The refused credential over time</h3>
+      <CredentialStoryText history={history} />
+    </div>
+  );
+}
+
+/** The story in a sentence, then the counts it rests on. */
+export function CredentialStoryText({ history }: { history: CredentialHistory }) {
+  return (
+    <>
       <p>{STORIES[history.story](history)}</p>
       <p className="muted">
         <Count label="Accepted" kind={history.accepted} /> · <Count label="refused" kind={history.refused} />
       </p>
-    </div>
+    </>
   );
 }
 
@@ -35,6 +44,7 @@ const STORIES: Record<CredentialStory, (history: CredentialHistory) => ReactNode
   ),
   mixed: () => <>Accepted and refused over the same period: the gateway takes it for some calls and not for others.</>,
   never_accepted: () => <>No stored call had it accepted.</>,
+  never_refused: () => <>No stored call had it refused.</>,
 };
 
 function Count({ label, kind }: { label: string; kind: CallsOverTime }) {
