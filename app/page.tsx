@@ -1,3 +1,4 @@
+import { CALLS_TABLE_ID } from "@/components/explorer/anchors";
 import { CallsTable } from "@/components/explorer/calls-table";
 import { ExplorerLoading, ExplorerNavigationProvider } from "@/components/explorer/explorer-navigation";
 import { FacetPanel } from "@/components/explorer/facet-panel";
@@ -31,6 +32,9 @@ export default async function CallsPage({ searchParams }: Props) {
         <>
           <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
+            <a className="button jump-to-calls" href={`#${CALLS_TABLE_ID}`}>
+              {calls.page.total.toLocaleString("en")} {calls.page.total === 1 ? "call" : "calls"} ↓
+            </a>
             <FacetsToggle />
             <FacetPanel facets={calls.facets} filterQuery={calls.filterQuery} />
             <div className="explorer-main">

@@ -43,6 +43,24 @@ test.describe("on a 390 px phone", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Credential invalid, expired or revoked" })).toBeVisible();
   });
 
+  test("a link in the first screen, beside Filters, jumps past the chart and the cards to the calls", async ({ page }) => {
+    await open(page, "/?rejected=true");
+    const total = await page.getByTestId("total").textContent();
+    const jump = page.getByRole("link", { name: `${total} calls ↓` });
+    await expect(jump).toBeInViewport();
+    const firstCall = page.locator("tr[data-call-id]").first();
+    await expect(firstCall).not.toBeInViewport();
+    await jump.click();
+    await expect(firstCall).toBeInViewport();
+  });
+
+  test("each headline count says what is stored in one line under it, not a word a line beside it", async ({ page }) => {
+    await open(page, "/");
+    for (const stored of await page.locator(".headline-counts .headline-stored").all()) {
+      expect((await stored.boundingBox())?.height).toBeLessThan(20);
+    }
+  });
+
   test("the facets are folded under a Filters button in the first screen, which unfolds them above the calls and keeps them open while filtering", async ({ page }) => {
     await open(page, "/");
     const toggle = page.getByRole("button", { name: "Filters" });
