@@ -22,6 +22,32 @@ test("on a 1280 × 900 laptop the calls start in the first screen: the facets co
   await expect(page.getByRole("figure", { name: "Top APIs" })).toBeVisible();
 });
 
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px no word of an API, app or interceptor, or of a column's title, is broken across lines`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page, "/");
+    const cells = page.locator(":is(th, td):is(.col-api, .col-app, .col-interceptor)");
+    await expect(cells.first()).toBeVisible();
+    // Each word's own line boxes: one, unless the word is longer than a column could hold.
+    const broken = await cells.evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const range = document.createRange();
+        const words: string[] = [];
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? "").matchAll(/\S+/g)) {
+            range.setStart(node, match.index ?? 0);
+            range.setEnd(node, (match.index ?? 0) + match[0].length);
+            if (match[0].length < 16 && new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) words.push(match[0]);
+          }
+        }
+        return words;
+      }),
+    );
+    expect(broken).toEqual([]);
+  });
+}
+
 test("Next then Previous shows each page's rows again, with where they stand in the view", async ({ page }) => {
   await open(page, "/?limit=3&sort=time");
   const position = page.getByTestId("position");
