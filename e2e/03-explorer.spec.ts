@@ -275,7 +275,7 @@ test.describe("a custom time range", () => {
     await expect(page.getByRole("group", { name: "Time range" }).getByRole("button", { pressed: true })).toHaveCount(0);
   });
 
-  test("takes a time pasted from a trace line, with its zone or in the browser's, and Today fills midnight to now, from the keyboard", async ({ page, context }) => {
+  test("takes a time pasted from a trace line, with its zone or in UTC as the trace reads one without, and Today fills midnight to now, from the keyboard", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await open(page, "/");
     await page.locator("summary", { hasText: "Custom…" }).click();
@@ -287,13 +287,14 @@ test.describe("a custom time range", () => {
     };
     await paste("From", "2026-11-20T14:03:11.482Z");
     await expect(form.getByLabel("From")).toHaveValue("2026-11-20T11:03:11.482");
-    await paste("To", "[2026-11-20 14:03:11,482]");
-    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T14:03:11.482");
+    // Without a zone, as the trace reads it (spec 2.1): UTC, shown three hours earlier here.
+    await paste("To", "[2026-11-20 14:05:07,256]");
+    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T11:05:07.256");
     await paste("To", "not a time");
     await expect(form.getByRole("alert")).toContainText("Paste a time as a trace line writes it");
-    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T14:03:11.482");
+    await expect(form.getByLabel("To")).toHaveValue("2026-11-20T11:05:07.256");
     await form.getByRole("button", { name: "Apply" }).click();
-    await expect(page).toHaveURL((url) => url.searchParams.get("from") === "2026-11-20T14:03:11.482Z" && url.searchParams.get("to") === "2026-11-20T17:03:11.482Z");
+    await expect(page).toHaveURL((url) => url.searchParams.get("from") === "2026-11-20T14:03:11.482Z" && url.searchParams.get("to") === "2026-11-20T14:05:07.256Z");
 
     await page.locator("summary", { hasText: "Custom…" }).click();
     const before = Date.now();

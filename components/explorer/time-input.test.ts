@@ -35,13 +35,14 @@ describe("a time pasted from a trace line", () => {
     expect(pastedInputValue("2026-11-20T14:03:11.482Z", undefined)).toBe("2026-11-20T11:03:11.482");
   });
 
-  it("without one, is taken as written, in the dashboard's zone", () => {
+  it("without one, is read as the trace is, in UTC (spec 2.1), and shown in the dashboard's zone", () => {
     process.env.TZ = "America/Sao_Paulo";
-    for (const zone of ["UTC", undefined] as const) {
-      expect(pastedInputValue("2026-11-20 14:03:11,482", zone)).toBe("2026-11-20T14:03:11.482");
-      expect(pastedInputValue("[2026-11-20T14:03:11.482913]", zone)).toBe("2026-11-20T14:03:11.482");
-      expect(pastedInputValue("2026-11-20 14:03", zone)).toBe("2026-11-20T14:03:00.000");
-    }
+    expect(pastedInputValue("2026-11-20 14:03:11,482", "UTC")).toBe("2026-11-20T14:03:11.482");
+    expect(pastedInputValue("[2026-11-20T14:03:11.482913]", "UTC")).toBe("2026-11-20T14:03:11.482");
+    expect(pastedInputValue("2026-11-20 14:03", "UTC")).toBe("2026-11-20T14:03:00.000");
+    // Three hours behind UTC: a line written at 14:03 UTC is 11:03 there, as a time with Z would be.
+    expect(pastedInputValue("[2026-11-20 14:03:11,482]", undefined)).toBe("2026-11-20T11:03:11.482");
+    expect(pastedInputValue("[2026-11-20 14:03:11,482]", undefined)).toBe(pastedInputValue("2026-11-20T14:03:11.482Z", undefined));
   });
 
   it("is refused when it is no time", () => {

@@ -30,17 +30,15 @@ export function instantOf(value: string, timeZone: "UTC" | undefined): string | 
  * The input value for a time pasted in as a trace line writes it (ISO 8601,
  * `T` or a space, `.` or `,` before the fraction, a zone or none, brackets
  * round it or not), which a `datetime-local` field will not take by itself;
- * null for anything else. A time with a zone is shown in the dashboard's
- * zone; one without is taken as written, in the dashboard's zone, as a typed
- * time is.
+ * null for anything else. It is read as the trace is (spec 2.1: no zone
+ * means UTC), so a time copied from a line stands for that line's moment, and
+ * is shown in the dashboard's zone.
  */
 export function pastedInputValue(text: string, timeZone: "UTC" | undefined): string | null {
   // Copied from a trace line, it may bring the brackets the line puts round it.
   const parts = isoTimestampParts(text.trim().replace(/^\[(.*)\]$/, "$1"));
   if (parts === null) return null;
-  return parts.zone === undefined
-    ? inputValueOf(new Date(parts.clock).toISOString(), "UTC")
-    : inputValueOf(new Date(parts.clock - zoneOffsetMs(parts.zone)).toISOString(), timeZone);
+  return inputValueOf(new Date(parts.clock - zoneOffsetMs(parts.zone)).toISOString(), timeZone);
 }
 
 /** "Today": from midnight to now, in the dashboard's zone, as input values. */
