@@ -152,3 +152,26 @@ test("beside a refused token, the call says whether it ever worked: accepted unt
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }
 });
+
+test("a rejection the gateway's own trouble may explain says so beside what to do, with the gateway's line", async ({ page, request }) => {
+  const trace = [
+    "2026-11-24T09:30:00.000Z ERROR Token store tokens-db unreachable, retrying",
+    '2026-11-24T09:30:21.000Z INFO [callId=down-1] Request: GET /cards/v1/limits api="Cards" app="Wallet"',
+    '2026-11-24T09:30:21.001Z DEBUG [callId=down-1] Request header access_token: "D0wnT0kenAaaaaaaaaaaa"',
+    "2026-11-24T09:30:21.002Z WARN [callId=down-1] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "store-down.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/calls/down-1");
+    const trouble = page.getByRole("complementary", { name: "Gateway trouble around this call" });
+    await expect(trouble).toContainText("the gateway itself (a token store it could not reach, say) may be at fault rather than the credential");
+    await expect(trouble).toContainText("21 s before the call · store-down.log:1");
+    await expect(trouble).toContainText("Token store tokens-db unreachable, retrying");
+    // A call far from any gateway trouble says nothing of it.
+    await open(page, "/calls/a91");
+    await expect(page.getByRole("complementary", { name: "Gateway trouble around this call" })).toHaveCount(0);
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});

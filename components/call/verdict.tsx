@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CallDetail, EvidenceView } from "@/lib/explorer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { isEvidenceLine } from "./evidence-line";
+import { GatewayTrouble } from "./gateway-trouble";
 
 /** Why the call was rejected, what to do, and the lines that show it. */
 export function Verdict({ call }: { call: CallDetail }) {
@@ -19,6 +20,7 @@ export function Verdict({ call }: { call: CallDetail }) {
       <p>{call.explanation.explanation}</p>
       <h3>What to do</h3>
       <p data-testid="remedy">{call.explanation.remedy}</p>
+      <GatewayTrouble events={call.gatewayTrouble} />
       <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
       {call.evidence.gatewayVerdict && (
         <>

@@ -4,6 +4,7 @@ import type { Database } from "../database";
 import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
 import { readCredentialHistory } from "./credential-history";
+import { readEventsNearCall, type EventNearCall } from "./events-near-call";
 import type { CredentialHistory } from "./credential-lookup-answer";
 import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
@@ -37,6 +38,8 @@ export type CallDetail = RequestFacts & {
   credential: { element: CredentialElement; label: string | null; location: CredentialLocation; name: string; fingerprint: string | null } | null;
   /** How the gateway treated the refused credential across the stored calls: when it was accepted, when refused. */
   refusedHistory: CredentialHistory | null;
+  /** The gateway's warnings and errors logged around a rejected call, nearest first. */
+  gatewayTrouble: EventNearCall[];
   interceptor: string | null;
   evidence: CallEvidence;
   credentials: CarriedCredentialView[];
@@ -52,12 +55,13 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   if (!call) return null;
   // Not relations: evidence and credentials carry the call reference without
   // a foreign key (checking one cost the ingest half of their COPY).
-  const [evidence, credentials, trace, uploads, refusedHistory] = await Promise.all([
+  const [evidence, credentials, trace, uploads, refusedHistory, gatewayTrouble] = await Promise.all([
     db.evidence.findMany({ where: { callRef: callId } }),
     db.carriedCredential.findMany({ where: { callRef: callId }, orderBy: [{ location: "asc" }, { name: "asc" }] }),
     readTrace(db, callId),
     readUploads(db, callId),
     call.credentialFingerprint === null ? null : readCredentialHistory(db, call.credentialFingerprint),
+    call.rejected && call.time !== null ? readEventsNearCall(db, call.time) : [],
   ]);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
     const found = evidence.find((line) => line.role === role);
@@ -91,6 +95,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
           }
         : null,
     refusedHistory,
+    gatewayTrouble,
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: withMeaning(evidenceBy("gateway_verdict")) },
     credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),

@@ -7,6 +7,9 @@ export type EventSeverity = "error" | "warning" | "other";
 /** Worst last, so that a severity's rank in SQL is its place here. */
 const SEVERITIES = ["other", "warning", "error"] as const satisfies readonly EventSeverity[];
 
+/** An event's place in SEVERITIES, from its level as written (`gateway_events e`). */
+export const SEVERITY_RANK = Prisma.sql`CASE WHEN upper(e.level) IN ('ERROR', 'FATAL') THEN 2 WHEN upper(e.level) IN ('WARN', 'WARNING') THEN 1 ELSE 0 END`;
+
 /** How many of the most severe events a period names: enough to tell what happened, few enough for a tooltip. */
 const NAMED_EVENTS = 3;
 /** A gateway line may carry a stack trace; a tooltip and a table cell show the start of it. */
@@ -43,7 +46,6 @@ export type EventsWindow = { bucketSeconds: number; origin: Date; from: Date; to
 export async function readPeriodEvents(db: Database, window: EventsWindow): Promise<Map<number, PeriodEvents>> {
   const { bucketSeconds, origin, from, to, uploads } = window;
   const inUploads = uploads?.length ? Prisma.sql`AND f.upload_id = ANY(${uploads}::uuid[])` : Prisma.empty;
-  const rank = Prisma.sql`CASE WHEN upper(e.level) IN ('ERROR', 'FATAL') THEN 2 WHEN upper(e.level) IN ('WARN', 'WARNING') THEN 1 ELSE 0 END`;
   const start = Prisma.sql`date_bin(make_interval(secs => ${bucketSeconds}), e.time, ${origin}::timestamptz)`;
   // Trace order within a period, as the upload's events page lists them (lib/explorer/gateway-events.ts).
   const rows = await db.$queryRaw<Array<{ start: Date; count: number; rank: number; worstCount: number; levels: Array<string | null>; texts: string[]; uploads: string[] }>>`
@@ -51,7 +53,7 @@ export async function readPeriodEvents(db: Database, window: EventsWindow): Prom
            (array_agg(level ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1:${NAMED_EVENTS}] AS levels,
            (array_agg(left(text, ${NAMED_TEXT_LENGTH}) ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1:${NAMED_EVENTS}] AS texts,
            array_agg(DISTINCT upload_id::text) AS uploads
-      FROM (SELECT ${start} AS start, ${rank} AS rank, max(${rank}) OVER (PARTITION BY ${start}) AS worst,
+      FROM (SELECT ${start} AS start, ${SEVERITY_RANK} AS rank, max(${SEVERITY_RANK}) OVER (PARTITION BY ${start}) AS worst,
                    e.level, e.text, e.time, f.name AS file, f.id AS file_id, e.seq, f.upload_id
               FROM gateway_events e JOIN upload_files f ON f.id = e.file_id
              WHERE e.time >= ${from} AND e.time < ${to} ${inUploads}) AS events
