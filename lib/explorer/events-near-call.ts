@@ -1,5 +1,5 @@
-import type { Database } from "../database";
-import { SEVERITY_RANK } from "./period-events";
+import { Prisma, type Database } from "../database";
+import { distinctEvents, SEVERITY_RANK } from "./event-rows";
 
 /** A gateway warning or error logged near a call, and how long before it (negative: after it). */
 export type EventNearCall = { file: string; line: number; time: string; level: string | null; text: string; uploadId: string; secondsBefore: number };
@@ -19,12 +19,8 @@ const MOST_EVENTS = 5;
  */
 export async function readEventsNearCall(db: Database, time: Date): Promise<EventNearCall[]> {
   const rows = await db.$queryRaw<Array<Omit<EventNearCall, "time" | "secondsBefore"> & { time: Date }>>`
-    SELECT file, line, time, level, text, "uploadId" FROM (
-      SELECT DISTINCT ON (e.time, e.text) f.name AS file, e.line, e.time, e.level, e.text, f.upload_id::text AS "uploadId"
-        FROM gateway_events e JOIN upload_files f ON f.id = e.file_id
-       WHERE e.time BETWEEN ${new Date(time.getTime() - LOOK_BEFORE_MS)} AND ${new Date(time.getTime() + LOOK_AFTER_MS)}
-         AND ${SEVERITY_RANK} > 0
-       ORDER BY e.time, e.text, f.name COLLATE "C", e.line) AS distinct_events
+    SELECT file, line, time, level, text, upload_id::text AS "uploadId"
+      FROM (${distinctEvents(Prisma.sql`e.time BETWEEN ${new Date(time.getTime() - LOOK_BEFORE_MS)} AND ${new Date(time.getTime() + LOOK_AFTER_MS)} AND ${SEVERITY_RANK} > 0`)}) e
      ORDER BY abs(extract(epoch FROM time - ${time}::timestamptz)), time
      LIMIT ${MOST_EVENTS}`;
   return rows.map((row) => ({ ...row, time: row.time.toISOString(), secondsBefore: (time.getTime() - row.time.getTime()) / 1000 }));

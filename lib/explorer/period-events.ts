@@ -1,14 +1,13 @@
 import { Prisma, type Database } from "../database";
+import { distinctEvents, SEVERITY_RANK } from "./event-rows";
 import { readUploadNames } from "./upload-names";
 
 /** How bad a gateway event is, by its level: ERROR or FATAL, WARN or WARNING, or anything else (INFO, DEBUG, none). */
 export type EventSeverity = "error" | "warning" | "other";
 
-/** Worst last, so that a severity's rank in SQL is its place here. */
+/** Worst last, so that a severity's rank in SQL (SEVERITY_RANK) is its place here. */
 const SEVERITIES = ["other", "warning", "error"] as const satisfies readonly EventSeverity[];
 
-/** An event's place in SEVERITIES, from its level as written (`gateway_events e`). */
-export const SEVERITY_RANK = Prisma.sql`CASE WHEN upper(e.level) IN ('ERROR', 'FATAL') THEN 2 WHEN upper(e.level) IN ('WARN', 'WARNING') THEN 1 ELSE 0 END`;
 
 /** How many of the most severe events a period names: enough to tell what happened, few enough for a tooltip. */
 const NAMED_EVENTS = 3;
@@ -33,8 +32,9 @@ export type EventsWindow = { bucketSeconds: number; origin: Date; from: Date; to
 
 /**
  * The gateway events in a time window, by period, keyed by the period's
- * start (ms). Events name no call, so of a view's filters only its time and
- * its uploads apply to them.
+ * start (ms), each line once however many overlapping files hold it. Events
+ * name no call, so of a view's filters only its time and its uploads apply
+ * to them.
  *
  * gateway_events has no time index: the window's rows are found by a scan of
  * the table, which gateways fill far more slowly than calls (a line in every
@@ -54,9 +54,8 @@ export async function readPeriodEvents(db: Database, window: EventsWindow): Prom
            (array_agg(left(text, ${NAMED_TEXT_LENGTH}) ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1:${NAMED_EVENTS}] AS texts,
            array_agg(DISTINCT upload_id::text) AS uploads
       FROM (SELECT ${start} AS start, ${SEVERITY_RANK} AS rank, max(${SEVERITY_RANK}) OVER (PARTITION BY ${start}) AS worst,
-                   e.level, e.text, e.time, f.name AS file, f.id AS file_id, e.seq, f.upload_id
-              FROM gateway_events e JOIN upload_files f ON f.id = e.file_id
-             WHERE e.time >= ${from} AND e.time < ${to} ${inUploads}) AS events
+                   e.level, e.text, e.time, e.file, e.file_id, e.seq, e.upload_id
+              FROM (${distinctEvents(Prisma.sql`e.time >= ${from} AND e.time < ${to} ${inUploads}`)}) e) AS events
      GROUP BY start ORDER BY start`;
   const names = await readUploadNames(db, [...new Set(rows.flatMap((row) => row.uploads))]);
   return new Map(

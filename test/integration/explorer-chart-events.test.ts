@@ -29,6 +29,8 @@ let gatewayUpload = "";
 beforeAll(async () => {
   await ingestTrace(database.url, "gateway.log", gateway);
   await ingestTrace(database.url, "other-node.log", otherNode);
+  // The reload's line shipped again in a later upload (logs sent twice, a rotated file): still one event.
+  await ingestTrace(database.url, "shipped-again.log", "2026-11-20T14:03:00Z INFO Gateway node gw-1 reloaded 3 APIs\n");
   const uploads = await database.db.upload.findMany({ select: { id: true, name: true } });
   gatewayUpload = uploads.find((upload) => upload.name === "gateway.log")?.id ?? "";
 });
@@ -36,7 +38,7 @@ beforeAll(async () => {
 const withEvents = (buckets: HistogramBucket[]) => buckets.flatMap((bucket) => (bucket.events ? [{ start: bucket.start, ...bucket.events }] : []));
 
 describe("gateway events on the chart", () => {
-  it("counts a period's events with the worst of them, the first of the worst in trace order (their lines as stored), and the uploads that hold them", async () => {
+  it("counts a period's events (a line overlapping uploads hold once) with the worst of them, the first of the worst in trace order (their lines as stored), and the uploads that hold them", async () => {
     const { bucketSeconds, buckets } = await readHistogram(database.db, parseCallFilters({}));
     expect(bucketSeconds).toBe(10);
     expect(withEvents(buckets)).toEqual([
