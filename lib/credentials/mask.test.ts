@@ -4,6 +4,17 @@ import { displayMasked, maskCredential } from "./mask";
 const key = Buffer.from("installation A");
 
 describe("maskCredential", () => {
+  it("flags a space or tab around the value apart from a line break, which is a flag of its own", () => {
+    const flags = (raw: string) => {
+      const { leadingWhitespace, trailingWhitespace, lineBreak } = maskCredential(raw, key);
+      return { leadingWhitespace, trailingWhitespace, lineBreak };
+    };
+    expect(flags("token-123456\n")).toEqual({ leadingWhitespace: false, trailingWhitespace: false, lineBreak: true });
+    expect(flags("token-123456 \n")).toEqual({ leadingWhitespace: false, trailingWhitespace: true, lineBreak: true });
+    expect(flags("\r\n\ttoken-123456")).toEqual({ leadingWhitespace: true, trailingWhitespace: false, lineBreak: true });
+    expect(flags(" token-123456\t")).toEqual({ leadingWhitespace: true, trailingWhitespace: true, lineBreak: false });
+  });
+
   it("keeps a preview, the length and no raw value", () => {
     const masked = maskCredential("2YotnFZFEjr1zCsicMWpAA", key);
     expect(masked.preview).toBe("2Yot…pAA");

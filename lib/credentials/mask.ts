@@ -9,8 +9,11 @@ export type MaskedCredential = {
   preview: string;
   /** Of the exact value, whitespace included. */
   length: number;
+  /** A space or tab before the value (line breaks are `lineBreak`'s). */
   leadingWhitespace: boolean;
+  /** A space or tab after it. */
   trailingWhitespace: boolean;
+  /** A line break anywhere in it. */
   lineBreak: boolean;
 };
 
@@ -33,8 +36,11 @@ export function fingerprintOf(value: string, key: Buffer): string {
   return createHmac("sha256", key).update(value, "utf8").digest("hex");
 }
 
-const LEADING_WHITESPACE = /^\s/;
-const TRAILING_WHITESPACE = /\s$/;
+// A space or tab (any blank but a line break) in the whitespace around the
+// value; a line break is a flag of its own, so that `x\n` is not shown as
+// sent with a space it never had.
+const LEADING_WHITESPACE = /^\s*[^\S\r\n]/;
+const TRAILING_WHITESPACE = /[^\S\r\n]\s*$/;
 const LINE_BREAK = /[\r\n]/;
 
 /** Whether masking `raw` would set a whitespace flag, without the cost of masking it. */

@@ -229,7 +229,8 @@ describe("text trace lines: messages with meaning", () => {
 
   it("keeps a quoted value's exact characters: escapes, leading space, trailing line break", async () => {
     const { calls } = await readEvents('2026-11-20T14:03:11Z DEBUG call=c1 Request header x-token: " abc\\u0041def\\n"\n');
-    expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: true, lineBreak: true });
+    // The line break is its own flag: no space follows the value.
+    expect(calls[0]?.content.credentials?.[0]).toMatchObject({ length: 9, leadingWhitespace: true, trailingWhitespace: false, lineBreak: true });
   });
 });
 
