@@ -114,6 +114,8 @@ test("an upload's row says when its lines were written, and its gateway events (
     const lines = page.getByRole("list", { name: "Trace" }).getByRole("listitem");
     await expect(lines).toHaveCount(2);
     await expect(lines.first()).toContainText("Token store tokens-db unreachable, retrying <b>in 5 s</b>");
+    // Which file logged it, though the upload has one: an upload's events may come from many.
+    await expect(lines.first().locator(".trace-file")).toHaveText("events.log");
     await expect(page.locator("b", { hasText: "in 5 s" })).toHaveCount(0);
   } finally {
     await request.delete(`/api/uploads/${id}`);

@@ -16,8 +16,9 @@ type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "al
  * highlighted and, when the trace's own box hides it, scrolled into view
  * there; the response line and the gateway's own verdict are marked. Text
  * is rendered as text, never HTML. A call's lines show the time of day (its date is the call's);
- * lines of no call (gateway events, `aroundLinks`) show their date too, and
- * link each timed line to the calls around its time.
+ * lines of no call (gateway events, `aroundLinks`) show their date and file
+ * too (an upload's may come from many), and link each timed line to the
+ * calls around its time.
  */
 export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownLine[]; marks: CallEvidence; aroundLinks?: boolean }) {
   const list = useRef<HTMLOListElement>(null);
@@ -42,7 +43,7 @@ export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownL
             data-testid={role === "decisive" ? "decisive-line" : undefined}
           >
             <span className="trace-where mono">
-              {files.size > 1 && <span className="trace-file">{line.file}</span>}
+              {(files.size > 1 || aroundLinks) && <span className="trace-file">{line.file}</span>}
               <span className="trace-number">{line.line ?? "·"}</span>
             </span>
             <span className="trace-time mono">

@@ -31,10 +31,10 @@ describe("links to an explorer view", () => {
     expect([filters.range, filters.from?.toISOString(), filters.to?.toISOString(), filters.api]).toEqual([undefined, "2026-11-18T09:00:00.000Z", "2026-11-25T09:00:00.000Z", ["Payments"]]);
   });
 
-  it("opens the minute either side of a gateway event, in a window the explorer takes", () => {
+  it("opens from a minute before a gateway event to five after it, in a window the explorer takes", () => {
     const href = callsAroundHref("2026-11-20T14:00:00.000Z");
-    expect(href).toBe("/?from=2026-11-20T13%3A59%3A00.000Z&to=2026-11-20T14%3A01%3A00.000Z");
+    expect(href).toBe("/?from=2026-11-20T13%3A59%3A00.000Z&to=2026-11-20T14%3A05%3A00.000Z");
     const filters = parseCallFilters(new URL(href, "http://tracelens.local").searchParams);
-    expect([filters.from?.toISOString(), filters.to?.toISOString()]).toEqual(["2026-11-20T13:59:00.000Z", "2026-11-20T14:01:00.000Z"]);
+    expect([filters.from?.toISOString(), filters.to?.toISOString()]).toEqual(["2026-11-20T13:59:00.000Z", "2026-11-20T14:05:00.000Z"]);
   });
 });

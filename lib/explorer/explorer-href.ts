@@ -51,18 +51,23 @@ export function withFixedTimes(query: URLSearchParams, times: FixedTimes): URLSe
   return fixed;
 }
 
-/** How far either side of a moment "calls around this time" looks: a gateway event's effect on calls shows within seconds. */
-const AROUND_MS = 60_000;
+/**
+ * What "calls around this time" spans: a minute before a moment (calls
+ * already failing as it was logged) to five after it, since a gateway's
+ * trouble shows in the calls that follow, a burst of them lasting minutes.
+ */
+const AROUND_BEFORE_MS = 60_000;
+const AROUND_AFTER_MS = 5 * 60_000;
 
 /**
- * The explorer over the minute either side of a time (a gateway event's),
- * every upload's calls: a node restarting or a token store down affects all
- * the calls the gateway answered then, whichever file logged them.
+ * The explorer around a time (a gateway event's), every upload's calls: a
+ * node restarting or a token store down affects all the calls the gateway
+ * answered then, whichever file logged them.
  */
 export function callsAroundHref(iso: string): string {
   const at = Date.parse(iso);
   const query = new URLSearchParams();
-  setFixedTimes(query, { from: new Date(at - AROUND_MS).toISOString(), to: new Date(at + AROUND_MS).toISOString() });
+  setFixedTimes(query, { from: new Date(at - AROUND_BEFORE_MS).toISOString(), to: new Date(at + AROUND_AFTER_MS).toISOString() });
   return explorerPath(query);
 }
 
