@@ -7,8 +7,12 @@ import { HttpError } from "./errors";
  * it may be a credential.
  */
 export async function jsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, expected: string): Promise<z.output<Schema>> {
-  const body: unknown = await request.json().catch(() => undefined);
+  const body: unknown = await request.json().catch(() => NOT_JSON);
+  if (body === NOT_JSON) throw new HttpError(400, "invalid_body", `the body must be JSON: ${expected}`);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, "invalid_body", `the body must be JSON: ${expected}`);
+  // JSON that does not fit (an empty value, say) is told as such, not as no JSON at all.
+  if (!parsed.success) throw new HttpError(400, "invalid_body", `the body must be ${expected}`);
   return parsed.data;
 }
+
+const NOT_JSON = Symbol("not JSON");

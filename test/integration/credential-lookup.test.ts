@@ -70,6 +70,8 @@ it("refuses a body that is not {value} with a 400 that does not quote it, and is
     const { status, body } = await lookUp(bad);
     expect(status, bad).toBe(400);
     expect(body.error.code).toBe("invalid_body");
+    // JSON of the wrong shape is not said to be no JSON.
+    expect(body.error.message, bad).toBe(bad.startsWith("{") ? 'the body must be {"value": "<the credential, as it was sent>"}' : 'the body must be JSON: {"value": "<the credential, as it was sent>"}');
     expect(JSON.stringify(body)).not.toContain("s3cr3t-value");
   }
   expect((await fetch(`${server.url}/api/credentials/lookup?value=x`)).status).toBe(405);
