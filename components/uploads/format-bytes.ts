@@ -1,6 +1,6 @@
-/** A file's size as people read it: 512 B, 3.4 KB, 52.0 MB. */
+/** A file's size as people read it: 512 B, 3.4 kB, 52.4 MB; in thousands, as `tracelens ingest` counts what it read (lib/cli/progress.ts). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1000 * 1000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1000 / 1000).toFixed(1)} MB`;
 }
