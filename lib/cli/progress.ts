@@ -32,6 +32,8 @@ export class ProgressReporter {
     // The reader sees the error when it reads (a file that cannot be opened
     // fails before the reader starts); unheard meanwhile, it would end the process.
     counter.on("error", () => undefined);
+    // A file known stored before it is read is closed unread: the file with it.
+    counter.on("close", () => stream.destroy());
     return stream.pipe(counter);
   }
 

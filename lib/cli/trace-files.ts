@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs, { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -44,6 +45,27 @@ function shortestDistinctSuffix(file: string, files: string[]): string {
 /** The file's bytes, or standard input's for `-`. */
 export function openTraceFile(file: TraceFile): Readable {
   return file.path === STDIN ? process.stdin : createReadStream(file.path, { highWaterMark: 1024 * 1024 });
+}
+
+/**
+ * A regular file's size and a way to hash its bytes (SHA-256, hex), with
+ * which ingest knows a file stored before without reading it; nothing for
+ * standard input or a pipe, which can be read once, or a path that cannot
+ * be read (reading it says why).
+ */
+export function knownBytes(file: TraceFile): { size?: number; sha256?: () => Promise<string> } {
+  if (!isRereadable(file)) return {};
+  try {
+    return { size: fs.statSync(file.path).size, sha256: () => sha256Of(file.path) };
+  } catch {
+    return {};
+  }
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 /**

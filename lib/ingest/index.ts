@@ -4,6 +4,7 @@ export {
   ingestUpload,
   type FileOutcome,
   type IngestRequest,
+  type UploadedFile,
   type UploadResult,
   type UploadSource,
 } from "./ingest-upload";

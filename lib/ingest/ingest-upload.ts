@@ -13,11 +13,21 @@ import { inMergeLock, withTransaction } from "./transaction";
 
 export type UploadSource = "http" | "cli";
 
+/**
+ * A file of an upload. One whose size is known before it is read (a file on
+ * disk, not a stream) may give it with a way to hash its bytes: when a stored
+ * file has that size and those bytes, it is a duplicate known without
+ * reading it, which is what running `tracelens ingest` again over the same
+ * files mostly meets. Hashing costs a reading of its own, so only a size
+ * already stored asks for it.
+ */
+export type UploadedFile = TraceInput & { size?: number; sha256?: () => Promise<string> };
+
 export type IngestRequest = {
   source: UploadSource;
   /** Shown in the uploads list; defaults to the file names. */
   name?: string;
-  files: AsyncIterable<TraceInput> | Iterable<TraceInput>;
+  files: AsyncIterable<UploadedFile> | Iterable<UploadedFile>;
   /** Told, now and then while a file is read, how many calls it has so far. */
   onProgress?: (callsSoFar: number) => void;
   /** Calls held in memory before they are joined with stored ones and written. */
@@ -124,8 +134,10 @@ type UploadInProgress = {
  * One file, in a savepoint: undone whole when its bytes were stored before
  * (touchedByFile null then), its calls counted only when it is kept.
  */
-async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promise<{ summary: TraceFileSummary; touchedByFile: TouchedCalls | null }> {
+async function storeFileOnce(upload: UploadInProgress, input: UploadedFile): Promise<{ summary: TraceFileSummary; touchedByFile: TouchedCalls | null }> {
   const { client, uploadId, request } = upload;
+  const known = await storedBeforeReading(client, input);
+  if (known !== null) return { summary: known, touchedByFile: null };
   await client.query("SAVEPOINT file");
   const touchedByFile = new TouchedCalls();
   const settle = async (batch: CallBatch) => {
@@ -160,6 +172,24 @@ async function storeFileOnce(upload: UploadInProgress, input: TraceInput): Promi
   }
   await client.query("RELEASE SAVEPOINT file");
   return { summary: stored.summary, touchedByFile: duplicate ? null : touchedByFile };
+}
+
+/** What a stored file with the same bytes says of this one, found without reading it; null when none has them (or their size is not known). */
+async function storedBeforeReading(client: pg.PoolClient, input: UploadedFile): Promise<TraceFileSummary | null> {
+  if (input.size === undefined || input.sha256 === undefined) return null;
+  const sameSize = await client.query(`SELECT 1 FROM upload_files WHERE byte_count = $1 LIMIT 1`, [input.size]);
+  if (sameSize.rowCount === 0) return null;
+  const sha256 = await input.sha256();
+  const stored = await client.query<{ format: TraceFormat; gzip: boolean; content_sha256: string | null; line_count: number }>(
+    `SELECT format, gzip, content_sha256, line_count FROM upload_files WHERE sha256 = $1 LIMIT 1`,
+    [sha256],
+  );
+  const row = stored.rows[0];
+  if (row === undefined) return null;
+  // Not read, so not opened for good: its handle goes now.
+  if ("destroy" in input.stream) input.stream.destroy();
+  const { format, gzip, content_sha256: contentSha256, line_count: lineCount } = row;
+  return { name: input.name, format, gzip, sha256, contentSha256: contentSha256 ?? sha256, byteCount: input.size, lineCount, gatewayEventCount: 0 };
 }
 
 /**

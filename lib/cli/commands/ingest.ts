@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { environment, type Environment } from "../../config";
 import { fingerprintKeyFor } from "../../credentials";
-import { TraceReadError, type TraceInput } from "../../trace-reading";
+import type { UploadedFile } from "../../ingest";
+import { TraceReadError } from "../../trace-reading";
 import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
-import { namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
+import { knownBytes, namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 import { formatUploadResult } from "../upload-report";
 
 const optionsSchema = z.object({
@@ -70,7 +71,7 @@ function databaseShown(settings: Environment): string {
   return `${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname} (DATABASE_URL)`;
 }
 
-function* openEach(files: TraceFile[], progress: ProgressReporter): Generator<TraceInput> {
-  for (const file of files) yield { name: file.name, stream: progress.track(file.name, openTraceFile(file)) };
+function* openEach(files: TraceFile[], progress: ProgressReporter): Generator<UploadedFile> {
+  for (const file of files) yield { name: file.name, stream: progress.track(file.name, openTraceFile(file)), ...knownBytes(file) };
 }
 
