@@ -54,6 +54,15 @@ test.describe("on a 390 px phone", () => {
     await expect(firstCall).toBeInViewport();
   });
 
+  test("above the call cards, the columns are a short line of sort buttons after 'Sort by', each as wide as its title", async ({ page }) => {
+    await open(page, "/");
+    const header = page.getByRole("region", { name: "Calls" }).locator("thead tr");
+    await expect(header).toContainText("Time");
+    // Two lines of buttons at most (they took four, the cause's and the credential's as wide as their cells).
+    expect((await header.boundingBox())?.height).toBeLessThan(80);
+    expect(await header.evaluate((row) => getComputedStyle(row, "::before").content)).toBe('"Sort by"');
+  });
+
   test("each headline count says what is stored in one line under it, not a word a line beside it", async ({ page }) => {
     await open(page, "/");
     for (const stored of await page.locator(".headline-counts .headline-stored").all()) {
