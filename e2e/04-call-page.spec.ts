@@ -175,3 +175,27 @@ test("a rejection the gateway's own trouble may explain says so beside what to d
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }
 });
+
+test("a token one API accepts and another refuses over the same period is said to be so, naming both", async ({ page, request }) => {
+  const line = (id: string, time: string, api: string, last: string) =>
+    [
+      `2026-11-24T${time}.000Z INFO [callId=${id}] Request: GET /x api="${api}" app="Wallet"`,
+      `2026-11-24T${time}.001Z DEBUG [callId=${id}] Request header access_token: "Spl1tT0kenOneApiOnly00"`,
+      `2026-11-24T${time}.002Z ${last.replace("ID", id)}`,
+    ].join("\n");
+  const trace = [
+    line("split-1", "07:58:00", "Orders", 'INFO [callId=ID] Response: 200 body="{}"'),
+    line("split-2", "07:59:00", "Payments", "WARN [callId=ID] Access token in HEADER access_token DOES NOT HAVE ACCESS TO THIS RESOURCE; rejecting call"),
+    line("split-3", "08:00:00", "Orders", 'INFO [callId=ID] Response: 200 body="{}"'),
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "split.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/calls/split-2");
+    await expect(page.locator(".credential-history")).toContainText(
+      "Accepted by Orders and refused by Payments over the same period: the gateway takes it for some APIs and not for others (their plans or resources).",
+    );
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});

@@ -42,10 +42,23 @@ const STORIES: Record<CredentialStory, (history: CredentialHistory) => ReactNode
       Refused until <LocalTime iso={refused.last} />, accepted from <LocalTime iso={accepted.first} />: it works again since.
     </>
   ),
-  mixed: () => <>Accepted and refused over the same period: the gateway takes it for some calls and not for others.</>,
+  mixed: ({ accepted, refused }) =>
+    apartByApi(accepted, refused) ? (
+      <>
+        Accepted by {accepted.apis.join(", ")} and refused by {refused.apis.join(", ")} over the same period: the gateway takes it for some APIs and not
+        for others (their plans or resources).
+      </>
+    ) : (
+      <>Accepted and refused over the same period: the gateway takes it for some calls and not for others.</>
+    ),
   never_accepted: () => <>No stored call had it accepted.</>,
   never_refused: () => <>No stored call had it refused.</>,
 };
+
+/** Whether the APIs that accepted it and those that refused it are two sets apart, each named. */
+function apartByApi(accepted: CallsOverTime, refused: CallsOverTime): boolean {
+  return accepted.apis.length > 0 && refused.apis.length > 0 && !accepted.apis.some((api) => refused.apis.includes(api));
+}
 
 function Count({ label, kind }: { label: string; kind: CallsOverTime }) {
   const calls = `${label} in ${kind.calls.toLocaleString("en")} ${kind.calls === 1 ? "call" : "calls"}`;

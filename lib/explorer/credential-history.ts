@@ -1,7 +1,10 @@
 import type { Database } from "../database";
 import type { CallsOverTime, CredentialHistory, CredentialStory } from "./credential-lookup-answer";
 
-const NONE: CallsOverTime = { calls: 0, first: null, last: null };
+const NONE: CallsOverTime = { calls: 0, first: null, last: null, apis: [] };
+
+/** How many APIs a kind of calls names: enough to tell "refused by Payments, accepted by Orders". */
+const NAMED_APIS = 5;
 
 /**
  * How the gateway treated a credential in every stored call that carried it:
@@ -11,15 +14,16 @@ const NONE: CallsOverTime = { calls: 0, first: null, last: null };
  * fingerprint's index on carried_credentials.
  */
 export async function readCredentialHistory(db: Database, fingerprint: string): Promise<CredentialHistory> {
-  const rows = await db.$queryRaw<Array<{ refused: boolean; calls: number; first: Date | null; last: Date | null }>>`
-    SELECT c.rejected AS refused, count(*)::int AS calls, min(c.time) AS first, max(c.time) AS last
+  const rows = await db.$queryRaw<Array<{ refused: boolean; calls: number; first: Date | null; last: Date | null; apis: string[] | null }>>`
+    SELECT c.rejected AS refused, count(*)::int AS calls, min(c.time) AS first, max(c.time) AS last,
+           (array_agg(DISTINCT c.api ORDER BY c.api) FILTER (WHERE c.api IS NOT NULL))[1:${NAMED_APIS}] AS apis
       FROM calls c
      WHERE c.call_ref IN (SELECT k.call_ref FROM carried_credentials k WHERE k.fingerprint = ${fingerprint})
        AND (NOT c.rejected OR c.credential_fingerprint = ${fingerprint})
      GROUP BY c.rejected`;
   const kind = (refused: boolean): CallsOverTime => {
     const row = rows.find((candidate) => candidate.refused === refused);
-    return row ? { calls: row.calls, first: row.first?.toISOString() ?? null, last: row.last?.toISOString() ?? null } : NONE;
+    return row ? { calls: row.calls, first: row.first?.toISOString() ?? null, last: row.last?.toISOString() ?? null, apis: row.apis ?? [] } : NONE;
   };
   const [accepted, refused] = [kind(false), kind(true)];
   return { accepted, refused, story: storyOf(accepted, refused) };

@@ -5,8 +5,8 @@ import { z } from "zod";
 /** A credential value someone holds, as the lookup takes it: pasted, so surrounding whitespace is dropped as fingerprints drop it. */
 export const credentialLookupRequest = z.object({ value: z.string().trim().min(1).max(16_384) }).strict();
 
-/** Calls of one kind and when they came (ISO 8601; null when none has a time). */
-const callsOverTime = z.object({ calls: z.number().int(), first: z.string().nullable(), last: z.string().nullable() });
+/** Calls of one kind, when they came (ISO 8601; null when none has a time), and the APIs they went to (the first five by name). */
+const callsOverTime = z.object({ calls: z.number().int(), first: z.string().nullable(), last: z.string().nullable(), apis: z.array(z.string()) });
 export type CallsOverTime = z.infer<typeof callsOverTime>;
 
 /**

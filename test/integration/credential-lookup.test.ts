@@ -36,8 +36,8 @@ it("finds the calls that carried a pasted token, by the fingerprint the explorer
   expect(body).toMatchObject({ preview: "2Yot…pAA", credential: { name: "access_token", preview: "2Yot…pAA" }, carriedBy: 1, refusedIn: 1 });
   // Did it ever work? Not in any stored call.
   expect(body.history).toEqual({
-    accepted: { calls: 0, first: null, last: null },
-    refused: { calls: 1, first: "2026-11-20T14:03:11.482Z", last: "2026-11-20T14:03:11.482Z" },
+    accepted: { calls: 0, first: null, last: null, apis: [] },
+    refused: { calls: 1, first: "2026-11-20T14:03:11.482Z", last: "2026-11-20T14:03:11.482Z", apis: ["Payments"] },
     story: "never_accepted",
   });
   const { body: carried } = await getJson<CallPage>(`${server.url}/api/calls?fingerprint=${body.fingerprint}`);
