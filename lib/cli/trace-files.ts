@@ -54,12 +54,8 @@ export function openTraceFile(file: TraceFile): Readable {
  * be read (reading it says why).
  */
 export function knownBytes(file: TraceFile): { size?: number; sha256?: () => Promise<string> } {
-  if (!isRereadable(file)) return {};
-  try {
-    return { size: fs.statSync(file.path).size, sha256: () => sha256Of(file.path) };
-  } catch {
-    return {};
-  }
+  const stat = statOf(file);
+  return stat?.isFile() ? { size: stat.size, sha256: () => sha256Of(file.path) } : {};
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -75,10 +71,16 @@ async function sha256Of(file: string): Promise<string> {
  */
 export function isRereadable(file: TraceFile): boolean {
   if (file.path === STDIN) return false;
+  return statOf(file)?.isFile() ?? true;
+}
+
+/** The file's status on disk; null for standard input or a path that cannot be read. */
+function statOf(file: TraceFile): fs.Stats | null {
+  if (file.path === STDIN) return null;
   try {
-    return fs.statSync(file.path).isFile();
+    return fs.statSync(file.path);
   } catch {
-    return true;
+    return null;
   }
 }
 
