@@ -1,3 +1,4 @@
+import { callCount } from "@/components/calls/call-count";
 import { CALLS_TABLE_ID } from "@/components/explorer/anchors";
 import { CallsTable } from "@/components/explorer/calls-table";
 import { ExplorerLoading, ExplorerNavigationProvider } from "@/components/explorer/explorer-navigation";
@@ -33,7 +34,7 @@ export default async function CallsPage({ searchParams }: Props) {
           <FilterBar ignored={ignored} names={calls.names} rangeTimes={rangeTimes} />
           <div className="explorer">
             <a className="button jump-to-calls" href={`#${CALLS_TABLE_ID}`}>
-              {calls.page.total.toLocaleString("en")} {calls.page.total === 1 ? "call" : "calls"} ↓
+              {callCount(calls.page.total)} ↓
             </a>
             <FacetsToggle />
             <FacetPanel facets={calls.facets} filterQuery={calls.filterQuery} />

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { CallsOverTime, CredentialHistory, CredentialStory } from "@/lib/explorer";
+import { callCount } from "@/components/calls/call-count";
 import { LocalTime, TimeSpan } from "@/components/calls/local-time";
 
 /**
@@ -61,8 +62,8 @@ function apartByApi(accepted: CallsOverTime, refused: CallsOverTime): boolean {
 }
 
 function Count({ label, kind }: { label: string; kind: CallsOverTime }) {
-  const calls = `${label} in ${kind.calls.toLocaleString("en")} ${kind.calls === 1 ? "call" : "calls"}`;
-  if (kind.first === null || kind.last === null || kind.calls === 0) return <>{calls}</>;
+  const calls = `${label} in ${callCount(kind.calls)}`;
+  if (kind.first === null || kind.last === null) return <>{calls}</>;
   return (
     <>
       {calls} (<TimeSpan first={kind.first} last={kind.last} />)

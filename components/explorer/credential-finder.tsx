@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { callCount } from "@/components/calls/call-count";
 import { CredentialStoryText } from "@/components/calls/credential-history";
 import { PopoverForm } from "@/components/layout/popover-form";
 import { explorerHref } from "@/lib/explorer/explorer-href";
@@ -48,7 +49,7 @@ function FindingShown({ finding }: { finding: Finding }) {
   return (
     <div role="status" className="credential-found">
       <p>
-        <code>{credentialLabel(lookup.credential)}</code>: carried by {lookup.carriedBy.toLocaleString("en")} {lookup.carriedBy === 1 ? "call" : "calls"}, refused in{" "}
+        <code>{credentialLabel(lookup.credential)}</code>: carried by {callCount(lookup.carriedBy)}, refused in{" "}
         {lookup.refusedIn.toLocaleString("en")}.
       </p>
       {/* A support engineer's first question about a customer's token: did it work, and until when? */}

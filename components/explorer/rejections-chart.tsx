@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveC
 import type { Histogram, PeriodEvents } from "@/lib/explorer";
 import { setFixedTimes } from "@/lib/explorer/explorer-href";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
+import { callCount } from "@/components/calls/call-count";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
 import { formatLocal } from "@/components/calls/local-time";
@@ -176,7 +177,6 @@ function shortTime(iso: string, { bucketSeconds, buckets }: Histogram, timeZone:
   return span >= 86_400_000 ? `${day} ${time}` : time;
 }
 
-const callCount = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "call" : "calls"}`;
 
 /** 12k rather than 12,000: five digits would run into the axis label. */
 const compactCount = (count: number) => new Intl.NumberFormat("en", { notation: "compact" }).format(count);
