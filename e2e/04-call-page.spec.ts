@@ -11,6 +11,8 @@ test("a no_resource_access call shows its evidence line highlighted and what to 
   const decisive = page.getByTestId("decisive-line");
   await expect(decisive).toContainText("Client Id in HEADER client_id DOES NOT HAVE ACCESS TO THIS RESOURCE");
   await expect(decisive).toContainText("10");
+  // The trace may start below the first screen (a burst's note above it); brought into view, it shows its decisive line.
+  await page.getByRole("list", { name: "Trace" }).evaluate((trace) => trace.scrollIntoView({ block: "start" }));
   await expect(decisive).toBeInViewport();
   await expect(page.getByRole("region", { name: "Call details" }).getByText("Client ID Validation")).toBeVisible();
   // From the call to "is it only this app?": the rejections of its app, one click away.
@@ -159,18 +161,58 @@ test("a rejection the gateway's own trouble may explain says so beside what to d
     '2026-11-24T09:30:21.000Z INFO [callId=down-1] Request: GET /cards/v1/limits api="Cards" app="Wallet"',
     '2026-11-24T09:30:21.001Z DEBUG [callId=down-1] Request header access_token: "D0wnT0kenAaaaaaaaaaaa"',
     "2026-11-24T09:30:21.002Z WARN [callId=down-1] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call",
+    // Four more callers refused as the store was down: a burst, which the note reads with the trouble.
+    ...[2, 3, 4, 5].flatMap((n) => [
+      `2026-11-24T09:30:3${n}.000Z INFO [callId=down-${n}] Request: GET /cards/v1/limits api="Cards" app="App ${n}"`,
+      `2026-11-24T09:30:3${n}.001Z DEBUG [callId=down-${n}] Request header access_token: "D0wnT0ken${n}aaaaaaaaaaa"`,
+      `2026-11-24T09:30:3${n}.002Z WARN [callId=down-${n}] Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call`,
+    ]),
   ].join("\n");
   const upload = await request.post("/api/uploads", { multipart: { file: { name: "store-down.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
   expect(upload.status()).toBe(201);
   try {
     await open(page, "/calls/down-1");
     const trouble = page.getByRole("complementary", { name: "Gateway trouble around this call" });
-    await expect(trouble).toContainText("the gateway itself (a token store it could not reach, say) may be at fault rather than the credential");
+    await expect(trouble).toContainText("Many callers were refused at once while the gateway was in trouble: look at the gateway");
     await expect(trouble).toContainText("21 s before the call · store-down.log:1");
     await expect(trouble).toContainText("Token store tokens-db unreachable, retrying");
     // A call far from any gateway trouble says nothing of it.
     await open(page, "/calls/a91");
     await expect(page.getByRole("complementary", { name: "Gateway trouble around this call" })).toHaveCount(0);
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});
+
+test("a call refused in a burst of many callers says so, and one refused alone says the fault is its own", async ({ page, request }) => {
+  const refused = (id: string, time: string, app: string, verdict: string) =>
+    [
+      `2026-10-02T${time}.000Z INFO [callId=${id}] Request: GET /cards/v1/limits api="Cards" app="${app}"`,
+      `2026-10-02T${time}.001Z DEBUG [callId=${id}] Request header access_token: "Bur5tT0ken${id}aaaaaaaaaa"`,
+      `2026-10-02T${time}.002Z WARN [callId=${id}] Access token in HEADER access_token ${verdict}; rejecting call`,
+    ].join("\n");
+  const invalid = "HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked)";
+  const trace = [
+    ...["Wallet", "Shop", "Kiosk", "Wallet", "Shop", "Kiosk"].map((app, n) => refused(`burst-${n}`, `06:00:1${n}`, app, invalid)),
+    refused("lonely-1", "09:00:00", "Kiosk", "DOES NOT HAVE ACCESS TO THIS RESOURCE"),
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "burst.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/calls/burst-2");
+    const burst = page.getByRole("complementary", { name: "Rejections for this reason around this call" });
+    await expect(burst.getByRole("heading")).toHaveText("A burst: many callers refused for this reason at once");
+    await expect(burst).toContainText("6 calls refused for this reason from");
+    await expect(burst).toContainText("from 6 credentials and 3 apps, and the stored calls do not reach back to the hour before");
+    await burst.getByRole("link", { name: "See them →" }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get("cause") === "invalid_expired_revoked" && url.searchParams.get("from") === "2026-10-02T05:55:12.000Z");
+    await expect(page.locator("tr[data-call-id]")).toHaveCount(6);
+
+    await open(page, "/calls/lonely-1");
+    const alone = page.getByRole("complementary", { name: "Rejections for this reason around this call" });
+    await expect(alone).toContainText("Only this credential was refused for this reason from");
+    await expect(alone).toContainText(": the fault lies with it, not with the gateway.");
+    await expect(alone.getByRole("heading")).toHaveCount(0);
   } finally {
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventNearCall } from "@/lib/explorer";
+import type { EventNearCall, Spread } from "@/lib/explorer";
 import { callsAroundHref } from "@/lib/explorer/explorer-href";
 
 /**
@@ -9,15 +9,12 @@ import { callsAroundHref } from "@/lib/explorer/explorer-href";
  * token" into one infrastructure fault: said before anyone renews every
  * customer's token.
  */
-export function GatewayTrouble({ events }: { events: EventNearCall[] }) {
+export function GatewayTrouble({ events, spread }: { events: EventNearCall[]; spread: Spread | null }) {
   if (events.length === 0) return null;
   return (
     <aside className="gateway-trouble" aria-label="Gateway trouble around this call">
       <h3>The gateway logged trouble around this call</h3>
-      <p>
-        Before acting on the credential: if many calls were refused at once, the gateway itself (a token store it could not reach, say) may be at fault
-        rather than the credential.
-      </p>
+      <p>{READINGS[spread ?? "steady"]}</p>
       <ul>
         {events.map((event) => (
           <li key={`${event.uploadId}:${event.file}:${event.line}`}>
@@ -32,6 +29,14 @@ export function GatewayTrouble({ events }: { events: EventNearCall[] }) {
     </aside>
   );
 }
+
+/** What the trouble may mean, by how the call's cause spread over other callers then (lib/explorer/same-cause-around.ts). */
+const READINGS: Record<Spread, string> = {
+  burst: "Many callers were refused at once while the gateway was in trouble: look at the gateway (a token store it could not reach, say) before renewing anyone's credential.",
+  steady:
+    "Before acting on the credential: if many calls were refused at once, the gateway itself (a token store it could not reach, say) may be at fault rather than the credential.",
+  alone: "No other caller was refused for this reason then, so this trouble is less likely to be why; it is listed in case it is.",
+};
 
 /** "21 s before the call", "3 min after it". */
 function whenBeside(secondsBefore: number): string {

@@ -3,6 +3,7 @@ import type { CallDetail, EvidenceView } from "@/lib/explorer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { isEvidenceLine } from "./evidence-line";
 import { GatewayTrouble } from "./gateway-trouble";
+import { SameCauseAroundNote } from "./same-cause-around";
 
 /** Why the call was rejected, what to do, and the lines that show it. */
 export function Verdict({ call }: { call: CallDetail }) {
@@ -20,7 +21,8 @@ export function Verdict({ call }: { call: CallDetail }) {
       <p>{call.explanation.explanation}</p>
       <h3>What to do</h3>
       <p data-testid="remedy">{call.explanation.remedy}</p>
-      <GatewayTrouble events={call.gatewayTrouble} />
+      {call.sameCauseAround && <SameCauseAroundNote around={call.sameCauseAround} caller={callerOf(call)} />}
+      <GatewayTrouble events={call.gatewayTrouble} spread={call.sameCauseAround?.spread ?? null} />
       <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
       {call.evidence.gatewayVerdict && (
         <>
@@ -34,6 +36,12 @@ export function Verdict({ call }: { call: CallDetail }) {
       </p>
     </section>
   );
+}
+
+/** What the call's refused caller is known by: its credential, else its app. */
+function callerOf(call: CallDetail): string {
+  if (call.credential?.fingerprint) return "credential";
+  return call.app !== null ? "app" : "caller";
 }
 
 function EvidenceBlock({ title, evidence }: { title: string; evidence: EvidenceView | null }) {

@@ -9,6 +9,7 @@ import type { UploadListing } from "@/lib/ingest";
 import { failureOf } from "@/components/layout/fetch-answer";
 import { deletedUploadAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
+import { callCount } from "@/components/calls/call-count";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 
 type Outcome = { removed: boolean; message: string };
@@ -171,10 +172,6 @@ async function removeUpload(upload: UploadListing): Promise<Outcome> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) return failed(failureOf(body, response.status));
   const removed = deletedUploadAnswer.safeParse(body).data;
-  const counts = removed ? `: ${plural(removed.callsRemoved, "call")} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
+  const counts = removed ? `: ${callCount(removed.callsRemoved)} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
   return { removed: true, message: `Removed upload "${upload.name}"${counts}.` };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? noun : `${noun}s`}`;
 }

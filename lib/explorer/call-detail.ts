@@ -5,6 +5,7 @@ import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, ty
 import type { RequestFacts } from "../trace-reading";
 import { readCredentialHistory } from "./credential-history";
 import { readEventsNearCall, type EventNearCall } from "./events-near-call";
+import { readSameCauseAround, type SameCauseAround } from "./same-cause-around";
 import type { CredentialHistory } from "./credential-lookup-answer";
 import { mergeOverlappingLines, type MergedTraceLine, type StoredTraceLine } from "./overlapping-lines";
 import { comparableText } from "./stored-text";
@@ -40,6 +41,8 @@ export type CallDetail = RequestFacts & {
   refusedHistory: CredentialHistory | null;
   /** The gateway's warnings and errors logged around a rejected call, nearest first. */
   gatewayTrouble: EventNearCall[];
+  /** The rejections for the call's cause in the minutes around it, and how they spread over callers; null unless a rejection with a time. */
+  sameCauseAround: SameCauseAround | null;
   interceptor: string | null;
   evidence: CallEvidence;
   credentials: CarriedCredentialView[];
@@ -55,13 +58,14 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
   if (!call) return null;
   // Not relations: evidence and credentials carry the call reference without
   // a foreign key (checking one cost the ingest half of their COPY).
-  const [evidence, credentials, trace, uploads, refusedHistory, gatewayTrouble] = await Promise.all([
+  const [evidence, credentials, trace, uploads, refusedHistory, gatewayTrouble, sameCauseAround] = await Promise.all([
     db.evidence.findMany({ where: { callRef: callId } }),
     db.carriedCredential.findMany({ where: { callRef: callId }, orderBy: [{ location: "asc" }, { name: "asc" }] }),
     readTrace(db, callId),
     readUploads(db, callId),
     call.credentialFingerprint === null ? null : readCredentialHistory(db, call.credentialFingerprint),
     call.rejected && call.time !== null ? readEventsNearCall(db, call.time) : [],
+    call.cause !== null && call.time !== null ? readSameCauseAround(db, call.cause, call.time) : null,
   ]);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
     const found = evidence.find((line) => line.role === role);
@@ -96,6 +100,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
         : null,
     refusedHistory,
     gatewayTrouble,
+    sameCauseAround,
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: withMeaning(evidenceBy("gateway_verdict")) },
     credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),

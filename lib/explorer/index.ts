@@ -2,6 +2,7 @@ export { readCredentialSummaries, type CredentialSummary } from "./credential-su
 export { lookUpCredential } from "./credential-lookup";
 export { credentialLookupAnswer, credentialLookupRequest, type CredentialLookup } from "./credential-lookup-answer";
 export type { EventNearCall } from "./events-near-call";
+export type { SameCauseAround, Spread } from "./same-cause-around";
 export type { CallsOverTime, CredentialHistory, CredentialStory } from "./credential-lookup-answer";
 export { readCall, type CallDetail, type CallEvidence, type CarriedCredentialView, type EvidenceView, type TraceLineView } from "./call-detail";
 export { exportCalls, parseExportRequest, type ExportFormat, type ExportRequest } from "./export-calls";
