@@ -7,7 +7,8 @@ test.beforeAll(async ({ request }) => ensureSamplesStored(request));
 test("a no_resource_access call shows its evidence line highlighted and what to do", async ({ page }) => {
   await open(page, "/calls/a91");
   await expect(page.getByRole("heading", { level: 2, name: "No access to this resource" })).toBeVisible();
-  await expect(page.getByTestId("remedy")).toContainText("Grant the app access to this API's plan or resource");
+  // The remedy names the app and the API whose plan lacks the grant.
+  await expect(page.getByTestId("remedy")).toHaveText("Grant the app Partner Portal access to the Orders API's plan or resource in the gateway (or use an app that has it).");
   const decisive = page.getByTestId("decisive-line");
   await expect(decisive).toContainText("Client Id in HEADER client_id DOES NOT HAVE ACCESS TO THIS RESOURCE");
   await expect(decisive).toContainText("10");
@@ -179,6 +180,30 @@ test("a rejection the gateway's own trouble may explain says so beside what to d
     // A call far from any gateway trouble says nothing of it.
     await open(page, "/calls/a91");
     await expect(page.getByRole("complementary", { name: "Gateway trouble around this call" })).toHaveCount(0);
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});
+
+test("a credential missing from where the gateway looked, but sent elsewhere, is said to be so with both places", async ({ page, request }) => {
+  const trace = [
+    '2026-10-03T07:00:00.000Z INFO [callId=misplaced-1] Request: GET /cards/v1/limits?access_token=M1splacedT0kenAaaaaaa api="Cards" app="Wallet"',
+    '2026-10-03T07:00:00.002Z INFO [callId=misplaced-1] Response: 401 body="Could not find a required Access Token in the request, identified by HEADER access_token"',
+  ].join("\n");
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "misplaced.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/calls/misplaced-1");
+    await expect(page.getByRole("heading", { level: 2, name: "Credential missing" })).toBeVisible();
+    await expect(page.getByTestId("sent-elsewhere")).toHaveText(
+      "The call sent access_token as a query parameter, but the gateway looks for it only in header access_token: send it there.",
+    );
+    await expect(page.getByTestId("remedy")).toContainText("Send the Access Token in header access_token:");
+    // Nothing was refused: the gateway expected a credential it never got.
+    const facts = page.getByRole("region", { name: "Call details" });
+    await expect(facts.getByText("Expected credential")).toBeVisible();
+    await expect(facts.getByText("Refused credential")).toHaveCount(0);
+    expect(await page.content()).not.toContain("M1splacedT0kenAaaaaaa");
   } finally {
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }

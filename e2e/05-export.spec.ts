@@ -27,7 +27,7 @@ test("exporting a filtered view as CSV gives exactly its calls, with credentials
   // The file explains itself: each rejection with its cause in words, what to do, and the line that proves it.
   const a91 = rows.find((row) => row.startsWith("a91,"));
   expect(a91).toContain("No access to this resource");
-  expect(a91).toContain("Grant the app access");
+  expect(a91).toContain("Grant the app Partner Portal access to the Orders API's plan");
   expect(a91).toContain("gateway-trace.log,10,");
   expect(a91).toContain("DOES NOT HAVE ACCESS TO THIS RESOURCE");
 

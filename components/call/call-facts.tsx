@@ -18,7 +18,7 @@ export function CallFacts({ call }: { call: CallDetail }) {
         <Fact label="Duration">{call.durationMs === null ? null : `${call.durationMs} ms`}</Fact>
         <Fact label="Interceptor">{call.interceptor && <WithRejections value={call.interceptor} of={{ interceptor: call.interceptor }} />}</Fact>
         {named && (
-          <Fact label="Refused credential">
+          <Fact label={call.cause === "missing_credential" ? "Expected credential" : "Refused credential"}>
             <span className="mono">{named.label ?? named.element}</span> in {named.location} <span className="mono">{named.name}</span>
             {named.fingerprint && <RejectionsLink what="this credential" of={{ refused: named.fingerprint }} />}
           </Fact>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CallDetail, EvidenceView } from "@/lib/explorer";
+import type { CallDetail, CarriedCredentialView, EvidenceView } from "@/lib/explorer";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { isEvidenceLine } from "./evidence-line";
 import { GatewayTrouble } from "./gateway-trouble";
@@ -21,6 +21,7 @@ export function Verdict({ call }: { call: CallDetail }) {
       <p>{call.explanation.explanation}</p>
       <h3>What to do</h3>
       <p data-testid="remedy">{call.explanation.remedy}</p>
+      <SentElsewhere call={call} />
       {call.sameCauseAround && <SameCauseAroundNote around={call.sameCauseAround} caller={callerOf(call)} />}
       <GatewayTrouble events={call.gatewayTrouble} spread={call.sameCauseAround?.spread ?? null} />
       <EvidenceBlock title="Evidence" evidence={call.evidence.decisive} />
@@ -35,6 +36,28 @@ export function Verdict({ call }: { call: CallDetail }) {
         <Link href={explorerHref({ cause: call.cause })}>All calls rejected for this cause →</Link>
       </p>
     </section>
+  );
+}
+
+const PLACES: Record<CarriedCredentialView["location"], string> = { header: "a header", query: "a query parameter", cookie: "a cookie" };
+
+/**
+ * "Credential missing" is most often a credential sent under another name or
+ * in another place: said with the call's own names, which fixes it.
+ */
+function SentElsewhere({ call }: { call: CallDetail }) {
+  const expected = call.credential;
+  if (!expected || call.sentElsewhere.length === 0) return null;
+  return (
+    <ul className="sent-elsewhere" data-testid="sent-elsewhere">
+      {call.sentElsewhere.map((sent) => (
+        <li key={`${sent.location}:${sent.name}`}>
+          The call sent <span className="mono">{sent.name}</span> as {PLACES[sent.location]}, but the gateway looks for it only in {expected.location}{" "}
+          <span className="mono">{expected.name}</span>
+          {sent.location === expected.location ? ", spelled exactly so" : ""}: send it there.
+        </li>
+      ))}
+    </ul>
   );
 }
 

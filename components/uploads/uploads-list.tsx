@@ -58,7 +58,7 @@ const COLUMN_TITLES = {
   uploaded: "Uploaded",
   name: "Name",
   files: "Files",
-  written: "Lines written",
+  written: "Log time span",
   calls: "Calls",
   rejections: "Rejections when uploaded",
   events: "Gateway events",

@@ -4,4 +4,5 @@ export { createCredentialMasker, copyString, type CredentialMasker } from "./mas
 export { SCHEME_AND_TOKEN, TOKEN_SCHEMES } from "./authorization-schemes";
 export { namesCredential, SECRET_NAME } from "./secret-names";
 export { carriesNoCredential } from "./plain-names";
+export { sentElsewhere } from "./sent-elsewhere";
 export { fingerprintKeyFor, FingerprintKeyMismatchError } from "./key-check";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { MaskedCredential } from "../credentials";
+import { sentElsewhere, type MaskedCredential } from "../credentials";
 import type { Database } from "../database";
-import { CAUSES, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
+import { CAUSES, remedyFor, verdictDespiteWhitespace, type Cause, type CauseDescription, type CredentialElement, type CredentialLocation } from "../rules";
 import type { RequestFacts } from "../trace-reading";
 import { readCredentialHistory } from "./credential-history";
 import { readEventsNearCall, type EventNearCall } from "./events-near-call";
@@ -46,6 +46,8 @@ export type CallDetail = RequestFacts & {
   interceptor: string | null;
   evidence: CallEvidence;
   credentials: CarriedCredentialView[];
+  /** Beside a missing credential: what the call carried that is most likely it, sent under another name or in another place. */
+  sentElsewhere: CarriedCredentialView[];
   trace: TraceLineView[];
   uploads: Array<{ id: string; name: string }>;
 };
@@ -67,6 +69,11 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     call.rejected && call.time !== null ? readEventsNearCall(db, call.time) : [],
     call.cause !== null && call.time !== null ? readSameCauseAround(db, call.cause, call.time) : null,
   ]);
+  const credential =
+    call.credentialElement && call.credentialLocation && call.credentialName !== null
+      ? { element: call.credentialElement, label: call.credentialLabel, location: call.credentialLocation, name: call.credentialName, fingerprint: call.credentialFingerprint }
+      : null;
+  const carried = credentials.map(({ callRef: _callRef, ...credential }) => credential);
   const evidenceBy = (role: "decisive" | "response" | "gateway_verdict") => {
     const found = evidence.find((line) => line.role === role);
     return found ? { file: found.file, line: found.line, text: found.text } : null;
@@ -87,23 +94,15 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     extraFields: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value)).parse(call.extraFields),
     rejected: call.rejected,
     cause: call.cause,
-    explanation: call.cause ? CAUSES[call.cause] : null,
-    credential:
-      call.credentialElement && call.credentialLocation && call.credentialName !== null
-        ? {
-            element: call.credentialElement,
-            label: call.credentialLabel,
-            location: call.credentialLocation,
-            name: call.credentialName,
-            fingerprint: call.credentialFingerprint,
-          }
-        : null,
+    explanation: call.cause ? { ...CAUSES[call.cause], remedy: remedyFor(call.cause, { credential, app: call.app, api: call.api }) } : null,
+    credential,
     refusedHistory,
     gatewayTrouble,
     sameCauseAround,
     interceptor: call.interceptor,
     evidence: { decisive: evidenceBy("decisive"), response: evidenceBy("response"), gatewayVerdict: withMeaning(evidenceBy("gateway_verdict")) },
-    credentials: credentials.map(({ callRef: _callRef, ...credential }) => credential),
+    credentials: carried,
+    sentElsewhere: call.cause === "missing_credential" && credential ? sentElsewhere(credential, carried) : [],
     trace,
     uploads,
   };

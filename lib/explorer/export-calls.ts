@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "../database";
 import { parseCallFilters, type CallFilters } from "./filters";
 import { InvalidFilterError } from "./url-parameters";
-import { CAUSES } from "../rules";
+import { CAUSES, remedyFor } from "../rules";
 import type { ColumnId } from "./fields";
 import { eachPageOfCalls, type CallListItem } from "./list-calls";
 
@@ -101,7 +101,7 @@ async function explained(db: Database, page: CallListItem[]): Promise<ExportedCa
     ...call,
     responseBody: responseBodies.get(call.callId) ?? null,
     causeTitle: call.cause ? CAUSES[call.cause].title : null,
-    remedy: call.cause ? CAUSES[call.cause].remedy : null,
+    remedy: call.cause ? remedyFor(call.cause, call) : null,
     evidence: evidence.get(call.callId) ?? null,
   }));
 }

@@ -1,4 +1,6 @@
+import type { CredentialElement } from "./credential-terms";
 import { gatewayPattern, IN_THE_REQUEST, LABEL, LABEL_WORDS, LOCATION, NAME } from "./gateway-wording";
+import { fillRemedy, type RemedyNames } from "./remedy-words";
 
 /**
  * What shows that a cause explains a rejected call: a message the gateway
@@ -22,9 +24,20 @@ export type CauseDescription = {
   title: string;
   /** What happened, in words an API consumer understands. */
   explanation: string;
-  /** What to do about it. */
+  /**
+   * What to do about it, with the call's own names put in where it has them
+   * (lib/rules/remedy.ts): {credential} ("the Client Id in header
+   * client_id"), {app} and {api}.
+   */
   remedy: string;
 };
+
+/**
+ * What to do instead, for the credential the gateway names: a client ID
+ * neither expires nor is refreshed, as a token is, so "request a new token"
+ * sends whoever reads it the wrong way.
+ */
+type RemedyByElement = Partial<Record<CredentialElement, string>>;
 
 /**
  * Spec 4.2: the causes of a rejection, what finds each, and what the people
@@ -43,8 +56,7 @@ export const CAUSE_TABLE = [
     title: "Credential missing",
     explanation:
       "The gateway looked for the credential this API requires and found none: it was not sent, or was sent under another name or in another place (a header instead of a query parameter, for example).",
-    remedy:
-      "Send the credential the API requires, under the exact name and in the place the gateway names (header, query parameter or cookie).",
+    remedy: "Send {credential}: the gateway looks for it under that exact name, in that place (header, query parameter or cookie), and nowhere else.",
   },
   {
     // Before the gateway's own verdicts: a stray space makes a good credential look unknown.
@@ -54,7 +66,7 @@ export const CAUSE_TABLE = [
     explanation:
       "The credential arrived with a leading or trailing space, tab or line break. A gateway compares credentials exactly, so that whitespace alone is enough to have it refused.",
     remedy:
-      "Send the credential exactly as it was generated: strip surrounding spaces and line breaks (often left by copying it from a file or a terminal).",
+      "Send {credential} exactly as it was generated: strip surrounding spaces and line breaks (often left by copying it from a file or a terminal).",
   },
   {
     cause: "invalid_expired_revoked",
@@ -66,6 +78,11 @@ export const CAUSE_TABLE = [
     explanation:
       "The gateway did not recognise the credential: it was never issued, has expired, or was revoked.",
     remedy: "Request a new token (or credential) and send that; if it keeps happening, check the token's lifetime and refresh it before it expires.",
+    remedyByElement: {
+      client_id:
+        "Check the client ID {app} sends: it must be the ID of an app registered in this gateway's environment (not a sandbox's, not a deleted app's). A client ID does not expire and is not refreshed.",
+      custom: "Check that {credential} holds a value the gateway issued for this environment and that it is still current; if it expired or was revoked, request a new one.",
+    },
     withWhitespace: "The gateway did not recognise the value it read, which the whitespace alone explains: send the credential clean before anything else.",
   },
   {
@@ -77,7 +94,7 @@ export const CAUSE_TABLE = [
     title: "No access to this resource",
     explanation:
       "The credential is valid, but the app it belongs to is not allowed to call this API resource: its plan or permissions do not cover it.",
-    remedy: "Grant the app access to this API's plan or resource in the gateway (or use an app that has it).",
+    remedy: "Grant {app} access to {api}'s plan or resource in the gateway (or use an app that has it).",
     withWhitespace:
       "The gateway still recognised the credential, and said its app has no access to this resource: once it is sent clean, the app also needs access to this API's plan or resource.",
   },
@@ -89,7 +106,7 @@ export const CAUSE_TABLE = [
     explanation:
       "The gateway answered that the credential is invalid but its trace does not say whether it was unknown, expired, revoked, or lacked access to the resource.",
     remedy:
-      "Check that the credential is current and that its app may call this resource; enable the gateway's trace for this API to see which it was.",
+      "Check that {credential} is current and that {app} may call this resource of {api}; enable the gateway's trace for this API to see which it was.",
   },
   {
     cause: "unknown",
@@ -98,7 +115,7 @@ export const CAUSE_TABLE = [
     explanation: "The call was rejected, but not with any credential message this tool knows; the response body is kept as it was.",
     remedy: "Read the response body and the call's trace; the rejection may come from the backend or from a custom interceptor.",
   },
-] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundByShape; withWhitespace?: string } & CauseDescription>;
+] as const satisfies ReadonlyArray<{ cause: string; foundBy: FoundByShape; withWhitespace?: string; remedyByElement?: RemedyByElement } & CauseDescription>;
 
 type CauseRow = (typeof CAUSE_TABLE)[number];
 export type Cause = CauseRow["cause"];
@@ -114,9 +131,17 @@ export function isCause(value: string | null | undefined): value is Cause {
 }
 
 /**
- * Each cause's text alone, as pages and the CLI show it. The cast holds:
- * Cause is exactly the table's causes, so none lacks its entry.
+ * Each cause's text alone, as pages and the CLI show it, its remedy in
+ * words that fit any call. The cast holds: Cause is exactly the table's
+ * causes, so none lacks its entry.
  */
 export const CAUSES = Object.fromEntries(
-  CAUSE_TABLE.map(({ cause, title, explanation, remedy }) => [cause, { title, explanation, remedy }]),
+  CAUSE_TABLE.map(({ cause, title, explanation, remedy }) => [cause, { title, explanation, remedy: fillRemedy(remedy, {}) }]),
 ) as Record<Cause, CauseDescription>;
+
+/** What to do about one call's rejection: the remedy for the credential it names, with its names put in. */
+export function remedyFor(cause: Cause, names: RemedyNames): string {
+  const row: { remedy: string; remedyByElement?: RemedyByElement } = CAUSE_TABLE.find((candidate) => candidate.cause === cause) ?? CAUSE_TABLE[0];
+  const element = names.credential?.element;
+  return fillRemedy((element && row.remedyByElement?.[element]) ?? row.remedy, names);
+}

@@ -3,6 +3,7 @@ export {
   CAUSE_TABLE,
   CAUSES,
   isCause,
+  remedyFor,
   type Cause,
   type CauseDescription,
   type FoundBy,
@@ -11,6 +12,7 @@ export {
 } from "./causes";
 export { readResponseVerdict, readTraceVerdict, REJECTING_LINE_SAYS, verdictDespiteWhitespace, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
 export { lastInterceptorNamed } from "./interceptors";
+export type { RemedyNames } from "./remedy-words";
 export { mayMatterToRules } from "./trace-lines";
 export {
   CREDENTIAL_ELEMENTS,
