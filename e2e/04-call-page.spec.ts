@@ -150,7 +150,7 @@ test("beside a refused token, the call says whether it ever worked: accepted unt
     await page.getByRole("group", { name: "Show times in" }).getByRole("button", { name: "UTC" }).click();
     const note = page.locator(".credential-history");
     await expect(note).toContainText("Accepted until 2026-11-24 07:59:30.000, refused from 2026-11-24 08:02:00.000: it stopped working in between.");
-    await expect(note).toContainText("Accepted in 2 calls (2026-11-24 07:58:00 → 07:59:30) · refused in 1 call");
+    await expect(note).toContainText("Accepted in 2 calls to Cards (2026-11-24 07:58:00 → 07:59:30) · refused in 1 call to Cards");
   } finally {
     await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
   }

@@ -61,8 +61,9 @@ function apartByApi(accepted: CallsOverTime, refused: CallsOverTime): boolean {
   return accepted.apis.length > 0 && refused.apis.length > 0 && !accepted.apis.some((api) => refused.apis.includes(api));
 }
 
+/** "Accepted in 2 calls to Orders, Payments (07:58:00 → 07:59:30)": which APIs took it and which refused it shows the plan that lacks a grant. */
 function Count({ label, kind }: { label: string; kind: CallsOverTime }) {
-  const calls = `${label} in ${callCount(kind.calls)}`;
+  const calls = `${label} in ${callCount(kind.calls)}${kind.apis.length > 0 ? ` to ${kind.apis.join(", ")}` : ""}`;
   if (kind.first === null || kind.last === null) return <>{calls}</>;
   return (
     <>
