@@ -38,6 +38,16 @@ test("filtering by cause and by location in the page changes the URL and the row
   await expect(page.getByTestId("total")).toHaveText("3");
 });
 
+test("a response body of the unexplained 401s chart filters to the calls answered exactly so, shown as a chip", async ({ page }) => {
+  await open(page, "/?rejected=true");
+  const chart = page.getByRole("figure", { name: "Unexplained 401s by response body" });
+  await chart.getByRole("button", { name: /^\{"error":"Unauthorized"\}/ }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("body") === '{"error":"Unauthorized"}' && !url.searchParams.has("q"));
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText('Response body = {"error":"Unauthorized"}');
+  await expect(page.getByTestId("total")).toHaveText("1");
+  expect(await rowIds(page)).toEqual(["g7"]);
+});
+
 test("a facet clicked while a search loads adds to the search, and the table and the heading show the view is loading", async ({ page }) => {
   await open(page, "/");
   await slowViews(page);

@@ -133,7 +133,7 @@ function ExportLinks({ params }: { params: URLSearchParams }) {
   );
 }
 
-const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", refused: "Refused credential", from: "From", to: "To" };
+const FIELD_LABELS: Record<string, string> = { ...FACET_TITLES, upload: "Upload", fingerprint: "Credential", refused: "Refused credential", body: "Response body", from: "From", to: "To" };
 
 function chipLabel(key: string, value: string, names: ValueNames, timeZone: "UTC" | undefined): string {
   const out = key.startsWith("not_");

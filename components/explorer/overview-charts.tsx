@@ -29,7 +29,7 @@ export function OverviewCharts({ histogram, charts, rejected }: { histogram: His
         <TopChart title="Top apps" unit="calls" entries={charts.apps.map(named)} param="app" repeatsFacet />
         {/* Only where the view holds unexplained 401s: their bodies are what is left to tell them apart by. */}
         {charts.unexplainedBodies.length > 0 && (
-          <TopChart title="Unexplained 401s by response body" unit="calls" entries={charts.unexplainedBodies.map(named)} param="q" single />
+          <TopChart title="Unexplained 401s by response body" unit="calls" entries={charts.unexplainedBodies.map(named)} param="body" />
         )}
       </div>
     </div>

@@ -3,6 +3,7 @@ import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS } from "
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
+import { RESPONSE_BODY_KEY_LENGTH } from "./response-body-key";
 import { InvalidFilterError, parameterEntries, parseUrlParameters, type UrlParameters } from "./url-parameters";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
@@ -74,6 +75,13 @@ const callFiltersSchema = z
     fingerprint: many(credentialFingerprint),
     /** Rejections of a credential with this fingerprint: the one the gateway refused (the failing-credentials chart links here). */
     refused: many(credentialFingerprint),
+    /**
+     * Calls whose response body reads so, as the unexplained-401 chart groups
+     * bodies (lib/explorer/unexplained-bodies.ts): its row links here, an
+     * exact filter where a search would also find the text in trace lines.
+     */
+    // Twice the characters in UTF-16 units: a character outside the BMP (an emoji) is two.
+    body: many(comparableText.trim().min(1).max(2 * RESPONSE_BODY_KEY_LENGTH)),
     from: isoTime.optional(),
     to: isoTime.optional(),
     range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
@@ -157,6 +165,7 @@ const EXPECTED = {
   upload: "an upload id (such as 7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f)",
   fingerprint: FINGERPRINT,
   refused: FINGERPRINT,
+  body: `a response body's first ${RESPONSE_BODY_KEY_LENGTH} characters, blanks around left out (as the unexplained 401s chart lists them)`,
   from: ISO_TIME,
   to: ISO_TIME,
   range: `a time range; ${known(Object.keys(RELATIVE_RANGES))}`,
@@ -175,6 +184,7 @@ const REPEATABLE = new Set<string>([
   "upload",
   "fingerprint",
   "refused",
+  "body",
   "columns",
 ]);
 

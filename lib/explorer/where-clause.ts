@@ -1,6 +1,7 @@
 import { Prisma } from "../database";
 import { FACET_FIELDS, viewStart, type FacetField } from "./filters";
 import { searchCondition, type SearchedFilters } from "./search";
+import { RESPONSE_BODY_KEY } from "./response-body-key";
 
 /**
  * Filters to SQL over `calls c`, through an allowlist: every value is a bound
@@ -31,6 +32,7 @@ export function whereClause(filters: SearchedFilters, now: Date): Prisma.Sql {
     add(Prisma.sql`c.call_ref IN (SELECT k.call_ref FROM carried_credentials k WHERE k.fingerprint = ANY(${filters.refused}::text[]))
                    AND c.credential_fingerprint = ANY(${filters.refused}::text[])`);
   }
+  if (filters.body?.length) add(Prisma.sql`${RESPONSE_BODY_KEY} = ANY(${filters.body}::text[])`);
   const from = viewStart(filters, now);
   if (from) add(Prisma.sql`c.time >= ${from}`);
   if (filters.to) add(Prisma.sql`c.time < ${filters.to}`);

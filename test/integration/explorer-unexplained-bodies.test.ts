@@ -17,6 +17,9 @@ const trace = [
   call("u-5", 401, ""),
   call("k-1", 401, "Access Token in the request, identified by HEADER access_token, is invalid"),
   call("ok-1", 200, "backend: session expired"),
+  // A call whose trace mentions the body, answered otherwise: a search finds it, the body filter does not.
+  '2026-11-20T14:00:00Z INFO [callId=t-1] Note: upstream said "backend: session expired" once',
+  call("t-1", 200, "{}"),
 ].join("\n");
 
 beforeAll(() => ingestTrace(database.url, "bodies.log", trace));
@@ -28,11 +31,15 @@ it("ranks the bodies of the view's unexplained 401s, blanks around them left out
     { value: "upstream auth failed", count: 1 },
     { value: "😀".repeat(100), count: 1 },
   ]);
-  // Each row's value is a search the explorer takes (at most 200 UTF-16 units).
-  for (const { value } of view.calls?.charts.unexplainedBodies ?? []) expect(parseCallFilters({ q: value ?? undefined }).q).toBe(value);
-  // A row's value is what a search then looks for: it finds that row's calls.
-  const searched = await readExplorerView(database.db, { q: "backend: session expired", rejected: "true" });
-  expect(searched.calls?.page.items.map((item) => item.callId).sort()).toEqual(["u-1", "u-2", "u-3"]);
+  // Each row links to the `body` filter, which finds exactly the calls answered so, and not a call whose trace only mentions the text.
+  for (const { value, count } of view.calls?.charts.unexplainedBodies ?? []) {
+    const filtered = await readExplorerView(database.db, { body: value ?? undefined, rejected: "true" });
+    expect(filtered.calls?.page.total).toBe(count);
+  }
+  const answeredSo = await readExplorerView(database.db, { body: "backend: session expired" });
+  expect(answeredSo.calls?.page.items.map((item) => item.callId).sort()).toEqual(["ok-1", "u-1", "u-2", "u-3"]);
+  const searched = await readExplorerView(database.db, { q: "backend: session expired" });
+  expect(searched.calls?.page.items.map((item) => item.callId)).toContain("t-1");
 });
 
 it("is empty under a filter that leaves no unexplained 401", async () => {
