@@ -110,7 +110,13 @@ test("an upload's row says when its lines were written, and its gateway events (
     await page.getByRole("group", { name: "Show times in" }).getByRole("button", { name: "UTC" }).click();
     await expect(row(page, "events.log").locator(".col-written")).toHaveText("2026-11-23 09:00:00 → 09:00:05");
     await row(page, "events.log").getByRole("link", { name: "2", exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gateway events of events.log");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upload events.log");
+    // What the upload brought, file by file, beside its events.
+    const summary = page.getByRole("region", { name: "Upload summary" });
+    await expect(summary).toContainText("Log time span2026-11-23 09:00:00 → 09:00:05");
+    await expect(summary).toContainText("1 added, 0 updated");
+    await expect(summary.getByRole("row", { name: /events\.log/ })).toHaveText(/events\.log\s*Text\s*\d+ B\s*3/);
+    await expect(summary.getByRole("link", { name: "the calls of this upload →" })).toHaveAttribute("href", `/?upload=${id}`);
     const lines = page.getByRole("list", { name: "Trace" }).getByRole("listitem");
     await expect(lines).toHaveCount(2);
     await expect(lines.first()).toContainText("Token store tokens-db unreachable, retrying <b>in 5 s</b>");

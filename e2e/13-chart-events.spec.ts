@@ -70,7 +70,7 @@ test("the chart's table has a column of gateway events, each period's linking to
   await expect(row).toContainText("Token store tokens-db unreachable");
   await expect(chart(page).getByRole("row", { name: /All periods/ }).getByRole("cell").last()).toHaveText("2");
   await row.getByRole("link", { name: "Gateway events of chart-events.log" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gateway events of chart-events.log");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upload chart-events.log");
 });
 
 test.describe("in Tokyo", () => {

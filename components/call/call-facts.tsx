@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CallDetail } from "@/lib/explorer";
 import { explorerHref, type ExplorerLinkFilters } from "@/lib/explorer/explorer-href";
 import { CredentialHistoryNote } from "@/components/calls/credential-history";
+import { Fact } from "@/components/layout/fact";
 import { CredentialValue, whitespaceProblems } from "./credential-value";
 
 /** What the trace says about the call: where it went, who sent it, the credentials it carried, the uploads it came from. */
@@ -79,15 +80,5 @@ function RejectionsLink({ what, of }: { what: string; of: ExplorerLinkFilters })
         rejections →
       </Link>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  if (children === null || children === undefined) return null;
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -98,7 +98,9 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
                 {upload.firstTime !== null && upload.lastTime !== null ? <TimeSpan first={upload.firstTime} last={upload.lastTime} /> : <span className="muted">—</span>}
               </Cell>
               <Cell column="files" labelled title={upload.files.map((file) => `${file.name} (${file.format}${file.gzip ? ", gzip" : ""})`).join("\n")}>
-                {upload.fileCount} · {formatBytes(upload.byteCount)}
+                <Link href={`/uploads/${upload.id}`} title="This upload's files, calls and gateway events">
+                  {upload.fileCount} · {formatBytes(upload.byteCount)}
+                </Link>
                 {upload.duplicateFiles > 0 && <span className="muted"> (+{upload.duplicateFiles} duplicate)</span>}
               </Cell>
               <Cell column="calls" labelled>

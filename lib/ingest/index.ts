@@ -8,6 +8,6 @@ export {
   type UploadResult,
   type UploadSource,
 } from "./ingest-upload";
-export { listUploads, type UploadListing } from "./list-uploads";
+export { listUploads, readUpload, type UploadListing } from "./list-uploads";
 export type { RejectionsByCause } from "./touched-calls";
 export type { ErrorAnswer } from "./upload-answer";

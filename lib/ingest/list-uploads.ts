@@ -1,4 +1,5 @@
-import type { Database } from "../database";
+import { z } from "zod";
+import type { Database, Prisma } from "../database";
 import type { TraceFormat } from "../trace-reading";
 import type { UploadSource } from "./ingest-upload";
 import type { RejectionsByCause } from "./touched-calls";
@@ -25,12 +26,22 @@ export type UploadListing = {
 
 /** Newest first. */
 export async function listUploads(db: Database, limit = 200): Promise<UploadListing[]> {
-  const uploads = await db.upload.findMany({
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    include: { files: { orderBy: { name: "asc" } } },
-  });
-  return uploads.map((upload) => ({
+  const uploads = await db.upload.findMany({ orderBy: { createdAt: "desc" }, take: limit, include: WITH_FILES });
+  return uploads.map(listingOf);
+}
+
+/** One upload, as the list has it; null when no upload has this id. */
+export async function readUpload(db: Database, uploadId: string): Promise<UploadListing | null> {
+  // Not a uuid, so not an upload: PostgreSQL would refuse the comparison itself.
+  if (!z.uuid().safeParse(uploadId).success) return null;
+  const upload = await db.upload.findUnique({ where: { id: uploadId }, include: WITH_FILES });
+  return upload && listingOf(upload);
+}
+
+const WITH_FILES = { files: { orderBy: { name: "asc" } } } satisfies Prisma.UploadInclude;
+
+function listingOf(upload: Prisma.UploadGetPayload<{ include: typeof WITH_FILES }>): UploadListing {
+  return {
     id: upload.id,
     name: upload.name,
     source: upload.source,
@@ -52,5 +63,5 @@ export async function listUploads(db: Database, limit = 200): Promise<UploadList
       byteCount: Number(file.byteCount),
       lineCount: file.lineCount,
     })),
-  }));
+  };
 }

@@ -6,29 +6,36 @@ import { TimeZoneName } from "@/components/calls/local-time";
 import { database } from "@/lib/database";
 import { EventsPager } from "@/components/uploads/events-pager";
 import { eventsPageOfUrl, readUploadEvents } from "@/lib/explorer";
-import { explorerHref } from "@/lib/explorer/explorer-href";
+import { readUpload } from "@/lib/ingest";
+import { UploadSummary } from "@/components/uploads/upload-summary";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Gateway events" };
+export const metadata: Metadata = { title: "Upload" };
 
 type Props = { params: Promise<{ uploadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const NOT_MARKED = { decisive: null, response: null, gatewayVerdict: null };
 
-/** An upload's gateway events, a page of them: the lines that name no call (a node restarting, a token store unreachable). */
-export default async function UploadEventsPage({ params, searchParams }: Props) {
-  const found = await readUploadEvents(database(), (await params).uploadId, eventsPageOfUrl(await searchParams));
-  if (found === null) notFound();
-  const { upload, total, events } = found;
+/**
+ * An upload: what it brought, and its gateway events, a page of them: the
+ * lines that name no call (a node restarting, a token store unreachable).
+ */
+export default async function UploadPage({ params, searchParams }: Props) {
+  const uploadId = (await params).uploadId;
+  const [upload, found] = await Promise.all([readUpload(database(), uploadId), readUploadEvents(database(), uploadId, eventsPageOfUrl(await searchParams))]);
+  if (upload === null || found === null) notFound();
+  const { total, events } = found;
   return (
     <>
       <p>
         <Link href="/uploads">← Uploads</Link>
       </p>
       <div className="page-heading">
-        <h1>Gateway events of {upload.name}</h1>
+        <h1>Upload {upload.name}</h1>
       </div>
+      <UploadSummary upload={upload} />
       <section className="card" aria-label="Gateway events">
+        <h2>Gateway events</h2>
         <p className="muted">
           Lines that name no call: what the gateway itself logged, such as a node reloading its APIs or a token store it could not reach. A burst of
           rejections often starts with one. Times are in <TimeZoneName /> (the header&apos;s <strong>Local | UTC</strong>).
@@ -41,9 +48,6 @@ export default async function UploadEventsPage({ params, searchParams }: Props) 
             <EventsPager page={found} />
           </>
         )}
-        <p>
-          <Link href={explorerHref({ upload: upload.id })}>The calls of this upload →</Link>
-        </p>
       </section>
     </>
   );
