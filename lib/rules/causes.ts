@@ -56,7 +56,7 @@ export const CAUSE_TABLE = [
     title: "Credential missing",
     explanation:
       "The gateway looked for the credential this API requires and found none: it was not sent, or was sent under another name or in another place (a header instead of a query parameter, for example).",
-    remedy: "Send {credential}: the gateway looks for it under that exact name, in that place (header, query parameter or cookie), and nowhere else.",
+    remedy: "Send {credential}: the gateway looks for it under that exact name, in that place, and nowhere else.",
   },
   {
     // Before the gateway's own verdicts: a stray space makes a good credential look unknown.

@@ -3,6 +3,7 @@ import { loadFingerprintKey } from "../../credentials";
 import { TraceReadError } from "../../trace-reading";
 import { classifyTraceFiles, type VerdictWriter } from "../../verdicts";
 import { parseArguments } from "../arguments";
+import { classifySummary } from "../classify-summary";
 import { isRereadable, namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
 
 export function registerClassify(program: Command): void {
@@ -11,20 +12,25 @@ export function registerClassify(program: Command): void {
     .description("read trace files (text, JSON Lines or a JSON document, gzip or not) and print one JSON line per call: whether it was rejected, why, and the evidence; no database")
     .argument("<files...>", "trace files, or - for standard input; records of one call may be spread over several")
     .option("--rejected", "print the rejected calls only", false)
-    .action(async (files: string[], options: { rejected: boolean }) => {
-      process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)), options.rejected);
+    .option("--summary", "print, instead of JSON lines, the rejections counted by cause, with what to do and the first calls to look at", false)
+    .action(async (files: string[], options: ClassifyOptions) => {
+      process.exitCode = await classifyCommand(namedTraceFiles(parseArguments(traceFilePaths, files)), options);
     });
 }
 
-async function classifyCommand(files: TraceFile[], rejectedOnly: boolean): Promise<number> {
+type ClassifyOptions = { rejected: boolean; summary: boolean };
+
+async function classifyCommand(files: TraceFile[], options: ClassifyOptions): Promise<number> {
   try {
     const rereadable = files.every(isRereadable);
-    const write = writeLines(process.stdout);
-    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), rejectedOnly ? (lines) => write(lines.filter(isRejection)) : write, {
+    const summary = options.summary ? classifySummary() : null;
+    const write = summary?.write ?? writeLines(process.stdout);
+    await classifyTraceFiles(files.map(opener), loadFingerprintKey(), options.rejected ? (lines) => write(lines.filter(isRejection)) : write, {
       rereadable,
       // `classify samples/*` meets the README beside the traces: say so, and go on.
       onFileWithoutRecords: (error) => reportReadFailure(error, files, "; passed over"),
     });
+    if (summary) process.stdout.write(summary.report());
     return 0;
   } catch (error) {
     if (!(error instanceof TraceReadError)) throw error;

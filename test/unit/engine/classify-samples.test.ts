@@ -66,6 +66,18 @@ describe("tracelens classify on the shared samples", () => {
     for (const raw of SAMPLE_RAW_CREDENTIALS) expect(result.stdout).not.toContain(raw);
   });
 
+  it("with --summary, counts the rejections by cause, each with what to do for the credential it names and the calls to open", () => {
+    const summary = runCli(["classify", "--summary", ...sampleFiles], { env: { TRACELENS_FINGERPRINT_KEY: "samples" } });
+    expect(summary.status).toBe(0);
+    const text = summary.stdout;
+    expect(text.split("\n")[0]).toBe(`${expected.length} calls, ${expected.filter((row) => row.rejected).length} rejections:`);
+    expect(text).toMatch(/ {8}3 {2}No access to this resource\n {11}What to do: Grant the app access[^\n]*\n {11}a91 {2}gateway-trace\.log:10\n {11}f6 {2}gateway-trace\.ndjson:3\n {11}h8 {2}gateway-calls\.json\n/);
+    // An access token and a session cookie refused alike take different remedies, each counted.
+    expect(text).toContain("What to do (1): Request a new token");
+    expect(text).toContain("What to do (1): Check that the Session Token in cookie session_token holds a value the gateway issued");
+    for (const raw of SAMPLE_RAW_CREDENTIALS) expect(text).not.toContain(raw);
+  });
+
   it("with --rejected, prints the same lines of the rejected calls only", () => {
     const rejected = runCli(["classify", "--rejected", ...sampleFiles], { env: { TRACELENS_FINGERPRINT_KEY: "samples" } });
     expect(rejected.status).toBe(0);
