@@ -23,7 +23,6 @@ const row = (page: Page, name: string) => page.getByRole("row").filter({ has: pa
 
 // Other calls stay stored throughout, as in use: removing these uploads never empties the dashboard.
 test.beforeAll(async ({ request }) => ensureSamplesStored(request));
-test.beforeEach(({ page }) => page.on("dialog", (dialog) => dialog.accept()));
 
 test("an upload's rejections are labelled as counted when uploaded, and its link shows them as they are now", async ({ page, request }) => {
   const ids = [await store(request, "stale-a.log", first("stale")), await store(request, "stale-b.log", second("stale"))];
@@ -47,11 +46,24 @@ test("removing an upload says how many calls went and how many were re-classifie
   await open(page, "/uploads");
   const status = page.getByRole("status");
 
+  // Asked first, with what it would do; "Keep it" changes nothing.
   await row(page, "remove-b.log").getByRole("button", { name: "Remove" }).click();
+  const question = page.getByRole("group", { name: "Remove upload remove-b.log?" });
+  await expect(question).toContainText("0 calls only it brought are deleted; 1 call it shares with other uploads is re-classified on what they hold.");
+  await question.getByRole("button", { name: "Keep it" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(row(page, "remove-b.log")).toHaveCount(1);
+
+  await row(page, "remove-b.log").getByRole("button", { name: "Remove" }).click();
+  await expect(question.getByRole("button", { name: "Remove upload" })).toBeFocused();
+  await question.getByRole("button", { name: "Remove upload" }).click();
   await expect(status).toHaveText('Removed upload "remove-b.log": 0 calls removed, 1 re-classified.');
   await expect(row(page, "remove-b.log")).toHaveCount(0);
 
   await row(page, "remove-a.log").getByRole("button", { name: "Remove" }).click();
+  const questionOfA = page.getByRole("group", { name: "Remove upload remove-a.log?" });
+  await expect(questionOfA).toContainText("2 calls only it brought are deleted; 0 calls it shares with other uploads are re-classified");
+  await questionOfA.getByRole("button", { name: "Remove upload" }).click();
   await expect(status).toHaveText('Removed upload "remove-a.log": 2 calls removed, 0 re-classified.');
   await expect(row(page, "remove-a.log")).toHaveCount(0);
 });
@@ -66,13 +78,16 @@ test("a removal that fails says why and leaves the button usable", async ({ page
     await page.route("**/api/uploads/*", (route) =>
       route.fulfill({ status: 500, json: { error: { code: "internal", message: "the server could not complete the request" } } }),
     );
+    const confirm = page.getByRole("group", { name: "Remove upload remove-fails.log?" }).getByRole("button", { name: "Remove upload" });
     await remove.click();
+    await confirm.click();
     await expect(alert).toHaveText('Could not remove "remove-fails.log": the server could not complete the request.');
     await expect(remove).toBeEnabled();
 
     await page.unrouteAll();
     await page.route("**/api/uploads/*", (route) => route.abort("connectionrefused"));
     await remove.click();
+    await confirm.click();
     await expect(alert).toHaveText('Could not remove "remove-fails.log": the server could not be reached.');
     await expect(remove).toBeEnabled();
     await expect(row(page, "remove-fails.log")).toHaveCount(1);

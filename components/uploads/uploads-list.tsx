@@ -2,28 +2,38 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime, TimeSpan, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
-import { failureOf } from "@/components/layout/fetch-answer";
+import { fetchAnswer } from "@/components/layout/fetch-answer";
 import { deletedUploadAnswer } from "@/lib/ingest/upload-answer";
 import { formatBytes } from "./format-bytes";
 import { callCount } from "@/components/calls/call-count";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 
 type Outcome = { removed: boolean; message: string };
+/** A removal asked for and not yet confirmed, with what it would do once counted (null while counting). */
+type PendingRemoval = { upload: UploadListing; preview: string | null };
 
 export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
   const router = useRouter();
+  const [pending, setPending] = useState<PendingRemoval | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [, startTransition] = useTransition();
 
-  const remove = async (upload: UploadListing) => {
-    if (!window.confirm(`Remove "${upload.name}"? Calls only it contributed are deleted; shared calls are re-classified.`)) return;
-    setRemoving(upload.id);
+  const ask = async (upload: UploadListing) => {
     setOutcome(null);
+    setPending({ upload, preview: null });
+    const preview = await previewRemoval(upload);
+    // Only if the question is still this upload's: another Remove or Keep may have come meanwhile.
+    setPending((current) => (current?.upload.id === upload.id ? { upload, preview } : current));
+  };
+
+  const remove = async (upload: UploadListing) => {
+    setPending(null);
+    setRemoving(upload.id);
     const answer = await removeUpload(upload);
     const settle = () => {
       setOutcome(answer);
@@ -48,8 +58,32 @@ export function UploadsList({ uploads }: { uploads: UploadListing[] }) {
           <p>{outcome.message}</p>
         </div>
       )}
-      {uploads.length === 0 ? <p className="muted">No uploads yet.</p> : <UploadsTable uploads={uploads} removing={removing} onRemove={remove} />}
+      {pending && <RemovalQuestion pending={pending} onRemove={() => remove(pending.upload)} onKeep={() => setPending(null)} />}
+      {uploads.length === 0 ? <p className="muted">No uploads yet.</p> : <UploadsTable uploads={uploads} removing={removing} onRemove={ask} />}
     </>
+  );
+}
+
+/**
+ * Asks before a removal, in the page rather than the browser's own dialog:
+ * it can say what the removal would do (the calls that go, those
+ * re-classified), which "Remove this file?" alone does not.
+ */
+function RemovalQuestion({ pending, onRemove, onKeep }: { pending: PendingRemoval; onRemove: () => void; onKeep: () => void }) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), [pending.upload.id]);
+  return (
+    <div className="removal-question" role="group" aria-label={`Remove upload ${pending.upload.name}?`}>
+      <p>
+        <strong>Remove upload &quot;{pending.upload.name}&quot;?</strong> <span aria-live="polite">{pending.preview ?? "Counting what it would remove…"}</span>
+      </p>
+      <button ref={confirm} type="button" className="button danger" onClick={onRemove}>
+        Remove upload
+      </button>{" "}
+      <button type="button" className="button" onClick={onKeep}>
+        Keep it
+      </button>
+    </div>
   );
 }
 
@@ -162,18 +196,20 @@ function RejectionsCell({ upload }: { upload: UploadListing }) {
   );
 }
 
+/** What removing the upload would do, in words, or why that could not be counted (the removal itself may still be asked for). */
+async function previewRemoval(upload: UploadListing): Promise<string> {
+  const result = await fetchAnswer(`/api/uploads/${upload.id}/removal`, {}, deletedUploadAnswer);
+  if ("failed" in result) return `What it would remove could not be counted: ${result.failed}.`;
+  const { callsRemoved, callsReclassified } = result.answer;
+  return `${callCount(callsRemoved)} only it brought ${isAre(callsRemoved)} deleted; ${callCount(callsReclassified)} it shares with other uploads ${isAre(callsReclassified)} re-classified on what they hold.`;
+}
+
+const isAre = (count: number) => (count === 1 ? "is" : "are");
+
 /** Asks the server to remove an upload, and says what happened whatever the answer (or none). */
 async function removeUpload(upload: UploadListing): Promise<Outcome> {
-  const failed = (reason: string): Outcome => ({ removed: false, message: `Could not remove "${upload.name}": ${reason}.` });
-  let response: Response;
-  try {
-    response = await fetch(`/api/uploads/${upload.id}`, { method: "DELETE" });
-  } catch {
-    return failed("the server could not be reached");
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) return failed(failureOf(body, response.status));
-  const removed = deletedUploadAnswer.safeParse(body).data;
-  const counts = removed ? `: ${callCount(removed.callsRemoved)} removed, ${removed.callsReclassified.toLocaleString("en")} re-classified` : "";
-  return { removed: true, message: `Removed upload "${upload.name}"${counts}.` };
+  const result = await fetchAnswer(`/api/uploads/${upload.id}`, { method: "DELETE" }, deletedUploadAnswer);
+  if ("failed" in result) return { removed: false, message: `Could not remove "${upload.name}": ${result.failed}.` };
+  const { callsRemoved, callsReclassified } = result.answer;
+  return { removed: true, message: `Removed upload "${upload.name}": ${callCount(callsRemoved)} removed, ${callsReclassified.toLocaleString("en")} re-classified.` };
 }

@@ -13,6 +13,27 @@ export class UploadNotFoundError extends Error {
 export type DeletedUpload = { uploadId: string; callsRemoved: number; callsReclassified: number };
 
 /**
+ * What removing the upload would do, counted as deleteUpload counts it: its
+ * calls no other upload has lines of go, the others are re-classified.
+ * Asked before a removal, so that nobody removes 200,000 calls thinking
+ * they remove a small file's.
+ */
+export async function previewUploadRemoval(pool: pg.Pool, uploadId: string): Promise<DeletedUpload> {
+  if (!z.uuid().safeParse(uploadId).success) throw new UploadNotFoundError(uploadId);
+  const { rows } = await pool.query<{ found: boolean; removed: number; shared: number }>(
+    `SELECT EXISTS (SELECT 1 FROM uploads WHERE id = $1) AS found,
+            count(*) FILTER (WHERE NOT shared)::int AS removed, count(*) FILTER (WHERE shared)::int AS shared
+       FROM (SELECT EXISTS (SELECT 1 FROM trace_segments o JOIN upload_files g ON g.id = o.file_id
+                             WHERE o.call_ref = mine.call_ref AND g.upload_id <> $1) AS shared
+               FROM (SELECT DISTINCT s.call_ref FROM trace_segments s JOIN upload_files f ON f.id = s.file_id WHERE f.upload_id = $1) mine) calls`,
+    [uploadId],
+  );
+  const [counts] = rows;
+  if (!counts?.found) throw new UploadNotFoundError(uploadId);
+  return { uploadId, callsRemoved: counts.removed, callsReclassified: counts.shared };
+}
+
+/**
  * Removes what only this upload contributed (its files, their lines, calls
  * nobody else knew) and re-classifies the calls it shared with other uploads
  * on what those still say.

@@ -1,4 +1,4 @@
-export { deleteUpload, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
+export { deleteUpload, previewUploadRemoval, UploadNotFoundError, type DeletedUpload } from "./delete-upload";
 export {
   EmptyUploadError,
   ingestUpload,

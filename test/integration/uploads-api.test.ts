@@ -361,8 +361,16 @@ describe("calls spread over uploads", () => {
       expect((await api<CallPage>(`/api/calls?upload=${uploadId}`)).body.items.map((item) => item.callId)).toEqual(["split-1"]);
     }
 
+    // Asked first, what a removal would do is what it then does, and asking changes nothing.
+    const counts = await tableCounts();
+    const preview = await api(`/api/uploads/${second.body.uploadId}/removal`);
+    expect(preview.body).toEqual({ uploadId: second.body.uploadId, callsRemoved: 0, callsReclassified: 1 });
+    expect((await api(`/api/uploads/${first.body.uploadId}/removal`)).body).toMatchObject({ callsRemoved: 0, callsReclassified: 1 });
+    expect(await tableCounts()).toEqual(counts);
     const removed = await fetch(`${server.url}/api/uploads/${second.body.uploadId}`, { method: "DELETE" });
     expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual(preview.body);
+    expect((await api(`/api/uploads/${first.body.uploadId}/removal`)).body).toMatchObject({ callsRemoved: 1, callsReclassified: 0 });
     const unjoined = (await api<CallDetail>("/api/calls/split-1")).body;
     expect(unjoined.cause).toBe("invalid_unspecified");
     expect(unjoined.trace).toHaveLength(1);
@@ -480,5 +488,6 @@ describe("bad uploads change nothing", () => {
     expect((await empty.json()).error).toEqual({ code: "no_file", message: 'the upload holds no file: send them in the multipart field "file"' });
     expect(await tableCounts()).toEqual(before);
     expect((await fetch(`${server.url}/api/uploads/not-a-uuid`, { method: "DELETE" })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/uploads/00000000-0000-4000-8000-000000000000/removal`)).status).toBe(404);
   });
 });
