@@ -32,9 +32,9 @@ export type EventsWindow = { bucketSeconds: number; origin: Date; from: Date; to
 
 /**
  * The gateway events in a time window, by period, keyed by the period's
- * start (ms), each line once however many overlapping files hold it. Events
- * name no call, so of a view's filters only its time and its uploads apply
- * to them.
+ * start (ms): a line once however many overlapping files hold it, and as
+ * often as its file repeats it (distinctEvents). Events name no call, so of
+ * a view's filters only its time and its uploads apply to them.
  *
  * gateway_events has no time index: the window's rows are found by a scan of
  * the table, which gateways fill far more slowly than calls (a line in every
