@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { generatedTrace } from "../test/support/generated-trace";
 import { open } from "./support/open";
 
 // A burst of 2,000 calls at 10:00, three rejections at 10:05 that a linear
@@ -86,3 +87,52 @@ test.describe("in Tokyo", () => {
     await expect(page.getByTestId("total")).toHaveText("3");
   });
 });
+
+test.describe("the chart's table beside all six causes", () => {
+  // A generated trace (its calls of every cause, and its gateway reloads, at 14:00:00) and another node's errors in that second, each a long line, before two calls that make periods of calls alone.
+  const STORE_DOWN = `2026-11-20T14:00:00.000Z ERROR Token store tokens-db unreachable: ${"connection refused by 10.0.3.17:5432, retrying in 250 ms; ".repeat(3)}giving up`;
+  const uploads: string[] = [];
+
+  test.use({ viewport: { width: 1280, height: 900 } });
+  test.beforeAll(async ({ request }) => {
+    const files = [
+      { name: "generated.log", buffer: await generatedTrace(150_000) },
+      { name: "other-node.log", buffer: Buffer.from([STORE_DOWN, `${STORE_DOWN} (again)`, call("calm-1", "2026-11-20T14:00:05Z", 200), call("calm-2", "2026-11-20T14:00:09Z", 401), ""].join("\n")) },
+    ];
+    for (const { name, buffer } of files) {
+      const response = await request.post("/api/uploads", { multipart: { file: { name, mimeType: "text/plain", buffer } } });
+      expect(response.status()).toBe(201);
+      uploads.push((await response.json()).uploadId);
+    }
+  });
+  test.afterAll(async ({ request }) => {
+    for (const id of uploads) await request.delete(`/api/uploads/${id}`);
+  });
+
+  test("fits its card on a laptop, a period's gateway events in two lines: how many, one link, the first of the worst cut short", async ({ page }) => {
+    await open(page, `/?${uploads.map((id) => `upload=${id}`).join("&")}`);
+    await chart(page).getByText("Show as a table").click();
+    const scroll = chart(page).locator(".chart-table-scroll");
+    await expect(chart(page).getByRole("columnheader")).toHaveCount(10);
+    // No sideways scroll: every column and its total in sight.
+    expect(await scroll.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+
+    const row = chart(page).getByRole("row").filter({ hasText: "gateway events, 2 ERROR or FATAL" });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole("link")).toHaveCount(1);
+    await expect(row.getByRole("link", { name: "Gateway events of other-node.log" })).toBeVisible();
+    await expect(row).toContainText("and 1 more upload");
+    await expect(row.getByTitle(STORE_DOWN)).toBeVisible();
+    await expectRowsOfTwoLinesAtMost(page);
+
+    // On a phone the table scrolls sideways in its box, as it did, and its rows stay as short.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectRowsOfTwoLinesAtMost(page);
+  });
+});
+
+/** Each period's row is one or two lines high: no taller than two of its shortest. */
+async function expectRowsOfTwoLinesAtMost(page: Page) {
+  const heights = await chart(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThanOrEqual(2 * Math.min(...heights));
+}

@@ -14,7 +14,7 @@ export function describeEvents({ count, severity, worstCount }: PeriodEvents): s
 /** Said wherever events are counted beside calls, since the view's other filters leave them as they are. */
 export const EVENTS_UNFILTERED = "Gateway events name no call: of the view's filters only its time and upload apply to them.";
 
-/** A period's events in a tooltip or a table cell: how many, and the first lines of the worst. */
+/** A period's events in the chart's tooltip: how many, and the first lines of the worst. */
 export function EventsSummary({ events }: { events: PeriodEvents }) {
   return (
     <div className="events-summary">

@@ -1,15 +1,15 @@
 import Link from "next/link";
-import type { HistogramBucket } from "@/lib/explorer";
+import type { HistogramBucket, PeriodEvents } from "@/lib/explorer";
 import { CAUSES, type Cause } from "@/lib/rules";
-import { EVENTS_UNFILTERED, EventsSummary } from "./gateway-event-marks";
+import { describeEvents, EVENTS_UNFILTERED, SEVERITY_COLORS } from "./gateway-event-marks";
 
 /**
  * The calls chart as a table, for screen readers and the keyboard: a row
  * for each period that had calls or gateway events (the chart's empty bars
  * only show a gap), its rejections by cause and, unless the view is of
- * rejections alone, its calls not rejected, its gateway events with a link to
- * the page of each upload holding them, and a button that narrows the view to
- * that period as a click on its bar does.
+ * rejections alone, its calls not rejected, its gateway events (EventsCell),
+ * and a button that narrows the view to that period as a click on its bar
+ * does.
  */
 export function RejectionsTable({ buckets, causes, withNotRejected, caption, label, zoom }: {
   buckets: HistogramBucket[];
@@ -60,20 +60,7 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
                 ))}
                 {withNotRejected && <td>{count(bucket.notRejected)}</td>}
                 <td>{count(total(bucket))}</td>
-                {withEvents && (
-                  <td className="events-cell">
-                    {bucket.events && (
-                      <>
-                        <EventsSummary events={bucket.events} />
-                        {bucket.events.uploads.map((upload) => (
-                          <Link key={upload.id} href={`/uploads/${upload.id}`}>
-                            Gateway events of {upload.name}
-                          </Link>
-                        ))}
-                      </>
-                    )}
-                  </td>
-                )}
+                {withEvents && <td className="events-cell">{bucket.events && <EventsCell events={bucket.events} />}</td>}
               </tr>
             ))}
           </tbody>
@@ -91,6 +78,41 @@ export function RejectionsTable({ buckets, causes, withNotRejected, caption, lab
         </table>
       </div>
     </details>
+  );
+}
+
+/**
+ * A period's gateway events in two short lines, so that the table fits its
+ * card beside the six causes: how many, coloured by the worst, with a link to
+ * the events of the upload holding the first of the worst; then that line,
+ * cut to the cell's width (whole under the pointer, and on the upload's page).
+ * The chart's tooltip names the next ones.
+ */
+function EventsCell({ events }: { events: PeriodEvents }) {
+  const description = describeEvents(events);
+  const [upload, ...others] = events.uploads;
+  const first = events.worst[0];
+  return (
+    <>
+      <p className="events-cell-line">
+        <span className="events-count" style={{ color: SEVERITY_COLORS[events.severity] }} title={description} aria-hidden="true">
+          {count(events.count)}
+        </span>
+        <span className="visually-hidden">{description}</span>
+        {upload && (
+          <Link href={`/uploads/${upload.id}`}>
+            <span className="visually-hidden">Gateway events of </span>
+            {upload.name}
+          </Link>
+        )}
+        {others.length > 0 && <span className="muted"> and {others.length === 1 ? "1 more upload" : `${others.length} more uploads`}</span>}
+      </p>
+      {first && (
+        <p className="events-cell-line mono" title={first.text}>
+          {first.text}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -15,12 +15,15 @@ const MOST_EVENTS = 5;
  * a token store it could not reach explains a burst of refused tokens
  * better than the tokens do, and the call's own cause cannot say so. Across
  * every upload (the gateway's trouble is logged by whichever node saw it);
- * a line logged in overlapping files is one (its time and text).
+ * a line logged in overlapping files is one (its time and text), and so is a
+ * line its file repeats within a millisecond: the list names what went wrong
+ * in its few lines, and five copies of one would hide the rest.
  */
 export async function readEventsNearCall(db: Database, time: Date): Promise<EventNearCall[]> {
   const rows = await db.$queryRaw<Array<Omit<EventNearCall, "time" | "secondsBefore"> & { time: Date }>>`
     SELECT file, line, time, level, text, upload_id::text AS "uploadId"
       FROM (${distinctEvents(Prisma.sql`e.time BETWEEN ${new Date(time.getTime() - LOOK_BEFORE_MS)} AND ${new Date(time.getTime() + LOOK_AFTER_MS)} AND ${SEVERITY_RANK} > 0`)}) e
+     WHERE occurrence = 1
      ORDER BY abs(extract(epoch FROM time - ${time}::timestamptz)), time
      LIMIT ${MOST_EVENTS}`;
   return rows.map((row) => ({ ...row, time: row.time.toISOString(), secondsBefore: (time.getTime() - row.time.getTime()) / 1000 }));

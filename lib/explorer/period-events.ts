@@ -23,7 +23,7 @@ export type PeriodEvents = {
   worstCount: number;
   /** The first of the worst (at most three, in trace order): their level as written and the start of their text. */
   worst: Array<{ level: string | null; text: string }>;
-  /** The uploads that hold them, whose pages list them. */
+  /** The uploads that hold them, whose pages list them: first the one holding the first of the worst, the line a table shows. */
   uploads: Array<{ id: string; name: string }>;
 };
 
@@ -32,9 +32,9 @@ export type EventsWindow = { bucketSeconds: number; origin: Date; from: Date; to
 
 /**
  * The gateway events in a time window, by period, keyed by the period's
- * start (ms), each line once however many overlapping files hold it. Events
- * name no call, so of a view's filters only its time and its uploads apply
- * to them.
+ * start (ms): a line once however many overlapping files hold it, and as
+ * often as its file repeats it (distinctEvents). Events name no call, so of
+ * a view's filters only its time and its uploads apply to them.
  *
  * gateway_events has no time index: the window's rows are found by a scan of
  * the table, which gateways fill far more slowly than calls (a line in every
@@ -48,10 +48,11 @@ export async function readPeriodEvents(db: Database, window: EventsWindow): Prom
   const inUploads = uploads?.length ? Prisma.sql`AND f.upload_id = ANY(${uploads}::uuid[])` : Prisma.empty;
   const start = Prisma.sql`date_bin(make_interval(secs => ${bucketSeconds}), e.time, ${origin}::timestamptz)`;
   // Trace order within a period, as the upload's events page lists them (lib/explorer/gateway-events.ts).
-  const rows = await db.$queryRaw<Array<{ start: Date; count: number; rank: number; worstCount: number; levels: Array<string | null>; texts: string[]; uploads: string[] }>>`
+  const rows = await db.$queryRaw<Array<{ start: Date; count: number; rank: number; worstCount: number; levels: Array<string | null>; texts: string[]; firstUpload: string; uploads: string[] }>>`
     SELECT start, count(*)::int AS count, max(worst) AS rank, count(*) FILTER (WHERE rank = worst)::int AS "worstCount",
            (array_agg(level ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1:${NAMED_EVENTS}] AS levels,
            (array_agg(left(text, ${NAMED_TEXT_LENGTH}) ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1:${NAMED_EVENTS}] AS texts,
+           (array_agg(upload_id::text ORDER BY time, file COLLATE "C", file_id, seq) FILTER (WHERE rank = worst))[1] AS "firstUpload",
            array_agg(DISTINCT upload_id::text) AS uploads
       FROM (SELECT ${start} AS start, ${SEVERITY_RANK} AS rank, max(${SEVERITY_RANK}) OVER (PARTITION BY ${start}) AS worst,
                    e.level, e.text, e.time, e.file, e.file_id, e.seq, e.upload_id
@@ -66,7 +67,7 @@ export async function readPeriodEvents(db: Database, window: EventsWindow): Prom
         severity: SEVERITIES[row.rank] ?? "other",
         worstCount: row.worstCount,
         worst: row.texts.map((text, index) => ({ level: row.levels[index] ?? null, text })),
-        uploads: row.uploads.map((id) => ({ id, name: names.get(id) ?? id })),
+        uploads: [row.firstUpload, ...row.uploads.filter((id) => id !== row.firstUpload)].map((id) => ({ id, name: names.get(id) ?? id })),
       },
     ]),
   );

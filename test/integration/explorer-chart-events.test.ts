@@ -38,7 +38,7 @@ beforeAll(async () => {
 const withEvents = (buckets: HistogramBucket[]) => buckets.flatMap((bucket) => (bucket.events ? [{ start: bucket.start, ...bucket.events }] : []));
 
 describe("gateway events on the chart", () => {
-  it("counts a period's events (a line overlapping uploads hold once) with the worst of them, the first of the worst in trace order (their lines as stored), and the uploads that hold them", async () => {
+  it("counts a period's events (a line overlapping uploads hold once) with the worst of them, the first of the worst in trace order (their lines as stored), and the uploads that hold them, the first of the worst's first", async () => {
     const { bucketSeconds, buckets } = await readHistogram(database.db, parseCallFilters({}));
     expect(bucketSeconds).toBe(10);
     expect(withEvents(buckets)).toEqual([
@@ -52,7 +52,8 @@ describe("gateway events on the chart", () => {
           { level: "ERROR", text: "2026-11-20T14:05:25Z ERROR Token store tokens-db unreachable" },
           { level: "FATAL", text: "2026-11-20T14:05:29Z FATAL Gateway node gw-3 out of memory" },
         ],
-        uploads: expect.arrayContaining([{ id: gatewayUpload, name: "gateway.log" }, expect.objectContaining({ name: "other-node.log" })]),
+        // The one holding the first of the worst first: the chart's table links to it.
+        uploads: [{ id: gatewayUpload, name: "gateway.log" }, expect.objectContaining({ name: "other-node.log" })],
       },
     ]);
     // The period of the failure also keeps its call: events are beside the bars, never counted in them.
@@ -80,5 +81,33 @@ describe("gateway events on the chart", () => {
     expect(withEvents(buckets).map(({ start, count, severity }) => [start, count, severity])).toEqual([["2026-11-20T13:00:00.000Z", 1, "error"]]);
     const empty = await readHistogram(database.db, parseCallFilters({ from: "2026-11-20T12:00:00Z", to: "2026-11-20T12:30:00Z" }));
     expect(empty.buckets).toEqual([]);
+  });
+});
+
+describe("a line a file repeats", () => {
+  // A reload logged three times and an error twice within one millisecond, as a gateway in trouble writes them.
+  const RELOAD = "2026-11-21T09:00:00.000Z INFO Gateway node gw-1 reloaded 3 APIs";
+  const STORE_DOWN = "2026-11-21T09:00:00.000Z ERROR Token store tokens-db unreachable";
+  const lines = (line: string, copies: number) => Array.from({ length: copies }, () => line);
+  let burstUpload = "";
+
+  beforeAll(async () => {
+    await ingestTrace(database.url, "burst.log", [...lines(RELOAD, 3), ...lines(STORE_DOWN, 2), ""].join("\n"));
+    // The same burst shipped again, cut otherwise: two of the reloads, and four of the errors where burst.log kept two.
+    await ingestTrace(database.url, "burst-again.log", [...lines(RELOAD, 2), ...lines(STORE_DOWN, 4), ""].join("\n"));
+    burstUpload = (await database.db.upload.findFirst({ where: { name: "burst.log" }, select: { id: true } }))?.id ?? "";
+  });
+
+  const burstPeriod = async (params: Record<string, string>) => {
+    const { buckets } = await readHistogram(database.db, parseCallFilters({ from: "2026-11-21T08:59:00Z", to: "2026-11-21T09:01:00Z", ...params }));
+    return withEvents(buckets).map(({ start, count, severity, worstCount }) => ({ start, count, severity, worstCount }));
+  };
+
+  it("counts each of its copies, as the upload's events page lists them", async () => {
+    expect(await burstPeriod({ upload: burstUpload })).toEqual([{ start: "2026-11-21T09:00:00.000Z", count: 5, severity: "error", worstCount: 2 }]);
+  });
+
+  it("counts as many copies as the file holding it most often has, where overlapping uploads both hold it", async () => {
+    expect(await burstPeriod({})).toEqual([{ start: "2026-11-21T09:00:00.000Z", count: 7, severity: "error", worstCount: 4 }]);
   });
 });

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateTrace } from "../../../bench/classify/generate";
 import { classifyTraceFiles } from "../../../lib/verdicts";
 import { SeenCalls } from "../../../lib/calls";
 import { SortedVerdicts } from "../../../lib/verdicts/sorted-verdicts";
+import { generatedTrace } from "../../support/generated-trace";
 import { classifyInProcess, fingerprintKey, type TraceFile } from "./support";
 
 // Limits small enough that a few hundred calls are settled while others are
@@ -16,14 +16,6 @@ const TINY = { openCalls: 20, idleEvents: 60, linesPerRun: 50 };
 const UNBOUNDED = { openCalls: Number.MAX_SAFE_INTEGER, idleEvents: Number.MAX_SAFE_INTEGER, linesPerRun: Number.MAX_SAFE_INTEGER };
 
 const spillDirs = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("tracelens-classify-"));
-
-async function generated(bytes: number, seed: number): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await generateTrace(out, { format: "text", bytes, gzip: false, seed });
-  return Buffer.concat(chunks);
-}
 
 /** This process's open files inside `dir`: other files (other tests' included) do not count. */
 function openFilesIn(dir: string): number {
@@ -41,7 +33,7 @@ const line = (second: number, ref: string, message: string) => `2026-11-20T14:00
 
 describe("classify in bounded memory", () => {
   it("settling quiet calls and sorting verdicts on disk prints exactly what holding every call would", async () => {
-    const files: TraceFile[] = [{ name: "generated.log", content: await generated(200_000, 11) }];
+    const files: TraceFile[] = [{ name: "generated.log", content: await generatedTrace(200_000, 11) }];
     const inMemory = await classifyInProcess(files, UNBOUNDED);
     expect(inMemory.length).toBeGreaterThan(200);
     expect(await classifyInProcess(files, TINY)).toEqual(inMemory);
@@ -92,7 +84,7 @@ describe("classify in bounded memory", () => {
 
   it("leaves no sorted runs behind, also when a file cannot be read", async () => {
     const before = spillDirs();
-    const good: TraceFile = { name: "generated.log", content: await generated(50_000, 3) };
+    const good: TraceFile = { name: "generated.log", content: await generatedTrace(50_000, 3) };
     let spilledWhileWriting = false;
     const open = () => ({ name: good.name, stream: Readable.from([good.content]) });
     const watch = async () => {
