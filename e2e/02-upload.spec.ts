@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { open } from "./support/open";
 import { SAMPLE_PATHS } from "./support/samples";
@@ -41,6 +42,27 @@ test("a file that cannot be read is refused with its name and position, and noth
   const files = panel.getByRole("list", { name: "Files" });
   await expect(files.getByRole("listitem").filter({ hasText: "broken.ndjson" })).toContainText("unreadable");
   await expect(files.getByRole("listitem").filter({ hasText: "fine.ndjson" })).toContainText("not stored");
+  await open(page, "/");
+  await expect(page.getByTestId("stored-calls")).toHaveText("10");
+});
+
+test("every file that cannot be read is named with its reason and position; the readable ones are said to be readable, not stored", async ({ page }) => {
+  await openUploads(page);
+  const traceLine = (callId: string) => `2026-11-22T09:00:00Z INFO [callId=${callId}] Response: 401 nope\n`;
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "evil.log", mimeType: "text/plain", buffer: Buffer.from(`${traceLine("evil-1")}${"x".repeat(1024 * 1024 + 1)}\n`) },
+    { name: "truncated.log.gz", mimeType: "application/gzip", buffer: gzipSync(traceLine("truncated-1").repeat(200)).subarray(0, 60) },
+    { name: "binary.log", mimeType: "text/plain", buffer: Buffer.concat([Buffer.from(traceLine("binary-1")), Buffer.from([0x00, 0x01, 0x0a])]) },
+    { name: "fine.log", mimeType: "text/plain", buffer: Buffer.from(traceLine("fine-2")) },
+  ]);
+  const panel = page.getByRole("region", { name: "Upload trace files" });
+  await expect(panel.getByRole("alert")).toHaveText("Upload failed: evil.log: line 2: line longer than 1 MiB, and 2 more files cannot be read; nothing was stored");
+  const files = panel.getByRole("list", { name: "Files" });
+  const row = (name: string) => files.getByRole("listitem").filter({ hasText: name });
+  await expect(row("evil.log")).toContainText("unreadable: line 2: line longer than 1 MiB");
+  await expect(row("truncated.log.gz")).toContainText("unreadable: byte 60: truncated gzip data");
+  await expect(row("binary.log")).toContainText("unreadable: line 2: binary data (NUL byte), not a trace");
+  await expect(row("fine.log")).toContainText("readable, but not stored: an upload is stored whole or not at all");
   await open(page, "/");
   await expect(page.getByTestId("stored-calls")).toHaveText("10");
 });

@@ -7,7 +7,7 @@ import { useHydrated } from "@/components/layout/use-hydrated";
 import { formatBytes } from "./format-bytes";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
-import type { UploadResult } from "@/lib/ingest";
+import type { RefusedFile, UploadResult } from "@/lib/ingest";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { useUploadRequest, type UploadPhase as Phase } from "./use-upload-request";
 
@@ -73,17 +73,18 @@ function FileProgress({ files, phase }: { files: File[]; phase: Phase }) {
   let before = 0;
   return (
     <ul className="file-progress" aria-label="Files">
-      {files.map((file) => {
+      {files.map((file, index) => {
         const start = before;
         before += file.size;
         const sent = phase.kind === "sending" ? Math.min(Math.max(phase.loaded - start, 0), file.size) : file.size;
         const fraction = file.size === 0 ? 1 : sent / file.size;
-        const state = fileState(file, phase, fraction);
+        const refused = phase.kind === "failed" ? phase.files[index] : undefined;
+        const state = fileState(phase, fraction, refused);
         return (
           <li key={`${file.name}:${start}`}>
             <span className="file-name mono">{file.name}</span>
             {phase.kind === "failed" ? (
-              <span className={state === "unreadable" ? "file-failed" : "muted"}>{state}</span>
+              <span className={refused?.readable === false ? "file-failed" : "muted"}>{state}</span>
             ) : (
               <progress max={1} value={phase.kind === "processing" ? undefined : fraction} aria-label={`${file.name} ${state}`} />
             )}
@@ -96,14 +97,17 @@ function FileProgress({ files, phase }: { files: File[]; phase: Phase }) {
 }
 
 /**
- * Where a file stands. When the upload fails, the file the server names is the
- * unreadable one; the others were fine, but an upload is stored whole or not at all.
+ * Where a file stands. When the upload is refused for files it cannot read,
+ * the server says of each file, in the order sent, where and why it cannot be
+ * read, or that it can and was not stored, as an upload is stored whole or
+ * not at all; refused otherwise, no file was stored.
  */
-function fileState(file: File, phase: Phase, fraction: number): string {
+function fileState(phase: Phase, fraction: number, refused: RefusedFile | undefined): string {
   if (phase.kind === "sending") return fraction >= 1 ? "sent" : "sending";
   if (phase.kind === "processing") return "processing";
   if (phase.kind === "done") return "stored";
-  return phase.kind === "failed" && phase.message.startsWith(`${file.name}: `) ? "unreadable" : "not stored";
+  if (refused === undefined) return "not stored";
+  return refused.readable ? refused.message : `unreadable: ${refused.message}`;
 }
 
 function UploadOutcome({ result }: { result: UploadResult | null }) {

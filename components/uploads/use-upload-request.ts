@@ -1,17 +1,21 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { UploadResult } from "@/lib/ingest";
+import type { RefusedFile, UploadResult } from "@/lib/ingest";
 import { failureOf } from "@/components/layout/fetch-answer";
-import { uploadResultAnswer } from "@/lib/ingest/upload-answer";
+import { errorAnswer, uploadResultAnswer } from "@/lib/ingest/upload-answer";
 
-/** A done upload's result is null when the server took it but its answer could not be read. */
+/**
+ * A done upload's result is null when the server took it but its answer could
+ * not be read. A failed one's `files` say why each file was not stored, in the
+ * order sent, when the server refused it for files it cannot read (none otherwise).
+ */
 export type UploadPhase =
   | { kind: "idle" }
   | { kind: "sending"; loaded: number }
   | { kind: "processing" }
   | { kind: "done"; result: UploadResult | null }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; files: RefusedFile[] };
 
 export type UploadRequest = { files: File[]; phase: UploadPhase; busy: boolean; send: (chosen: File[]) => void };
 
@@ -46,10 +50,10 @@ export function useUploadRequest(onStored: () => void): UploadRequest {
         setPhase({ kind: "done", result: uploadResultAnswer.safeParse(body).data ?? null });
         stored.current();
       } else {
-        setPhase({ kind: "failed", message: failureOf(body, request.status) });
+        setPhase({ kind: "failed", message: failureOf(body, request.status), files: errorAnswer.safeParse(body).data?.error.files ?? [] });
       }
     };
-    request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server" });
+    request.onerror = () => setPhase({ kind: "failed", message: "the upload did not reach the server", files: [] });
     request.send(form);
   };
 

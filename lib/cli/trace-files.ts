@@ -3,6 +3,7 @@ import fs, { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { z } from "zod";
+import type { UnreadableFilesError } from "../ingest";
 import type { TraceReadError } from "../trace-reading";
 
 /** `-` for a file name reads standard input, as other command-line tools do (`zcat x.gz | tracelens classify -`). */
@@ -86,8 +87,29 @@ function statOf(file: TraceFile): fs.Stats | null {
 
 /** Prints why a file could not be read, as one line naming it as the user gave it (standard input as "stdin"); the exit code for that. */
 export function reportReadFailure(error: TraceReadError, files: TraceFile[], note = ""): number {
-  const file = files.find((candidate) => candidate.name === error.file);
-  const given = file === undefined || file.path === STDIN ? error.file : file.path;
-  process.stderr.write(`tracelens: ${given}${error.message.slice(error.file.length)}${note}\n`);
+  printFailure(error.file, error.problem, files, note);
   return 2;
+}
+
+/**
+ * Prints why an upload was refused: one line for each file that cannot be
+ * read, in order, the first as reportReadFailure prints it, then one for the
+ * readable ones, which were not stored either. The exit code for that.
+ */
+export function reportUnreadableFiles(error: UnreadableFilesError, files: TraceFile[]): number {
+  const unreadable = error.files.filter((file) => !file.readable);
+  unreadable.forEach((file, index) => printFailure(file.name, file.message, files, index === 0 ? " (nothing was stored)" : ""));
+  const readable = error.files.length - unreadable.length;
+  if (readable > 0) {
+    const [count, verbs] = readable === 1 ? ["1 other file is", "was"] : [`${readable} other files are`, "were"];
+    process.stderr.write(`tracelens: ${count} readable, but ${verbs} not stored either: an upload is stored whole or not at all\n`);
+  }
+  return 2;
+}
+
+/** One line: the file named as the user gave it (standard input as "stdin"), then what went wrong. */
+function printFailure(name: string, problem: string, files: TraceFile[], note: string): void {
+  const file = files.find((candidate) => candidate.name === name);
+  const given = file === undefined || file.path === STDIN ? name : file.path;
+  process.stderr.write(`tracelens: ${given}: ${problem}${note}\n`);
 }

@@ -1,7 +1,6 @@
 import { FingerprintKeyMismatchError } from "../credentials";
 import { InvalidFilterError } from "../explorer";
-import { EmptyUploadError, UploadNotFoundError, type ErrorAnswer } from "../ingest";
-import { TraceReadError } from "../trace-reading";
+import { EmptyUploadError, UnreadableFilesError, UploadNotFoundError, type ErrorAnswer } from "../ingest";
 import { HttpError } from "./errors";
 
 const INTERNAL = "internal";
@@ -30,13 +29,13 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 function errorResponse(error: HttpError): Response {
-  return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorAnswer, { status: error.status });
+  return Response.json({ error: { code: error.code, message: error.message, ...error.details } } satisfies ErrorAnswer, { status: error.status });
 }
 
 function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof InvalidFilterError) return new HttpError(400, "invalid_parameter", error.message);
-  if (error instanceof TraceReadError) return new HttpError(422, "unreadable_file", `${error.message}; nothing was stored`);
+  if (error instanceof UnreadableFilesError) return new HttpError(422, "unreadable_file", `${error.message}; nothing was stored`, { files: error.files });
   if (error instanceof UploadNotFoundError) return new HttpError(404, "not_found", error.message);
   if (error instanceof EmptyUploadError) return new HttpError(400, "no_file", `${error.message}: send them in the multipart field "file"`);
   // The server's own key, not the request, is at fault (serve checks it at start; this is a key file changed since).

@@ -11,3 +11,4 @@ export {
 export { listUploads, readUpload, type UploadListing } from "./list-uploads";
 export type { RejectionsByCause } from "./touched-calls";
 export type { ErrorAnswer } from "./upload-answer";
+export { UnreadableFilesError, type RefusedFile } from "./unreadable-files";

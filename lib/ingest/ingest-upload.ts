@@ -10,6 +10,7 @@ import { storeFile } from "./store-file";
 import { dateOf, TimeSpan } from "./time-span";
 import { TouchedCalls, type RejectionsByCause } from "./touched-calls";
 import { inMergeLock, withTransaction } from "./transaction";
+import { storeEachReadable } from "./unreadable-files";
 
 export type UploadSource = "http" | "cli";
 
@@ -69,11 +70,13 @@ const TEXT_PER_BATCH = 16 * 1024 * 1024;
 
 /**
  * One upload, stored whole or not at all, in one transaction: a file that
- * cannot be read rolls back everything. Files stream into the database and
- * their calls are settled in batches, so memory stays bounded whatever the
- * size. Each file runs in a savepoint: one whose bytes were stored before is
- * undone whole. Uploads take the merge lock first, so concurrent uploads of
- * the same calls run one after the other: no lost update, no deadlock.
+ * cannot be read rolls back everything (the files after it are still read,
+ * to name each that cannot be read: UnreadableFilesError). Files stream into
+ * the database and their calls are settled in batches, so memory stays
+ * bounded whatever the size. Each file runs in a savepoint: one whose bytes
+ * were stored before is undone whole. Uploads take the merge lock first, so
+ * concurrent uploads of the same calls run one after the other: no lost
+ * update, no deadlock.
  * An upload with no file at all throws EmptyUploadError (and stores nothing).
  */
 export async function ingestUpload(pool: pg.Pool, request: IngestRequest, fingerprintKey: Buffer): Promise<UploadResult> {
@@ -90,14 +93,19 @@ export async function ingestUpload(pool: pg.Pool, request: IngestRequest, finger
     const touched = new TouchedCalls();
     const late = new LateCarriedValues();
     const upload: UploadInProgress = { client, uploadId, request, fingerprintKey, late, carriedSoFar: rememberCarriedValues(fingerprintKey, late), span: new TimeSpan() };
-    for await (const input of request.files) {
-      const { summary, touchedByFile } = await storeFileOnce(upload, input);
-      late.fileDone();
-      files.push({ ...outcomeOf(summary), duplicate: touchedByFile === null });
-      if (touchedByFile === null) continue;
-      accepted.push(summary);
-      touched.add(touchedByFile);
-    }
+    await storeEachReadable(request.files, {
+      async store(input) {
+        const { summary, touchedByFile } = await storeFileOnce(upload, input);
+        late.fileDone();
+        files.push({ ...outcomeOf(summary), duplicate: touchedByFile === null });
+        if (touchedByFile === null) return;
+        accepted.push(summary);
+        touched.add(touchedByFile);
+      },
+      // Its writes and the merge lock go now, not once the files after it are read.
+      refuse: rollback,
+      fingerprintKey,
+    });
     if (files.length === 0) throw new EmptyUploadError();
     const duplicateFiles = files.length - accepted.length;
     if (accepted.length === 0) {

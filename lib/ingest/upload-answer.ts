@@ -7,6 +7,7 @@ import type { TraceFormat } from "../trace-reading";
 import type { DeletedUpload } from "./delete-upload";
 import type { FileOutcome, UploadResult } from "./ingest-upload";
 import type { RejectionsByCause } from "./touched-calls";
+import type { RefusedFile } from "./unreadable-files";
 
 /** Every trace format, once: a format added to TraceFormat and not here fails to compile. */
 const TRACE_FORMATS = { text: "text", json_lines: "json_lines", json_document: "json_document" } as const satisfies { [F in TraceFormat]: F };
@@ -48,6 +49,12 @@ export const deletedUploadAnswer = z.object({
   callsReclassified: z.number().int(),
 }) satisfies z.ZodType<DeletedUpload>;
 
-/** What every API route answers when it refuses or fails (lib/http's apiRoute writes it). */
-export const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const refusedFileAnswer = z.object({ name: z.string(), readable: z.boolean(), message: z.string() }) satisfies z.ZodType<RefusedFile>;
+
+/**
+ * What every API route answers when it refuses or fails (lib/http's apiRoute
+ * writes it); an upload refused for files that cannot be read says, in
+ * `files`, why each of its files was not stored.
+ */
+export const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), files: z.array(refusedFileAnswer).optional() }) });
 export type ErrorAnswer = z.infer<typeof errorAnswer>;

@@ -5,13 +5,17 @@
  */
 export class TraceReadError extends Error {
   readonly file: string;
+  /** Where and why, without the file's name: said beside a name given otherwise (a path, a list of files). */
+  readonly problem: string;
   readonly line?: number;
   readonly byteOffset?: number;
 
   constructor(file: string, reason: string, where: { line?: number; byteOffset?: number } = {}) {
-    super(`${file}: ${describeWhere(where)}${reason}`);
+    const problem = `${describeWhere(where)}${reason}`;
+    super(`${file}: ${problem}`);
     this.name = "TraceReadError";
     this.file = file;
+    this.problem = problem;
     if (where.line !== undefined) this.line = where.line;
     if (where.byteOffset !== undefined) this.byteOffset = where.byteOffset;
   }

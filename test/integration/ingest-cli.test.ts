@@ -24,6 +24,9 @@ function ingest(files: Record<string, string | Buffer | null>, options: string[]
 const counts = () =>
   withClient(database.url, async (client) => (await client.query(`SELECT (SELECT count(*) FROM calls)::int AS calls, (SELECT count(*) FROM uploads)::int AS uploads`)).rows[0]);
 
+/** The line that ends the report of an upload refused with one readable file in it. */
+const oneOtherReadable = "tracelens: 1 other file is readable, but was not stored either: an upload is stored whole or not at all\n";
+
 const lines = (count: number) =>
   Array.from({ length: count }, (_, index) => `2026-11-21T10:00:00Z DEBUG [callId=cli-${index}] Request header access_token: "cliToken${index}value"\n`).join("");
 
@@ -42,7 +45,27 @@ it("exits 2 naming the file and line of a bad line deep in a later file, and sto
   const bad = Buffer.concat([Buffer.from(lines(20_000).replaceAll("cli-", "more-")), Buffer.from([0xc3, 0x28, 0x0a])]);
   const result = ingest({ "first.log": lines(10).replaceAll("cli-", "first-"), "bad.log": bad });
   expect(result.status).toBe(2);
-  expect(result.stderr).toBe(`tracelens: ${path.join(folder, "bad.log")}: line 20001: invalid UTF-8 (nothing was stored)\n`);
+  expect(result.stderr).toBe(`tracelens: ${path.join(folder, "bad.log")}: line 20001: invalid UTF-8 (nothing was stored)\n${oneOtherReadable}`);
+  expect(result.stdout).toBe("");
+  expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
+});
+
+it("exits 2 naming every file it cannot read, one line each (the first as before), says the others can be read, and stores nothing", async () => {
+  const result = ingest({
+    "evil.log": `${lines(3).replaceAll("cli-", "evil-")}${"x".repeat(1024 * 1024 + 1)}\n`,
+    "readable.log": lines(10).replaceAll("cli-", "readable-"),
+    "truncated.log.gz": gzipSync(lines(100).replaceAll("cli-", "truncated-")).subarray(0, 120),
+    "binary.log": Buffer.concat([Buffer.from(lines(2).replaceAll("cli-", "binary-")), Buffer.from([0x00, 0x01, 0x0a])]),
+  });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe(
+    [
+      `tracelens: ${path.join(folder, "evil.log")}: line 4: line longer than 1 MiB (nothing was stored)`,
+      `tracelens: ${path.join(folder, "truncated.log.gz")}: byte 120: truncated gzip data`,
+      `tracelens: ${path.join(folder, "binary.log")}: line 3: binary data (NUL byte), not a trace`,
+      oneOtherReadable,
+    ].join("\n"),
+  );
   expect(result.stdout).toBe("");
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
 });
@@ -50,7 +73,7 @@ it("exits 2 naming the file and line of a bad line deep in a later file, and sto
 it("exits 2 naming a file that does not exist, and stores nothing of the upload", async () => {
   const result = ingest({ "before.log": lines(10).replaceAll("cli-", "before-"), "missing.log": null });
   expect(result.status).toBe(2);
-  expect(result.stderr).toBe(`tracelens: ${path.join(folder, "missing.log")}: cannot read: no such file (nothing was stored)\n`);
+  expect(result.stderr).toBe(`tracelens: ${path.join(folder, "missing.log")}: cannot read: no such file (nothing was stored)\n${oneOtherReadable}`);
   expect(await counts()).toEqual({ calls: 5_000, uploads: 1 });
 });
 

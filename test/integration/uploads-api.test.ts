@@ -1,5 +1,4 @@
 import http from "node:http";
-import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallDetail, CallPage, UploadEvents } from "../../lib/explorer";
 import type { UploadListing } from "../../lib/ingest";
-import { getJson, sampleParts, upload, type ApiError } from "../support/api-client";
+import { getJson, sampleParts, upload, uploadChunked, type ApiError } from "../support/api-client";
 import { classifyWithCli } from "../support/cli";
 import { samplePaths, samplesDir } from "../support/samples";
 import { startServe, type ServeProcess } from "../support/serve-process";
@@ -399,6 +398,9 @@ describe("calls spread over uploads", () => {
 });
 
 describe("bad uploads change nothing", () => {
+  /** 3 MiB of trace lines in 256 KiB chunks: past the server's 2 MiB limit. */
+  const pastTheLimit = () => Array.from({ length: 12 }, () => Buffer.alloc(256 * 1024, "2026-11-22T09:00:00Z INFO [callId=big] x\n"));
+
   it("rejects a truncated gzip among good files with 422 naming it, and stores nothing of the others", async () => {
     const before = await tableCounts();
     const good = { name: "fresh.log", content: "2026-11-22T09:00:00Z INFO [callId=fresh-1] Response: 401 nope\n" };
@@ -411,6 +413,46 @@ describe("bad uploads change nothing", () => {
     expect(server.output()).toContain(`POST /api/uploads refused (422 unreadable_file): ${body.error.message}`);
     expect(await tableCounts()).toEqual(before);
     expect((await upload(server.url, [good])).status).toBe(201);
+  });
+
+  it("names every file it cannot read with its reason and position, says the readable one was not stored, and stores nothing", async () => {
+    const before = await tableCounts();
+    const line = (callId: string) => `2026-11-22T09:00:00Z INFO [callId=${callId}] Response: 401 nope\n`;
+    const fine = { name: "fine.log", content: line("fine-1") };
+    const parts = [
+      { name: "evil.log", content: `${line("evil-1")}2026-11-22T09:00:01Z INFO [callId=evil-2] ${"x".repeat(1024 * 1024)}\n` },
+      fine,
+      { name: "truncated.log.gz", content: gzipSync(fs.readFileSync(path.join(samplesDir, "gateway-trace.log"))).subarray(0, 120) },
+      { name: "binary.log", content: Buffer.concat([Buffer.from(line("binary-1")), Buffer.from([0x00, 0x01, 0x0a])]) },
+    ];
+    const { status, body } = await upload<ApiError>(server.url, parts);
+    expect(status).toBe(422);
+    // The one-line message still leads with the first file and where it failed.
+    expect(body.error).toMatchObject({ code: "unreadable_file", message: "evil.log: line 2: line longer than 1 MiB, and 2 more files cannot be read; nothing was stored" });
+    expect(body.error.files).toEqual([
+      { name: "evil.log", readable: false, message: "line 2: line longer than 1 MiB" },
+      { name: "fine.log", readable: true, message: "readable, but not stored: an upload is stored whole or not at all" },
+      { name: "truncated.log.gz", readable: false, message: "byte 120: truncated gzip data" },
+      { name: "binary.log", readable: false, message: "line 2: binary data (NUL byte), not a trace" },
+    ]);
+    expect(await tableCounts()).toEqual(before);
+    // Its transaction and the merge lock are gone: the next upload lands.
+    const next = await upload(server.url, [fine]);
+    expect(next.status).toBe(201);
+    await fetch(`${server.url}/api/uploads/${next.body.uploadId}`, { method: "DELETE" });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("reads on past a file it cannot read, and still stops at the upload's size limit (413)", async () => {
+    const before = await tableCounts();
+    // Sent chunked (no Content-Length): the limit is passed only by bytes read after the unreadable file.
+    const { status, body } = await uploadChunked<ApiError>(server.url, [
+      { name: "binary.log", chunks: [Buffer.from([0x00, 0x01, 0x0a])] },
+      { name: "big.log", chunks: pastTheLimit() },
+    ]);
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("upload_too_large");
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("rejects a file whose bad line comes deep inside it (after lines were already streamed), and keeps serving", async () => {
@@ -466,20 +508,11 @@ describe("bad uploads change nothing", () => {
     expect(status).toBe(413);
     expect(body.error.code).toBe("upload_too_large");
     // Sent chunked (no Content-Length): the limit is enforced while the file streams in.
-    const boundary = "tracelens-test-boundary";
-    const chunked = Readable.from([
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.log"\r\n\r\n`,
-      ...Array.from({ length: 12 }, () => Buffer.alloc(256 * 1024, "2026-11-22T09:00:00Z INFO [callId=big] x\n")),
-      `\r\n--${boundary}--\r\n`,
+    const streamed = await uploadChunked<ApiError>(server.url, [
+      { name: "big.log", chunks: pastTheLimit() },
     ]);
-    const streamed = await fetch(`${server.url}/api/uploads`, {
-      method: "POST",
-      body: Readable.toWeb(chunked) as ReadableStream,
-      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-      duplex: "half",
-    } as RequestInit);
     expect(streamed.status).toBe(413);
-    expect((await streamed.json()).error.code).toBe("upload_too_large");
+    expect(streamed.body.error.code).toBe("upload_too_large");
     const plain = await fetch(`${server.url}/api/uploads`, { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
     expect(plain.status).toBe(415);
     const before = await tableCounts();

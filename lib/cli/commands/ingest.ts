@@ -3,10 +3,9 @@ import { z } from "zod";
 import { environment, type Environment } from "../../config";
 import { fingerprintKeyFor } from "../../credentials";
 import type { UploadedFile } from "../../ingest";
-import { TraceReadError } from "../../trace-reading";
 import { parseArguments } from "../arguments";
 import { ProgressReporter } from "../progress";
-import { knownBytes, namedTraceFiles, openTraceFile, reportReadFailure, traceFilePaths, type TraceFile } from "../trace-files";
+import { knownBytes, namedTraceFiles, openTraceFile, reportUnreadableFiles, traceFilePaths, type TraceFile } from "../trace-files";
 import { formatUploadResult } from "../upload-report";
 
 const optionsSchema = z.object({
@@ -30,7 +29,7 @@ export function registerIngest(program: Command): void {
 async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<number> {
   const settings = environment();
   // Loaded on demand: `classify` and `--help` should not pay for the database packages.
-  const [{ connectPool }, { openDatabase }, { ingestUpload }] = await Promise.all([
+  const [{ connectPool }, { openDatabase }, { ingestUpload, UnreadableFilesError }] = await Promise.all([
     import("../../database"),
     import("../../database-setup"),
     import("../../ingest"),
@@ -52,8 +51,8 @@ async function ingestCommand(options: z.infer<typeof optionsSchema>): Promise<nu
     return 0;
   } catch (error) {
     progress.done();
-    if (!(error instanceof TraceReadError)) throw error;
-    return reportReadFailure(error, options.files, " (nothing was stored)");
+    if (!(error instanceof UnreadableFilesError)) throw error;
+    return reportUnreadableFiles(error, options.files);
   } finally {
     await pool.end();
     await database.stop();
