@@ -101,6 +101,12 @@ test.describe("on a 390 px phone", () => {
       }
       expect((await cause.locator(".facet-exclude").first().boundingBox())?.width).toBeGreaterThanOrEqual(44);
     });
+
+    test("the uploads page asks for files to upload, not to drop: a phone has nothing to drag them from", async ({ page }) => {
+      await open(page, "/uploads");
+      await expect(page.getByText("Upload gateway trace files", { exact: true })).toBeVisible();
+      await expect(page.getByText("Drop gateway trace files here")).toBeHidden();
+    });
   });
 
   test("a short trace that shows its evidence line is not scrolled: its request line stays whole at the top", async ({ page, request }) => {

@@ -39,7 +39,11 @@ export function UploadDropzone() {
           send([...event.dataTransfer.files]);
         }}
       >
-        <p className="dropzone-title">Drop gateway trace files here</p>
+        {/* A touch screen has nothing to drag files from: there, the title names the button instead (globals.css). */}
+        <p className="dropzone-title">
+          <span className="for-pointer">Drop gateway trace files here</span>
+          <span className="for-touch">Upload gateway trace files</span>
+        </p>
         <p className="muted">Text, JSON Lines or JSON documents, plain or .gz. Several files become one upload, stored whole or not at all.</p>
         <button type="button" className="button primary" disabled={busy || !hydrated} onClick={() => input.current?.click()}>
           Choose files…
