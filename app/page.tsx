@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The explorer: every filter, the sort, the page and the visible columns live in the URL. */
 export default async function CallsPage({ searchParams }: Props) {
-  const { overview, ignored, filters, rangeTimes, latestWindow, calls } = await readExplorerView(database(), await searchParams);
+  const { overview, ignored, filters, rangeTimes, latestWindow, gatewayEventsHref, calls } = await readExplorerView(database(), await searchParams);
   return (
     <ExplorerNavigationProvider>
       <div className="page-heading">
@@ -40,7 +40,7 @@ export default async function CallsPage({ searchParams }: Props) {
             <FacetPanel facets={calls.facets} filterQuery={calls.filterQuery} />
             <div className="explorer-main">
               <OverviewCharts histogram={calls.histogram} charts={calls.charts} rejected={filters.rejected} />
-              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} empty={<NoCalls latestWindow={latestWindow} />} />
+              <CallsTable page={calls.page} sort={filters.sort} columns={filters.columns} limit={filters.limit} empty={<NoCalls latestWindow={latestWindow} gatewayEventsHref={gatewayEventsHref} />} />
             </div>
           </div>
         </>

@@ -12,7 +12,7 @@ async function violationsOn(page: Page): Promise<string[]> {
   return violations.map(({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
-for (const url of ["/", "/?rejected=true&cause=no_resource_access", "/calls/a91", "/calls/f6", "/uploads"]) {
+for (const url of ["/", "/?rejected=true&cause=no_resource_access", "/calls/a91", "/calls/f6", "/uploads", "/events"]) {
   test(`${url} has no accessibility violations axe-core can find`, async ({ page }) => {
     await open(page, url);
     expect(await violationsOn(page)).toEqual([]);
@@ -21,7 +21,7 @@ for (const url of ["/", "/?rejected=true&cause=no_resource_access", "/calls/a91"
 
 test("the explorer and call pages in the dark colour scheme have no violations axe-core can find", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  for (const url of ["/?rejected=true", "/calls/a91", "/calls/f6", "/uploads"]) {
+  for (const url of ["/?rejected=true", "/calls/a91", "/calls/f6", "/uploads", "/events"]) {
     await open(page, url);
     expect(await violationsOn(page)).toEqual([]);
   }

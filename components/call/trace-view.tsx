@@ -7,8 +7,8 @@ import { callsAroundHref } from "@/lib/explorer/explorer-href";
 import { LocalTime } from "@/components/calls/local-time";
 import { isEvidenceLine } from "./evidence-line";
 
-/** A line to list: a call's (held by one file or more) or a gateway event (one file's). */
-type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "alsoIn">>;
+/** A line to list: a call's (held by one file or more) or a gateway event (one file's, with its upload where the list spans many). */
+type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "alsoIn">> & { upload?: { id: string; name: string } };
 
 /**
  * The call's whole trace, line numbers and files beside it, each line once
@@ -18,9 +18,10 @@ type ShownLine = Omit<TraceLineView, "alsoIn"> & Partial<Pick<TraceLineView, "al
  * is rendered as text, never HTML. A call's lines show the time of day (its date is the call's);
  * lines of no call (gateway events, `aroundLinks`) show their date and file
  * too (an upload's may come from many), and link each timed line to the
- * calls around its time.
+ * calls around its time; a line that names its upload links to it (its
+ * file named too, unless the upload is named after it: an upload of one file).
  */
-export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownLine[]; marks: CallEvidence; aroundLinks?: boolean }) {
+export function TraceView({ trace, marks = NOT_MARKED, aroundLinks = false }: { trace: ShownLine[]; marks?: CallEvidence; aroundLinks?: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   const decisive = useRef<HTMLLIElement>(null);
   useEffect(() => revealWithin(list.current, decisive.current), []);
@@ -43,7 +44,12 @@ export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownL
             data-testid={role === "decisive" ? "decisive-line" : undefined}
           >
             <span className="trace-where mono">
-              {(files.size > 1 || aroundLinks) && <span className="trace-file">{line.file}</span>}
+              {line.upload && (
+                <Link className="trace-upload" href={`/uploads/${line.upload.id}`} title={`Upload ${line.upload.name}`}>
+                  {line.upload.name}
+                </Link>
+              )}
+              {(files.size > 1 || aroundLinks) && line.file !== line.upload?.name && <span className="trace-file">{line.file}</span>}
               <span className="trace-number">{line.line ?? "·"}</span>
             </span>
             <span className="trace-time mono">
@@ -71,6 +77,9 @@ export function TraceView({ trace, marks, aroundLinks = false }: { trace: ShownL
 function isHeldAt(line: ShownLine, evidence: EvidenceView | null): boolean {
   return isEvidenceLine(line, evidence) || (line.alsoIn ?? []).some((copy) => isEvidenceLine({ ...copy, text: line.text }, evidence));
 }
+
+/** Gateway events: no line of theirs is a call's evidence, response or verdict. */
+const NOT_MARKED: CallEvidence = { decisive: null, response: null, gatewayVerdict: null };
 
 const ROLE_LABELS = { decisive: "evidence", verdict: "gateway verdict", response: "response" } as const;
 

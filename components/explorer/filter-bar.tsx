@@ -10,19 +10,9 @@ import { Segmented } from "@/components/layout/segmented";
 import { CopyLinks } from "./copy-link";
 import { credentialLabel } from "./credential-label";
 import { CredentialFinder } from "./credential-finder";
-import { CustomRange } from "./custom-range";
 import { SearchBox } from "./search-box";
+import { TimeRange } from "./time-range";
 import { useExplorerUrl } from "./use-explorer-url";
-
-const RANGES = [
-  ["", "All time"],
-  ["15m", "15 min"],
-  ["1h", "1 hour"],
-  ["24h", "24 hours"],
-  ["7d", "7 days"],
-  // Traces are often read weeks after a partner's complaint.
-  ["30d", "30 days"],
-] as const;
 
 const REJECTED = [
   ["", "All calls"],
@@ -47,15 +37,7 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
     <section className="filter-bar" aria-label="Filters">
       <div className="filter-row">
         <SearchBox />
-        <Segmented label="Time range" options={RANGES} value={rangeShown(url.params)} onChange={(value) =>
-          url.navigate((next) => {
-            next.delete("from");
-            next.delete("to");
-            if (value) next.set("range", value);
-            else next.delete("range");
-          })
-        } />
-        <CustomRange />
+        <TimeRange />
         <CredentialFinder />
         <Segmented label="Rejected" options={REJECTED} value={url.params.get("rejected") ?? ""} onChange={(value) => url.setValues("rejected", value ? [value] : [])} />
         <div className="filter-actions">
@@ -80,15 +62,9 @@ export function FilterBar({ ignored, names, rangeTimes }: { ignored: IgnoredPara
           </li>
         </ul>
       )}
-      {ignored.length > 0 && <IgnoredNotice ignored={ignored} onRemove={() => url.navigate((next) => void withoutIgnored(next, ignored))} />}
+      <IgnoredNotice ignored={ignored} shown="calls" />
     </section>
   );
-}
-
-/** The range button that is on: none when the view has its own from or to (a zoom), which no button stands for. */
-function rangeShown(params: URLSearchParams): string | null {
-  if (params.has("from") || params.has("to")) return null;
-  return params.get("range") ?? "";
 }
 
 /** Takes out of `params` the values the server ignored (all of a parameter when it names no value). */
@@ -97,11 +73,14 @@ function withoutIgnored(params: URLSearchParams, ignored: IgnoredParameter[]): U
   return params;
 }
 
-function IgnoredNotice({ ignored, onRemove }: { ignored: IgnoredParameter[]; onRemove: () => void }) {
+/** What a page left out of its URL, and a button that takes it out of the link: `shown` names what the page shows under the rest. */
+export function IgnoredNotice({ ignored, shown }: { ignored: IgnoredParameter[]; shown: string }) {
+  const url = useExplorerUrl();
+  if (ignored.length === 0) return null;
   return (
     <div className="alert ignored-notice" role="alert">
       <p>
-        <strong>{ignored.length === 1 ? "Part of this link was ignored" : `${ignored.length} parts of this link were ignored`}</strong>; the calls below follow the
+        <strong>{ignored.length === 1 ? "Part of this link was ignored" : `${ignored.length} parts of this link were ignored`}</strong>; the {shown} below follow the
         rest of it.
       </p>
       <ul>
@@ -109,7 +88,7 @@ function IgnoredNotice({ ignored, onRemove }: { ignored: IgnoredParameter[]; onR
           <li key={reason}>{reason}</li>
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={onRemove}>
+      <button type="button" className="link-button" onClick={() => url.navigate((next) => void withoutIgnored(next, ignored))}>
         Remove {ignored.length === 1 ? "it" : "them"} from the link
       </button>
     </div>

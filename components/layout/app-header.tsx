@@ -15,6 +15,7 @@ export function AppHeader() {
       </Link>
       <nav className="app-nav" aria-label="Main">
         <NavLink href="/">Calls</NavLink>
+        <NavLink href="/events">Events</NavLink>
         <NavLink href="/uploads">Uploads</NavLink>
       </nav>
       <ZoneToggle />

@@ -1,15 +1,16 @@
 import Link from "next/link";
-import type { UploadEvents } from "@/lib/explorer";
 import { pagePosition } from "@/components/layout/page-position";
 
+/** A page of gateway events, an upload's or every upload's: where it stands, and the cursors of the pages beside it. */
+type EventsPage = { events: readonly unknown[]; offset: number; total: number; nextCursor: string | null; prevCursor: string | null };
+
 /**
- * Previous and next page of an upload's gateway events, and where the events
- * shown stand among all of them. Plain links: the page is the URL, so a page
- * of events can be shared as a page of calls can.
+ * Previous and next page of gateway events, and where the events shown stand
+ * among all of them (`order`: in which order they are listed). Plain links
+ * (`href` makes one from a cursor): the page is the URL, so a page of
+ * events can be shared as a page of calls can.
  */
-export function EventsPager({ page }: { page: UploadEvents }) {
-  // The first page's link is the upload's plain one.
-  const href = (cursor: string) => `/uploads/${page.upload.id}${cursor === "0" ? "" : `?cursor=${cursor}`}`;
+export function EventsPager({ page, href, order }: { page: EventsPage; href: (cursor: string) => string; order: string }) {
   return (
     <nav className="pager" aria-label="Pages">
       {page.prevCursor !== null && (
@@ -23,7 +24,7 @@ export function EventsPager({ page }: { page: UploadEvents }) {
         </Link>
       )}
       <span className="pager-position" data-testid="position">
-        {pagePosition({ shown: page.events.length, offset: page.offset, total: page.total })}, in trace order
+        {pagePosition({ shown: page.events.length, offset: page.offset, total: page.total })}, {order}
       </span>
     </nav>
   );

@@ -4,7 +4,7 @@ import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
 import { RESPONSE_BODY_KEY_LENGTH } from "./response-body-key";
-import { InvalidFilterError, parameterEntries, parseUrlParameters, type UrlParameters } from "./url-parameters";
+import { parseLeniently, parseUrlParameters, type IgnoredParameter, type UrlParameters } from "./url-parameters";
 
 const SORT_VALUES = CALL_COLUMNS.flatMap(({ sortBy }) => [sortBy, `-${sortBy}`]) as [string, ...string[]];
 const COLUMN_IDS = CALL_COLUMNS.map(({ id }) => id) as [ColumnId, ...ColumnId[]];
@@ -18,7 +18,7 @@ export function rangeTimes(range: RelativeRange, now: Date): { from: Date; to: D
 }
 
 /** The earliest time a view asks for: its `from`, or where its relative range starts at `now`; none without either. */
-export function viewStart(filters: Pick<CallFilters, "from" | "range">, now: Date): Date | undefined {
+export function viewStart(filters: Pick<SharedFilters, "from" | "range">, now: Date): Date | undefined {
   return filters.from ?? (filters.range ? rangeTimes(filters.range, now).from : undefined);
 }
 
@@ -32,6 +32,42 @@ const isoTime = z.iso
   .or(z.iso.date().transform((value) => new Date(value)))
   .refine(inStorableYears);
 const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/);
+
+/**
+ * The filters a view of gateway events (lib/explorer/event-filters.ts) takes
+ * as the calls' view does, so that a link carries a window, its uploads and a
+ * search from one to the other: a time window (`from` and `to`, or a relative
+ * `range`), uploads, and a search text.
+ */
+export const sharedFilterFields = {
+  upload: many(z.uuid()),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
+  q: comparableText.trim().min(1).max(200).optional(),
+};
+export type SharedFilters = z.output<z.ZodObject<typeof sharedFilterFields>>;
+export const SHARED_FILTER_PARAMETERS: ReadonlySet<string> = new Set(Object.keys(sharedFilterFields));
+
+const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)";
+
+/** What each shared parameter takes, in the words that tell someone why their value was refused. */
+export const SHARED_FILTERS_EXPECTED = {
+  upload: "an upload id (such as 7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f)",
+  from: ISO_TIME,
+  to: ISO_TIME,
+  range: `a time range; known: ${Object.keys(RELATIVE_RANGES).join(", ")}`,
+  q: "a search text of 1 to 200 characters",
+} satisfies Record<keyof SharedFilters, string>;
+
+/** Refuses a time window whose parameters contradict each other (it would be empty, or silently narrowed), naming the one to drop. */
+export function refuseContradictingTimes({ from, to, range }: Pick<SharedFilters, "from" | "to" | "range">, context: z.RefinementCtx): void {
+  if (range !== undefined && (from !== undefined || to !== undefined)) {
+    context.addIssue({ code: "custom", path: ["range"], input: range, params: { expected: 'a time range given with "from" or "to"; use one or the other' } });
+  } else if (from !== undefined && to !== undefined && from >= to) {
+    context.addIssue({ code: "custom", path: ["to"], input: to, params: { expected: 'a time after "from"' } });
+  }
+}
 
 /** The facet fields and the values each takes; each can also be filtered out: `not_<field>=value`. */
 const FACET_VALUES = {
@@ -70,7 +106,7 @@ const callFiltersSchema = z
     rejected: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     ...facetFilters,
     ...missingFilters,
-    upload: many(z.uuid()),
+    ...sharedFilterFields,
     /** Calls that carried a credential with this fingerprint (the call page links here). */
     fingerprint: many(credentialFingerprint),
     /** Rejections of a credential with this fingerprint: the one the gateway refused (the failing-credentials chart links here). */
@@ -82,10 +118,6 @@ const callFiltersSchema = z
      */
     // Twice the characters in UTF-16 units: a character outside the BMP (an emoji) is two.
     body: many(comparableText.trim().min(1).max(2 * RESPONSE_BODY_KEY_LENGTH)),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    range: z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]]).optional(),
-    q: comparableText.trim().min(1).max(200).optional(),
     sort: z.enum(SORT_VALUES).default("-time"),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -103,12 +135,7 @@ const callFiltersSchema = z
         context.addIssue({ code: "custom", path: [`not_${field}`, index], input: excluded[index], params: { expected: `to be left out while "${field}" keeps it: a value is kept or left out, not both` } });
       }
     }
-    const { from, to, range } = filters;
-    if (range !== undefined && (from !== undefined || to !== undefined)) {
-      context.addIssue({ code: "custom", path: ["range"], input: range, params: { expected: 'a time range given with "from" or "to"; use one or the other' } });
-    } else if (from !== undefined && to !== undefined && from >= to) {
-      context.addIssue({ code: "custom", path: ["to"], input: to, params: { expected: 'a time after "from"' } });
-    }
+    refuseContradictingTimes(filters, context);
   })
   // A cursor names a row by its value in the sort column, so whether it fits depends on the sort.
   .transform(({ cursor, ...filters }, context) => {
@@ -145,7 +172,6 @@ function noResponseAsMissing(filters: {
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
 const known = (values: readonly string[]) => `known: ${values.join(", ")}`;
-const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)";
 const FACET_TEXT = "a text of 1 to 500 characters";
 const FINGERPRINT = "a credential fingerprint (8 to 128 hexadecimal digits)";
 
@@ -162,14 +188,10 @@ const EXPECTED = {
   method: "an HTTP method (letters only, such as GET)",
   interceptor: FACET_TEXT,
   missing: `a facet field; ${known(FACET_FIELDS.map((field) => `${field} (${FACET_TITLES[field]})`))}`,
-  upload: "an upload id (such as 7f3c9a1e-2b4d-4c8e-9f10-5a6b7c8d9e0f)",
+  ...SHARED_FILTERS_EXPECTED,
   fingerprint: FINGERPRINT,
   refused: FINGERPRINT,
   body: `a response body's first ${RESPONSE_BODY_KEY_LENGTH} characters, blanks around left out (as the unexplained 401s chart lists them)`,
-  from: ISO_TIME,
-  to: ISO_TIME,
-  range: `a time range; ${known(Object.keys(RELATIVE_RANGES))}`,
-  q: "a search text of 1 to 200 characters",
   sort: `a sort; ${known(SORT_VALUES)}`,
   cursor: 'a page cursor for this sort (from "Next page" or "Previous page", or nextCursor or prevCursor in the answer)',
   limit: "a whole number from 1 to 1000",
@@ -196,9 +218,6 @@ export function parseCallFilters(params: UrlParameters): CallFilters {
   });
 }
 
-/** A parameter of a page's URL that the page did not apply: all of it when `value` is null, else that value. */
-export type IgnoredParameter = { parameter: string; value: string | null; reason: string };
-
 /**
  * For pages: the view a URL asks for, minus the values that are wrong, each
  * reported, so a bad link still shows calls and says what it ignored;
@@ -207,16 +226,6 @@ export type IgnoredParameter = { parameter: string; value: string | null; reason
 export function parseCallFiltersLeniently(
   params: Record<string, string | string[] | undefined>,
 ): { filters: CallFilters; ignored: IgnoredParameter[]; applied: URLSearchParams } {
-  const remaining = new URLSearchParams([...parameterEntries(params)]);
-  const ignored: IgnoredParameter[] = [];
-  for (;;) {
-    try {
-      return { filters: parseCallFilters(remaining), ignored, applied: remaining };
-    } catch (error) {
-      const value = error instanceof InvalidFilterError ? (error.value ?? undefined) : undefined;
-      if (!(error instanceof InvalidFilterError) || !remaining.has(error.parameter, value)) throw error;
-      ignored.push({ parameter: error.parameter, value: error.value, reason: error.message });
-      remaining.delete(error.parameter, value);
-    }
-  }
+  const { parsed, ignored, applied } = parseLeniently(parseCallFilters, params);
+  return { filters: parsed, ignored, applied };
 }

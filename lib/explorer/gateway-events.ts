@@ -29,28 +29,37 @@ const EVENTS_PER_PAGE = 1_000;
 const FIRST_PAGE: EventsPage = { offset: 0, limit: EVENTS_PER_PAGE };
 
 /**
- * A cursor is the position of a page's first event, in trace order. Events
+ * A cursor is the position of a page's first event in the order listed. Events
  * have no index in that order (they are read far less often than they are
- * written), so a page costs a sort of the upload's events whichever way it
- * is named; a position keeps the cursor short and the previous page exact.
+ * written), so a page costs a sort of the events whichever way it is named;
+ * a position keeps the cursor short and the previous page exact. An
+ * upload's events and every upload's (lib/explorer/event-filters.ts) are
+ * paged alike.
  */
+export const eventsPageFields = {
+  cursor: z.string().regex(/^\d{1,9}$/).transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(EVENTS_PER_PAGE).default(EVENTS_PER_PAGE),
+};
+
 const eventsPageSchema = z
-  .object({
-    cursor: z.string().regex(/^\d{1,9}$/).transform(Number).optional(),
-    limit: z.coerce.number().int().min(1).max(EVENTS_PER_PAGE).default(EVENTS_PER_PAGE),
-  })
+  .object(eventsPageFields)
   .strict()
   .transform(({ cursor, limit }): EventsPage => ({ offset: cursor ?? 0, limit }));
 
-/** What each parameter takes, in the words that tell someone why their value was refused. */
-const EXPECTED = {
+/** What each paging parameter takes, in the words that tell someone why their value was refused. */
+export const EVENTS_PAGE_EXPECTED = {
   cursor: 'a page cursor (nextCursor or prevCursor in the answer, or from "Next page" or "Previous page")',
   limit: `a whole number from 1 to ${EVENTS_PER_PAGE}`,
-} satisfies Record<keyof z.input<typeof eventsPageSchema>, string>;
+} satisfies Record<keyof typeof eventsPageFields, string>;
+
+/** The cursors of the pages beside this one among `total` events: null where there is none. */
+export function neighbourCursors({ offset, limit }: EventsPage, total: number): { nextCursor: string | null; prevCursor: string | null } {
+  return { nextCursor: offset + limit < total ? String(offset + limit) : null, prevCursor: offset > 0 ? String(Math.max(0, offset - limit)) : null };
+}
 
 /** The page `GET /api/uploads/{id}/events` asks for, or InvalidFilterError naming the first bad parameter (an unknown one included). */
 export function parseEventsPage(params: UrlParameters): EventsPage {
-  return parseUrlParameters(eventsPageSchema, params, { expected: (parameter) => EXPECTED[parameter as keyof typeof EXPECTED] });
+  return parseUrlParameters(eventsPageSchema, params, { expected: (parameter) => EVENTS_PAGE_EXPECTED[parameter as keyof typeof EVENTS_PAGE_EXPECTED] });
 }
 
 /** For the page: the page its URL's cursor names, or the first when it names none this server makes (a link mangled in passing). */
@@ -68,7 +77,8 @@ export function eventsPageOfUrl(search: Record<string, string | string[] | undef
  * there is no such upload. They are kept and counted at ingest because a
  * burst of 401s often starts with one of them.
  */
-export async function readUploadEvents(db: Database, uploadId: string, { offset, limit }: EventsPage = FIRST_PAGE): Promise<UploadEvents | null> {
+export async function readUploadEvents(db: Database, uploadId: string, page: EventsPage = FIRST_PAGE): Promise<UploadEvents | null> {
+  const { offset, limit } = page;
   // Not a uuid, so not an upload: PostgreSQL would refuse the comparison itself.
   if (!z.uuid().safeParse(uploadId).success) return null;
   const upload = await db.upload.findUnique({ where: { id: uploadId }, select: { id: true, name: true } });
@@ -89,7 +99,6 @@ export async function readUploadEvents(db: Database, uploadId: string, { offset,
     total,
     offset,
     events: events.map((event) => ({ ...event, time: event.time?.toISOString() ?? null })),
-    nextCursor: offset + limit < total ? String(offset + limit) : null,
-    prevCursor: offset > 0 ? String(Math.max(0, offset - limit)) : null,
+    ...neighbourCursors(page, total),
   };
 }

@@ -10,7 +10,6 @@ export {
   parseCallFilters,
   parseCallFiltersLeniently,
   type CallFilters,
-  type IgnoredParameter,
   type FacetField,
   type RelativeRange,
 } from "./filters";
@@ -18,7 +17,7 @@ export type { ColumnId, SortField } from "./fields";
 export { listCalls, type CallCredential, type CallListItem, type CallPage } from "./list-calls";
 export { readOverview, type Overview } from "./overview";
 export { readUploadEvents, parseEventsPage, eventsPageOfUrl, type EventsPage, type UploadEvents } from "./gateway-events";
-export { InvalidFilterError, type UrlParameters } from "./url-parameters";
+export { InvalidFilterError, type IgnoredParameter, type UrlParameters } from "./url-parameters";
 export { readFacets, readFacetValues, type Facet, type Facets } from "./facets";
 export type { FacetValue, FacetValues } from "./facet-values-answer";
 export { parseFacetValuesRequest, type FacetValuesRequest } from "./facet-values-request";
@@ -27,3 +26,5 @@ export type { EventSeverity, PeriodEvents } from "./period-events";
 export { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 export { explorerViewHref } from "./view-link";
 export { readExplorerView, type ExplorerView, type RankedCharts, type ValueNames, type ViewCounts } from "./view";
+export { parseEventFilters, parseEventFiltersLeniently, EVENT_LEVELS, type EventFilters, type EventLevel } from "./event-filters";
+export { listGatewayEvents, anyGatewayEvents, type GatewayEventsPage, type UploadGatewayEvent } from "./list-events";

@@ -1,5 +1,6 @@
 import { Prisma, type Database } from "../database";
 import type { CallFilters } from "./filters";
+import { containing } from "./stored-text";
 
 /**
  * What a view's text search (`q`) found, run once for all its queries: the
@@ -49,7 +50,7 @@ export function searchCondition(filters: SearchedFilters): Prisma.Sql | null {
  * segment, as it already could span the lines of a stack trace.
  */
 function textSearch(q: string): Prisma.Sql {
-  const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const pattern = containing(q);
   return Prisma.sql`(c.uri ILIKE ${pattern} OR c.response_body ILIKE ${pattern}
     OR c.call_ref IN (SELECT s.call_ref FROM trace_segments s WHERE array_to_string(s.texts, E'\\n') ILIKE ${pattern}))`;
 }

@@ -12,3 +12,6 @@ export const comparableText = z.string().regex(/^[^\0]*$/);
  * year 0000, which PostgreSQL refuses, as it does years past 9999 in this form.
  */
 export const inStorableYears = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
+
+/** A LIKE pattern for text containing `text` as typed: its `%`, `_` and `\\` are themselves, not wildcards. */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

@@ -51,6 +51,32 @@ export function parseUrlParameters<Schema extends z.ZodType>(schema: Schema, par
   throw InvalidFilterError.refusedValue(parameter, value, contradicts ?? expected(parameter));
 }
 
+/** A parameter of a page's URL that the page did not apply: all of it when `value` is null, else that value. */
+export type IgnoredParameter = { parameter: string; value: string | null; reason: string };
+
+/**
+ * For pages: what `parse` makes of a URL's parameters less the values that
+ * are wrong, each reported, so a bad link still shows a view and says what
+ * it ignored; `applied` is the URL's parameters less those.
+ */
+export function parseLeniently<Parsed>(
+  parse: (params: URLSearchParams) => Parsed,
+  params: Record<string, string | string[] | undefined>,
+): { parsed: Parsed; ignored: IgnoredParameter[]; applied: URLSearchParams } {
+  const remaining = new URLSearchParams([...parameterEntries(params)]);
+  const ignored: IgnoredParameter[] = [];
+  for (;;) {
+    try {
+      return { parsed: parse(remaining), ignored, applied: remaining };
+    } catch (error) {
+      const value = error instanceof InvalidFilterError ? (error.value ?? undefined) : undefined;
+      if (!(error instanceof InvalidFilterError) || !remaining.has(error.parameter, value)) throw error;
+      ignored.push({ parameter: error.parameter, value: error.value, reason: error.message });
+      remaining.delete(error.parameter, value);
+    }
+  }
+}
+
 export function* parameterEntries(params: UrlParameters): Generator<[string, string]> {
   if (params instanceof URLSearchParams) {
     yield* params.entries();

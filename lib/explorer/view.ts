@@ -3,15 +3,17 @@ import { readCredentialSummaries, type CredentialSummary } from "./credential-su
 import type { FacetValue } from "./facet-values-answer";
 import { readFacets, type Facets } from "./facets";
 import type { FixedTimes } from "./explorer-href";
-import { parseCallFiltersLeniently, rangeTimes, type CallFilters, type IgnoredParameter } from "./filters";
+import { parseCallFiltersLeniently, rangeTimes, SHARED_FILTER_PARAMETERS, type CallFilters } from "./filters";
 import { readHistogram, type Histogram } from "./histogram";
 import { readLatestWindow } from "./latest-window";
 import { listCalls, type CallPage } from "./list-calls";
+import { anyGatewayEvents } from "./list-events";
 import { readOverview, type Overview } from "./overview";
 import { searchOnce } from "./search";
 import { readTopFailingCredentials, type FailingCredential } from "./top-credentials";
 import { readUnexplainedBodies } from "./unexplained-bodies";
 import { readUploadNames } from "./upload-names";
+import type { IgnoredParameter } from "./url-parameters";
 
 /** How many values each ranked chart shows but the causes' (every cause): five keep the cards above the calls short. */
 const TOP_VALUES = 5;
@@ -36,6 +38,13 @@ export type ExplorerView = {
    * (readLatestWindow). Null otherwise.
    */
   latestWindow: FixedTimes | null;
+  /**
+   * The gateway events the view's search finds (`/events` under its search,
+   * time window and uploads), when it finds no call but some events: a node
+   * ("gw-3") or a token store is named in the gateway's own lines. Null
+   * otherwise.
+   */
+  gatewayEventsHref: string | null;
   /** Null before anything was stored: the page shows how to start instead. */
   calls: {
     page: CallPage;
@@ -61,7 +70,7 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   const times = filters.range ? rangeTimes(filters.range, now) : null;
   const overview = await readOverview(db);
   const shown = { ignored, filters, rangeTimes: times && isoTimes(times) };
-  if (overview.calls === 0) return { overview, ...shown, latestWindow: null, calls: null };
+  if (overview.calls === 0) return { overview, ...shown, latestWindow: null, gatewayEventsHref: null, calls: null };
   // Once for the whole view: each query below would otherwise search the trace text again.
   const searched = await searchOnce(db, filters);
   const [page, facets, histogram, failingCredentials, unexplainedBodies, names] = await Promise.all([
@@ -78,8 +87,15 @@ export async function readExplorerView(db: Database, params: Record<string, stri
   const rejections = underOwnFilter(facets.cause.values, "cause", filters).reduce((sum, { count }) => sum + count, 0);
   for (const parameter of TABLE_PARAMETERS) applied.delete(parameter);
   const counts = { calls: page.total, rejections };
-  const latestWindow = page.total === 0 ? await readLatestWindow(db, searched, times, now) : null;
-  return { overview, ...shown, latestWindow: latestWindow && isoTimes(latestWindow), calls: { page, facets, histogram, charts, names, counts, filterQuery: applied.toString() } };
+  const [latestWindow, gatewayEventsHref] = page.total === 0 ? await Promise.all([readLatestWindow(db, searched, times, now), searchedEventsHref(db, filters, applied, now)]) : [null, null];
+  return { overview, ...shown, latestWindow: latestWindow && isoTimes(latestWindow), gatewayEventsHref, calls: { page, facets, histogram, charts, names, counts, filterQuery: applied.toString() } };
+}
+
+/** Where the view's search finds gateway events, when it does (one query, stopping at the first); null without a search. */
+async function searchedEventsHref(db: Database, filters: CallFilters, applied: URLSearchParams, now: Date): Promise<string | null> {
+  if (filters.q === undefined || !(await anyGatewayEvents(db, filters, now))) return null;
+  const shared = new URLSearchParams([...applied].filter(([parameter]) => SHARED_FILTER_PARAMETERS.has(parameter)));
+  return `/events?${shared}`;
 }
 
 const isoTimes = ({ from, to }: { from: Date; to: Date }): FixedTimes => ({ from: from.toISOString(), to: to.toISOString() });

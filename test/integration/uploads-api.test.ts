@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallDetail, CallPage, UploadEvents } from "../../lib/explorer";
+import type { CallDetail, CallPage, GatewayEventsPage, UploadEvents } from "../../lib/explorer";
 import type { UploadListing } from "../../lib/ingest";
 import { getJson, sampleParts, upload, uploadChunked, type ApiError } from "../support/api-client";
 import { classifyWithCli } from "../support/cli";
@@ -250,6 +250,40 @@ describe("GET /api/uploads/{id}/events", () => {
     const { status, body } = await api<ApiError>(`/api/uploads/${id}/events`);
     expect(status).toBe(404);
     expect(body.error.code).toBe("not_found");
+  });
+});
+
+describe("GET /api/events", () => {
+  const SAMPLE_EVENT = "2026-11-20T14:03:12.001Z INFO Gateway node gw-2 reloaded 14 APIs";
+
+  it("lists every upload's gateway events with their upload, and keeps to a level and a text", async () => {
+    const { body: listing } = await api<{ items: UploadListing[] }>("/api/uploads");
+    const [samples] = listing.items;
+    const { status, body } = await api<GatewayEventsPage>("/api/events");
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      events: [{ file: "gateway-trace.log", line: 6, time: "2026-11-20T14:03:12.001Z", level: "INFO", text: SAMPLE_EVENT, upload: { id: samples?.id, name: samples?.name } }],
+      nextCursor: null,
+      prevCursor: null,
+      offset: 0,
+      total: 1,
+    });
+    expect((await api<GatewayEventsPage>("/api/events?level=other&level=warn&q=GW-2&from=2026-11-20T14:00:00Z")).body.total).toBe(1);
+    expect((await api<GatewayEventsPage>("/api/events?level=error")).body).toMatchObject({ events: [], total: 0 });
+  });
+
+  it.each([
+    ["colour=red", "colour", 'unknown parameter "colour"'],
+    ["level=debug", "level", '"level": "debug" is not an event level'],
+    ["range=1h&to=2026-11-20", "range", "use one or the other"],
+    ["upload=gateway-trace.log", "upload", "is not an upload id"],
+    ["limit=1001", "limit", "is not a whole number from 1 to 1000"],
+  ])("refuses %s with 400 naming the parameter", async (query, parameter, message) => {
+    const { status, body } = await api<ApiError>(`/api/events?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_parameter");
+    expect(body.error.message).toContain(parameter);
+    expect(body.error.message).toContain(message);
   });
 });
 

@@ -14,8 +14,6 @@ export const metadata: Metadata = { title: "Upload" };
 
 type Props = { params: Promise<{ uploadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const NOT_MARKED = { decisive: null, response: null, gatewayVerdict: null };
-
 /**
  * An upload: what it brought, and its gateway events, a page of them: the
  * lines that name no call (a node restarting, a token store unreachable).
@@ -44,8 +42,9 @@ export default async function UploadPage({ params, searchParams }: Props) {
           <p>This upload has no gateway events.</p>
         ) : (
           <>
-            <TraceView trace={events} marks={NOT_MARKED} aroundLinks />
-            <EventsPager page={found} />
+            <TraceView trace={events} aroundLinks />
+            {/* The first page's link is the upload's plain one. */}
+            <EventsPager page={found} href={(cursor) => `/uploads/${upload.id}${cursor === "0" ? "" : `?cursor=${cursor}`}`} order="in trace order" />
           </>
         )}
       </section>
