@@ -2,7 +2,7 @@ import { copyString, hasWhitespaceFlag } from "../credentials";
 import type { CallEvent, CallEventContent, CarriedValue, RequestFacts, ResponseFacts, TraceMessage } from "../trace-reading";
 import { emptyCallFacts, type CallFacts, type CallResponse, type CarriedCredential, type Sighting } from "./facts";
 import { Interner } from "./interner";
-import { mergeExtraFields, mergeResponse, pickValue, withCredential, withMention, withRejectingLine } from "./merge";
+import { mergeExtraFields, mergeResponse, OwnedCredentials, pickValue, withCredential, withMention, withRejectingLine } from "./merge";
 
 const MAX_SHARED_CREDENTIALS = 100_000;
 
@@ -18,8 +18,14 @@ export type LinkerOptions = {
   onNewCall?: (callRef: string) => void;
 };
 
-/** A call's facts, and when (in events applied) it was last heard of. */
-type LinkedCall = { facts: CallFacts; lastEvent: number };
+/**
+ * A call's facts, and when (in events applied) it was last heard of; for a
+ * call that carried many credentials, their places (OwnedCredentials).
+ */
+type LinkedCall = { facts: CallFacts; lastEvent: number; credentials?: OwnedCredentials };
+
+/** From this many credentials on, a call's are kept with their places: fewer are quicker to walk than to index. */
+const INDEXED_CREDENTIALS = 16;
 
 /**
  * Links events into calls by their call reference, in any order and across
@@ -48,7 +54,7 @@ export class CallLinker implements Iterable<CallFacts> {
     if (event.time !== null && (facts.time === null || event.time < facts.time)) facts.time = event.time;
     const content: CallEventContent = event.content;
     if (content.request !== undefined && this.keepSummary) this.applyRequest(facts, content.request);
-    if (content.credentials !== undefined) this.applyCredentials(facts, content.credentials, event);
+    if (content.credentials !== undefined) this.applyCredentials(call, content.credentials, event);
     if (content.response !== undefined) facts.response = mergeResponse(facts.response, this.response(content.response, event));
     if (content.trace !== undefined) this.applyTrace(facts, content.trace, event);
     if (content.extraFields !== undefined && this.keepSummary) facts.extraFields = mergeExtraFields(facts.extraFields, content.extraFields);
@@ -104,10 +110,19 @@ export class CallLinker implements Iterable<CallFacts> {
     facts.clientIp = pickValue(facts.clientIp, copyOrNull(request.clientIp));
   }
 
-  private applyCredentials(facts: CallFacts, carried: CarriedValue[], event: CallEvent): void {
+  private applyCredentials(call: LinkedCall, carried: CarriedValue[], event: CallEvent): void {
+    const { facts } = call;
     for (const value of carried) {
       if (!this.keepSummary && !hasWhitespaceFlag(value)) continue;
-      facts.credentials = withCredential(facts.credentials, this.credential(value, event));
+      const credential = this.credential(value, event);
+      if (facts.credentials.length < INDEXED_CREDENTIALS) {
+        facts.credentials = withCredential(facts.credentials, credential);
+        continue;
+      }
+      // Kept only while they are the call's list: a merge may have replaced it since.
+      if (call.credentials?.list !== facts.credentials) call.credentials = new OwnedCredentials(facts.credentials);
+      call.credentials.add(credential);
+      facts.credentials = call.credentials.list;
     }
   }
 

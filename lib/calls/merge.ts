@@ -12,11 +12,13 @@ export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
   const rejectingLines = [...b.rejectingLines.reduce(withRejectingLine, a.rejectingLines)].sort(
     (x, y) => compareTraceOrder(x, y) || compareText(JSON.stringify(x), JSON.stringify(y)),
   );
+  const credentials = new OwnedCredentials(a.credentials);
+  for (const credential of b.credentials) credentials.add(credential);
   const merged: CallFacts = {
     ...a,
     time: earliest(a.time, b.time),
     response: mergeResponse(a.response, b.response),
-    credentials: [...b.credentials.reduce(withCredential, a.credentials)],
+    credentials: credentials.list,
     rejectingLines,
     // Every mention is kept: collapsing a run of the same interceptor here
     // would depend on what each side holds (a mention from a third file may
@@ -106,6 +108,32 @@ export function withCredential(list: CarriedCredential[], credential: CarriedCre
   const index = list.findIndex((known) => credentialKey(known) === key);
   if (index < 0) return withItem(list, credential);
   return seenEarlier(credential.sighting, list[index]?.sighting ?? null) ? list.with(index, credential) : list;
+}
+
+/**
+ * withCredential for a list its holder owns and adds to one credential at a
+ * time (the linker's open call): in place, with each credential's place kept
+ * by key. A call that carries thousands of values (a header with a new value
+ * on every line) then costs each a lookup, not a walk over and a copy of
+ * every one before it.
+ */
+export class OwnedCredentials {
+  readonly list: CarriedCredential[];
+  private readonly places = new Map<string, number>();
+
+  constructor(from: readonly CarriedCredential[]) {
+    this.list = [...from];
+    this.list.forEach((credential, place) => this.places.set(credentialKey(credential), place));
+  }
+
+  add(credential: CarriedCredential): void {
+    const key = credentialKey(credential);
+    const place = this.places.get(key);
+    if (place === undefined) {
+      this.places.set(key, this.list.length);
+      this.list.push(credential);
+    } else if (seenEarlier(credential.sighting, this.list[place]?.sighting ?? null)) this.list[place] = credential;
+  }
 }
 
 function seenEarlier(a: Sighting | null, b: Sighting | null): boolean {

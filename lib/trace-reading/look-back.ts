@@ -28,7 +28,7 @@ export class LookBackMasking implements TraceSink {
   callEvent(event: CallEvent): void {
     const learned = this.scrubber.takeCallsThatLearned();
     // Most events follow no new value: they are spared the iterator.
-    if (learned.size > 0) for (const callRef of learned) this.held.forEachOfCall(callRef, this.scrubAgain);
+    if (learned.size > 0) for (const [callRef, values] of learned) this.held.forEachOfCall(callRef, (held) => maskAgain(held, (text) => this.scrubber.maskValues(text, values)));
     this.held.hold(event);
   }
 
@@ -46,19 +46,25 @@ export class LookBackMasking implements TraceSink {
     else this.sink.gatewayEvent(event);
   }
 
-  private readonly scrubAgain = (event: CallEvent): void => {
-    const scrub = (text: string) => this.scrubber.scrub(event.callRef, text);
-    const scrubOrNull = (text: string | null) => (text === null ? null : scrub(text));
-    event.text = scrub(event.text);
-    const { request, trace, response, credentials, extraFields } = event.content;
-    if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = scrubOrNull(request[field]);
-    if (trace !== undefined) {
-      // The verdict's label and name were read from the message before it was masked again.
-      const message = scrub(trace.message);
-      Object.assign(trace, { text: scrub(trace.text), message, verdict: trace.verdict === null ? null : readTraceVerdict(message) });
-    }
-    if (response !== undefined) Object.assign(response, { text: scrub(response.text), body: scrubOrNull(response.body) });
-    for (const credential of credentials ?? []) credential.text = scrub(credential.text);
-    if (extraFields !== undefined) event.content.extraFields = scrubDeep(extraFields, scrub) as Record<string, unknown>;
-  };
+}
+
+/**
+ * Masks a waiting event again with values its call carried since it was
+ * read: only those, since it was scrubbed of everything known then (a call
+ * carrying a new value on every line would otherwise have each of its
+ * waiting lines searched again for all its values, once a line).
+ */
+function maskAgain(event: CallEvent, mask: (text: string) => string): void {
+  const maskOrNull = (text: string | null) => (text === null ? null : mask(text));
+  event.text = mask(event.text);
+  const { request, trace, response, credentials, extraFields } = event.content;
+  if (request !== undefined) for (const field of REQUEST_FIELDS) request[field] = maskOrNull(request[field]);
+  if (trace !== undefined) {
+    // The verdict's label and name were read from the message before it was masked again.
+    const message = mask(trace.message);
+    Object.assign(trace, { text: mask(trace.text), message, verdict: trace.verdict === null ? null : readTraceVerdict(message) });
+  }
+  if (response !== undefined) Object.assign(response, { text: mask(response.text), body: maskOrNull(response.body) });
+  for (const credential of credentials ?? []) credential.text = mask(credential.text);
+  if (extraFields !== undefined) event.content.extraFields = scrubDeep(extraFields, mask) as Record<string, unknown>;
 }

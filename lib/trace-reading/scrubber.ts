@@ -1,3 +1,4 @@
+import { CarriedValues } from "./carried-values";
 import { carriesNoCredential, copyString, createCredentialMasker, SCHEME_AND_TOKEN, SECRET_NAME, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
 
 /** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
@@ -19,7 +20,7 @@ export type CarriedValueListener = {
 };
 
 /** A call's values, and when it was last heard of (counted in calls remembered). */
-type Remembered = { callRef: string; values: string[]; heardAt: number };
+type Remembered = { callRef: string; values: CarriedValues; heardAt: number };
 
 /**
  * Masks credential values wherever a call's text repeats them (a trace line
@@ -39,7 +40,7 @@ export class CredentialScrubber {
   private readonly order: Remembered[] = [];
   private oldest = 0;
   private callsRemembered = 0;
-  private learnedBy = new Set<string>();
+  private learnedBy = new Map<string, string[]>();
 
   constructor(
     key: Buffer,
@@ -80,13 +81,15 @@ export class CredentialScrubber {
     let known = this.recent.get(callRef);
     if (known !== undefined) {
       known.heardAt = this.callsRemembered;
-      if (known.values.includes(trimmed)) return;
+      if (known.values.has(trimmed)) return;
     }
+    // Copies, not slices of the text read, are kept and handed on: a slice keeps the whole chunk it was cut from alive.
     const value = copyString(trimmed);
     if (known === undefined) known = this.rememberCall(callRef, value);
-    else known.values.push(value);
-    this.learnedBy.add(callRef);
-    // Copies, not slices of the text read, are handed on: a slice keeps the whole chunk it was cut from alive.
+    else known.values.add(value);
+    const learned = this.learnedBy.get(callRef);
+    if (learned) learned.push(value);
+    else this.learnedBy.set(callRef, [value]);
     // A record of no call is masked in its own text and forgotten: nothing read later can be its echo.
     if (callRef !== NO_CALL) this.listener.learned?.(known.callRef, value);
   }
@@ -100,10 +103,10 @@ export class CredentialScrubber {
     if (this.order.at(-1) === known) this.order.pop();
   }
 
-  /** The calls that carried a value not known before, since the last time this was asked. */
-  takeCallsThatLearned(): Set<string> {
+  /** The calls that carried values not known before, with those values, since the last time this was asked. */
+  takeCallsThatLearned(): Map<string, string[]> {
     const calls = this.learnedBy;
-    if (calls.size > 0) this.learnedBy = new Set();
+    if (calls.size > 0) this.learnedBy = new Map();
     return calls;
   }
 
@@ -120,7 +123,7 @@ export class CredentialScrubber {
     const known = this.recent.get(callRef);
     if (known === undefined) return unlabelled;
     known.heardAt = this.callsRemembered;
-    return this.maskValues(unlabelled, known.values);
+    return this.maskValues(unlabelled, known.values.foundIn(unlabelled));
   }
 
   /** Masks each of `raws` (values a call carried) wherever `text` holds it. */
@@ -184,7 +187,8 @@ export class CredentialScrubber {
 
   private rememberCall(callRef: string, value: string): Remembered {
     if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
-    const known = { callRef: copyString(callRef), values: [value], heardAt: ++this.callsRemembered };
+    const known = { callRef: copyString(callRef), values: new CarriedValues(MIN_SCRUBBED_LENGTH), heardAt: ++this.callsRemembered };
+    known.values.add(value);
     this.recent.set(known.callRef, known);
     this.order.push(known);
     return known;
@@ -205,7 +209,7 @@ export class CredentialScrubber {
         continue;
       }
       this.recent.delete(known.callRef);
-      this.listener.forgot?.(known.callRef, known.values);
+      this.listener.forgot?.(known.callRef, known.values.values());
       break;
     }
     // Passed places are dropped in bulk, not one shift at a time.
