@@ -1,6 +1,6 @@
 /**
- * The values one call carried, for the scrubber to find wherever the call's
- * text repeats them. Most calls carry one to three, and a text is simply
+ * The values one call carried, to find wherever the call's text repeats them
+ * (the scrubber as it reads, the ingest in rows stored before). Most calls carry one to three, and a text is simply
  * searched for each; a call that carries many (a trace of one call, a header
  * with a new value on every line) would make every line cost as many
  * searches, and the whole trace a time that grows with its square. From
@@ -11,6 +11,8 @@ export class CarriedValues {
   /** Each value and when it was first carried: the whole of a value comes before its parts, and is masked first. */
   private readonly order = new Map<string, number>();
   private byStart: Map<string, string[]> | null = null;
+  /** Values shorter than a start, searched for each: no start of the text can name them. */
+  private readonly short: string[] = [];
 
   constructor(private readonly startLength: number) {}
 
@@ -32,7 +34,7 @@ export class CarriedValues {
   /** The values `text` holds, in the order they were carried. */
   foundIn(text: string): string[] {
     if (this.byStart === null) return this.values().filter((value) => text.includes(value));
-    const found = new Set<string>();
+    const found = new Set(this.short.filter((value) => text.includes(value)));
     for (let at = 0; at + this.startLength <= text.length; at++) {
       for (const value of this.byStart.get(text.slice(at, at + this.startLength)) ?? []) if (text.startsWith(value, at)) found.add(value);
     }
@@ -45,6 +47,10 @@ export class CarriedValues {
   }
 
   private index(value: string): void {
+    if (value.length < this.startLength) {
+      this.short.push(value);
+      return;
+    }
     const start = value.slice(0, this.startLength);
     const sharing = this.byStart?.get(start);
     if (sharing) sharing.push(value);
