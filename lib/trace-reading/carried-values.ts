@@ -8,53 +8,56 @@
  * each place in the text instead: a line costs its own length.
  */
 export class CarriedValues {
-  /** Each value and when it was first carried: the whole of a value comes before its parts, and is masked first. */
-  private readonly order = new Map<string, number>();
-  private byStart: Map<string, string[]> | null = null;
-  /** Values shorter than a start, searched for each: no start of the text can name them. */
-  private readonly short: string[] = [];
+  /** In the order they were carried: the whole of a value comes before its parts, and is masked first. */
+  private readonly list: string[] = [];
+  /** Once there are many: each value's place in the list, and the values by their starts. */
+  private indexed: { places: Map<string, number>; byStart: Map<string, string[]>; short: string[] } | null = null;
 
   constructor(private readonly startLength: number) {}
 
   /** Adds a value not known yet (has() says whether it is). */
   add(value: string): void {
-    this.order.set(value, this.order.size);
-    if (this.byStart !== null) this.index(value);
-    else if (this.order.size >= INDEXED_FROM) this.indexAll();
+    this.list.push(value);
+    if (this.indexed !== null) this.index(value, this.list.length - 1);
+    else if (this.list.length >= INDEXED_FROM) this.indexAll();
   }
 
   has(value: string): boolean {
-    return this.order.has(value);
+    return this.indexed === null ? this.list.includes(value) : this.indexed.places.has(value);
   }
 
   values(): string[] {
-    return [...this.order.keys()];
+    return [...this.list];
   }
 
   /** The values `text` holds, in the order they were carried. */
   foundIn(text: string): string[] {
-    if (this.byStart === null) return this.values().filter((value) => text.includes(value));
-    const found = new Set(this.short.filter((value) => text.includes(value)));
+    if (this.indexed === null) return this.list.filter((value) => text.includes(value));
+    const { places, byStart, short } = this.indexed;
+    // Values shorter than a start are searched for each: no start of the text can name them.
+    const found = new Set(short.filter((value) => text.includes(value)));
     for (let at = 0; at + this.startLength <= text.length; at++) {
-      for (const value of this.byStart.get(text.slice(at, at + this.startLength)) ?? []) if (text.startsWith(value, at)) found.add(value);
+      for (const value of byStart.get(text.slice(at, at + this.startLength)) ?? []) if (text.startsWith(value, at)) found.add(value);
     }
-    return [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return [...found].sort((a, b) => (places.get(a) ?? 0) - (places.get(b) ?? 0));
   }
 
   private indexAll(): void {
-    this.byStart = new Map();
-    for (const value of this.order.keys()) this.index(value);
+    this.indexed = { places: new Map(), byStart: new Map(), short: [] };
+    this.list.forEach((value, place) => this.index(value, place));
   }
 
-  private index(value: string): void {
+  private index(value: string, place: number): void {
+    if (this.indexed === null) return;
+    this.indexed.places.set(value, place);
     if (value.length < this.startLength) {
-      this.short.push(value);
+      this.indexed.short.push(value);
       return;
     }
     const start = value.slice(0, this.startLength);
-    const sharing = this.byStart?.get(start);
+    const sharing = this.indexed.byStart.get(start);
     if (sharing) sharing.push(value);
-    else this.byStart?.set(start, [value]);
+    else this.indexed.byStart.set(start, [value]);
   }
 }
 
