@@ -1,11 +1,9 @@
 import type pg from "pg";
 import type { CredentialMasker } from "../credentials";
-import { CarriedValues } from "../trace-reading";
+import { CarriedValues, replaceEach } from "../trace-reading";
 
 /** How much stored text is read at a time: a segment holds at most a batch's 16 MiB. */
 const BYTES_PER_READ = 16 * 1024 * 1024;
-/** How many characters of a value find it (the scrubber hunts down none shorter). */
-const VALUE_START = 6;
 
 /**
  * Masks each call's values wherever its rows are stored: trace lines and
@@ -39,7 +37,7 @@ class StoredMasking {
     private readonly mask: CredentialMasker,
   ) {
     for (const [callRef, raws] of values) {
-      const found = { plain: new CarriedValues(VALUE_START), json: new CarriedValues(VALUE_START) };
+      const found = { plain: new CarriedValues(), json: new CarriedValues() };
       for (const raw of raws) this.learn(found, raw);
       this.byCall.set(callRef, found);
     }
@@ -71,13 +69,7 @@ const inJsonText = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /** Each value found, in the order the call carried them (a whole value before its parts), replaced by its preview wherever it stands. */
 function replaced(text: string, values: CarriedValues, previews: Map<string, string>): string {
-  let masked = text;
-  for (const raw of values.foundIn(text)) {
-    const preview = previews.get(raw) ?? "";
-    // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
-    masked = masked.replaceAll(raw, () => preview);
-  }
-  return masked;
+  return replaceEach(text, values.foundIn(text), (raw) => previews.get(raw) ?? "");
 }
 
 type SegmentKey = { call_ref: string; file_id: string; first_seq: number };

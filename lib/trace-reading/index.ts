@@ -2,7 +2,7 @@ export { readTraceFile, rememberCarriedValues, type CarriedValueMemory, type Rea
 export { NoTraceRecordsError, TraceReadError } from "./errors";
 export type { CarriedValueListener } from "./scrubber";
 export { REQUEST_FIELDS } from "./events";
-export { CarriedValues } from "./carried-values";
+export { CarriedValues, replaceEach } from "./carried-values";
 export { fieldsObject } from "./json/fields";
 export type {
   CallEvent,

@@ -1,11 +1,9 @@
-import { CarriedValues } from "./carried-values";
+import { CarriedValues, replaceEach, SHORTEST_HUNTED } from "./carried-values";
 import { carriesNoCredential, copyString, createCredentialMasker, SCHEME_AND_TOKEN, SECRET_NAME, TOKEN_SCHEMES, type CredentialMasker, type MaskedCredential } from "../credentials";
 
 /** The scrubber's key for a line or record that names no call: its values are masked in its own text, then forgotten. */
 export const NO_CALL = "\u0000line without a call";
 
-/** Shorter values (`1`, `gzip`) are too common to hunt down in other text. */
-const MIN_SCRUBBED_LENGTH = 6;
 /** Calls whose values are remembered: their lines sit close together in a trace. */
 const REMEMBERED_CALLS = 2048;
 /** A call heard of within this many new calls is not forgotten yet: a slow call's lines keep coming. */
@@ -77,7 +75,7 @@ export class CredentialScrubber {
   }
 
   private rememberValue(callRef: string, trimmed: string): void {
-    if (trimmed.length < MIN_SCRUBBED_LENGTH) return;
+    if (trimmed.length < SHORTEST_HUNTED) return;
     let known = this.recent.get(callRef);
     if (known !== undefined) {
       known.heardAt = this.callsRemembered;
@@ -128,14 +126,7 @@ export class CredentialScrubber {
 
   /** Masks each of `raws` (values a call carried) wherever `text` holds it. */
   maskValues(text: string, raws: Iterable<string>): string {
-    let masked = text;
-    for (const raw of raws) {
-      // A function, not the preview itself: a preview holding `$&` or `$'` would put the raw text back.
-      if (!masked.includes(raw)) continue;
-      const { preview } = this.mask(raw);
-      masked = masked.replaceAll(raw, () => preview);
-    }
-    return masked;
+    return replaceEach(text, raws, (raw) => this.mask(raw).preview);
   }
 
   /**
@@ -187,7 +178,7 @@ export class CredentialScrubber {
 
   private rememberCall(callRef: string, value: string): Remembered {
     if (this.recent.size >= REMEMBERED_CALLS) this.forgetOldestCall();
-    const known = { callRef: copyString(callRef), values: new CarriedValues(MIN_SCRUBBED_LENGTH), heardAt: ++this.callsRemembered };
+    const known = { callRef: copyString(callRef), values: new CarriedValues(), heardAt: ++this.callsRemembered };
     known.values.add(value);
     this.recent.set(known.callRef, known);
     this.order.push(known);
