@@ -1,4 +1,4 @@
-import type { CredentialElement, CredentialLocation } from "../rules";
+import { squeezedName, type CredentialElement, type CredentialLocation } from "../rules";
 
 type NamedPlace = { location: CredentialLocation; name: string };
 
@@ -21,5 +21,5 @@ export function sentElsewhere<Carried extends NamedPlace>(expected: NamedPlace &
 
 /** `X-Client-Id`, `client_id` and `ClientID` alike: case, separators and the `x-` of custom headers set aside. */
 function comparableName(name: string): string {
-  return name.toLowerCase().replace(/^x-/, "").replace(/[^\p{L}\p{N}]/gu, "");
+  return squeezedName(name.replace(/^x-/i, ""));
 }

@@ -18,6 +18,7 @@ export {
   CREDENTIAL_ELEMENTS,
   CREDENTIAL_LOCATIONS,
   elementOf,
+  squeezedName,
   type CredentialElement,
   type CredentialLocation,
 } from "./credential-terms";
