@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useHydrated } from "@/components/layout/use-hydrated";
 import { formatBytes } from "./format-bytes";
-import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
+import { CAUSES } from "@/lib/rules";
+import { causesFound } from "@/lib/ingest/upload-answer";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
 import type { RefusedFile, UploadResult } from "@/lib/ingest";
 import { explorerHref } from "@/lib/explorer/explorer-href";
@@ -123,7 +124,7 @@ function UploadOutcome({ result }: { result: UploadResult | null }) {
       </section>
     );
   }
-  const rejected = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
+  const rejected = causesFound(result.rejectionsByCause);
   const link = (cause?: string) => explorerHref({ upload: result.uploadId, cause });
   return (
     <section className="upload-result" aria-label="Upload result" data-testid="upload-result">

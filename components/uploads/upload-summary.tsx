@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { UploadListing } from "@/lib/ingest";
-import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
+import { CAUSES } from "@/lib/rules";
+import { causesFound } from "@/lib/ingest/upload-answer";
+import { SOURCE_NAMES } from "./upload-source";
 import { explorerHref } from "@/lib/explorer/explorer-href";
 import { Fact } from "@/components/layout/fact";
 import { LocalTime, TimeSpan } from "@/components/calls/local-time";
@@ -14,12 +16,12 @@ const FORMAT_NAMES = { text: "Text", json_lines: "JSON Lines", json_document: "J
  * a link to them as they are now (a later upload may have re-classified them).
  */
 export function UploadSummary({ upload }: { upload: UploadListing }) {
-  const causes = CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]);
+  const causes = causesFound(upload.rejectionsByCause);
   return (
     <section className="card upload-summary" aria-label="Upload summary">
       <dl className="fact-list">
         <Fact label="Uploaded">
-          <LocalTime iso={upload.createdAt} /> <span className="muted">via {upload.source === "http" ? "browser/API" : "CLI"}</span>
+          <LocalTime iso={upload.createdAt} /> <span className="muted">via {SOURCE_NAMES[upload.source]}</span>
         </Fact>
         <Fact label="Log time span">{upload.firstTime && upload.lastTime ? <TimeSpan first={upload.firstTime} last={upload.lastTime} /> : null}</Fact>
         <Fact label="Calls">

@@ -7,7 +7,8 @@ import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
 import { LocalTime, TimeSpan, TimeZoneName } from "@/components/calls/local-time";
 import type { UploadListing } from "@/lib/ingest";
 import { fetchAnswer } from "@/components/layout/fetch-answer";
-import { deletedUploadAnswer } from "@/lib/ingest/upload-answer";
+import { causesFound, deletedUploadAnswer } from "@/lib/ingest/upload-answer";
+import { SOURCE_NAMES } from "./upload-source";
 import { formatBytes } from "./format-bytes";
 import { callCount } from "@/components/calls/call-count";
 import { explorerHref } from "@/lib/explorer/explorer-href";
@@ -146,7 +147,7 @@ function UploadsTable({ uploads, removing, onRemove }: { uploads: UploadListing[
                 {upload.gatewayEvents > 0 ? <Link href={`/uploads/${upload.id}`}>{upload.gatewayEvents.toLocaleString("en")}</Link> : <span className="muted">0</span>}
               </Cell>
               <Cell column="via" labelled>
-                <span className="muted">{upload.source === "http" ? "browser/API" : "CLI"}</span>
+                <span className="muted">{SOURCE_NAMES[upload.source]}</span>
               </Cell>
               <Cell column="actions">
                 <button type="button" className="button danger" disabled={removing === upload.id} onClick={() => onRemove(upload)}>
@@ -186,7 +187,7 @@ function RejectionsCell({ upload }: { upload: UploadListing }) {
     <Cell
       column="rejections"
       labelled
-      title={CAUSE_ORDER.filter((cause) => upload.rejectionsByCause[cause]).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}
+      title={causesFound(upload.rejectionsByCause).map((cause) => `${CAUSES[cause].title}: ${upload.rejectionsByCause[cause]}`).join("\n")}
     >
       {rejections.toLocaleString("en")}{" "}
       <Link href={explorerHref({ upload: upload.id, rejected: true })} title="This upload's rejections as they are now">

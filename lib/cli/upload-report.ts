@@ -1,5 +1,6 @@
 import type { UploadResult } from "../ingest";
-import { CAUSE_ORDER, CAUSES } from "../rules";
+import { causesFound } from "../ingest/upload-answer";
+import { CAUSES } from "../rules";
 
 /** The summary `tracelens ingest` prints: what was stored, what was skipped, why calls were rejected. */
 export function formatUploadResult(result: UploadResult, database: string): string {
@@ -18,7 +19,7 @@ export function formatUploadResult(result: UploadResult, database: string): stri
     `Calls: ${result.callsAdded.toLocaleString("en")} added, ${result.callsUpdated.toLocaleString("en")} updated; ` +
       `gateway events: ${result.gatewayEvents.toLocaleString("en")}; duplicate files skipped: ${result.duplicateFiles}`,
   );
-  const causes = CAUSE_ORDER.filter((cause) => (result.rejectionsByCause[cause] ?? 0) > 0);
+  const causes = causesFound(result.rejectionsByCause);
   if (causes.length > 0) {
     lines.push("Rejections by cause:");
     for (const cause of causes) lines.push(`  ${(result.rejectionsByCause[cause] ?? 0).toLocaleString("en").padStart(9)}  ${CAUSES[cause].title}`);

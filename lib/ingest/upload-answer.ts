@@ -22,6 +22,11 @@ export const rejectionsByCauseAnswer = z
   .record(z.string(), z.number().int())
   .transform((counts): RejectionsByCause => Object.fromEntries(Object.entries(counts).filter(([cause]) => knownCause(cause))));
 
+/** The causes an upload found rejections of, in the rules table's order. */
+export function causesFound(counts: RejectionsByCause): Cause[] {
+  return CAUSE_ORDER.filter((cause) => (counts[cause] ?? 0) > 0);
+}
+
 const fileOutcomeAnswer = z.object({
   name: z.string(),
   format: z.enum(TRACE_FORMATS),
