@@ -16,6 +16,7 @@ export function CallFacts({ call }: { call: CallDetail }) {
         <Fact label="Resource">{call.resource}</Fact>
         <Fact label="App">{call.app && <WithRejections value={call.app} of={{ app: call.app }} />}</Fact>
         <Fact label="Client IP">{call.clientIp}</Fact>
+        <Fact label="User-Agent">{call.userAgent && <WithRejections value={call.userAgent} of={{ agent: call.userAgent }} />}</Fact>
         <Fact label="Duration">{call.durationMs === null ? null : `${call.durationMs} ms`}</Fact>
         <Fact label="Interceptor">{call.interceptor && <WithRejections value={call.interceptor} of={{ interceptor: call.interceptor }} />}</Fact>
         {named && (

@@ -34,6 +34,7 @@ const SPREADS: Record<Spread, (around: SameCauseAround, caller: string) => React
     <>
       {callCount(around.rejections)} refused for this reason from <Window around={around} />, <Callers around={around} />, <Usual around={around} />. Many callers
       refused at once point to something they share (the gateway&apos;s token store, a key rotation, a client release) rather than to each one&apos;s credential.
+      {around.commonAgent && <CommonAgent around={around} agent={around.commonAgent} />}
     </>
   ),
   steady: (around) => (
@@ -51,6 +52,19 @@ function Window({ around }: { around: SameCauseAround }) {
 function Callers({ around }: { around: SameCauseAround }) {
   const named = [around.credentials > 0 && counted(around.credentials, "credential"), around.apps > 0 && counted(around.apps, "app")].filter(Boolean);
   return <>{named.length > 0 ? `from ${named.join(" and ")}` : `from ${counted(around.callers, "caller")} the trace does not name`}</>;
+}
+
+/** A client release, when one User-Agent sent most of a burst. */
+function CommonAgent({ around, agent }: { around: SameCauseAround; agent: NonNullable<SameCauseAround["commonAgent"]> }) {
+  const query = new URLSearchParams({ cause: around.cause, agent: agent.userAgent });
+  setFixedTimes(query, { from: around.from, to: around.to });
+  return (
+    <>
+      {" "}
+      {agent.rejections === around.rejections ? "All" : `${agent.rejections.toLocaleString("en")} of them`} came from User-Agent{" "}
+      <Link className="mono" href={explorerPath(query)}>{agent.userAgent}</Link>: look first at what changed in that client.
+    </>
+  );
 }
 
 function Usual({ around }: { around: SameCauseAround }) {

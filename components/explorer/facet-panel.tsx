@@ -1,9 +1,14 @@
-import type { Facets, FacetField } from "@/lib/explorer";
+import type { Facet, Facets, FacetField } from "@/lib/explorer";
 import { FACETS_ID } from "./anchors";
 import { FacetSection } from "./facet-section";
 
 /** The order the facets are shown in: what most often answers "why" first. */
-const FACETS: FacetField[] = ["cause", "status", "api", "app", "location", "name", "element", "interceptor", "method"];
+const FACETS: FacetField[] = ["cause", "status", "api", "app", "agent", "location", "name", "element", "interceptor", "method"];
+
+/** Fields most traces do not log (the User-Agent): a facet of "— not logged" alone would say nothing. */
+const SHOWN_WHEN_LOGGED: ReadonlySet<FacetField> = new Set(["agent"]);
+
+const hasRows = (field: FacetField, { values }: Facet) => (SHOWN_WHEN_LOGGED.has(field) ? values.some(({ value }) => value !== null) : values.length > 0);
 
 /**
  * Each field's values with exact counts under the other filters. Calls
@@ -15,8 +20,8 @@ export function FacetPanel({ facets, filterQuery }: { facets: Facets; filterQuer
   return (
     <aside id={FACETS_ID} className="facets" aria-label="Facets">
       <h2 className="visually-hidden">Filters</h2>
-      {FACETS.every((field) => facets[field].values.length === 0) && <p className="muted facets-empty">No calls in this view, so nothing to count.</p>}
-      {FACETS.map((field) => facets[field].values.length > 0 && <FacetSection key={field} field={field} facet={facets[field]} filterQuery={filterQuery} />)}
+      {FACETS.every((field) => !hasRows(field, facets[field])) && <p className="muted facets-empty">No calls in this view, so nothing to count.</p>}
+      {FACETS.map((field) => hasRows(field, facets[field]) && <FacetSection key={field} field={field} facet={facets[field]} filterQuery={filterQuery} />)}
     </aside>
   );
 }

@@ -78,6 +78,7 @@ export function emptyCallFacts(callRef: string): CallFacts {
     resource: null,
     app: null,
     clientIp: null,
+    userAgent: null,
     response: null,
     credentials: NONE,
     rejectingLines: NONE,

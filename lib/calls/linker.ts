@@ -108,6 +108,7 @@ export class CallLinker implements Iterable<CallFacts> {
     facts.resource = pickValue(facts.resource, interner.internOrNull(request.resource));
     facts.app = pickValue(facts.app, interner.internOrNull(request.app));
     facts.clientIp = pickValue(facts.clientIp, copyOrNull(request.clientIp));
+    facts.userAgent = pickValue(facts.userAgent, interner.internOrNull(request.userAgent));
   }
 
   private applyCredentials(call: LinkedCall, carried: CarriedValue[], event: CallEvent): void {

@@ -51,6 +51,12 @@ describe("stored facts", () => {
     expect(() => factsFromStored("c1", { method: "GET" })).toThrow(/call c1/);
   });
 
+  it("are read when a segment was stored before calls kept their User-Agent: it has none", () => {
+    const facts: CallFacts = { ...emptyCallFacts("c1"), method: "GET", userAgent: "okhttp/4.12.0" };
+    const stored = storedFacts(facts);
+    expect(factsFromStored("c1", stored.slice(0, -1))).toEqual({ ...facts, userAgent: null });
+  });
+
   it("refuse a stored form that is not one, naming the call", () => {
     const stored = storedFacts({ ...emptyCallFacts("c1"), interceptors: [{ name: "OAuth", file: "a.log", seq: 1, time: null }] });
     expect(() => factsFromStored("c1", [[], ...stored.slice(1)])).toThrow(/call c1/);

@@ -41,6 +41,8 @@ const storedFactsSchema = z.tuple([
   z.array(interceptor),
   fieldsObject,
   z.number().int(),
+  // user agent: last, and absent from segments stored before calls kept it
+  text.optional(),
 ]);
 
 export type StoredFacts = z.infer<typeof storedFactsSchema>;
@@ -67,7 +69,7 @@ export function storedFacts(facts: CallFacts): StoredFacts {
   // Last: the places above fill the list of files.
   return [
     files, facts.time, facts.method, facts.uri, facts.api, facts.resource, facts.app, facts.clientIp,
-    response, credentials, rejectingLines, interceptors, facts.extraFields, facts.traceLineCount,
+    response, credentials, rejectingLines, interceptors, facts.extraFields, facts.traceLineCount, facts.userAgent,
   ];
 }
 
@@ -79,7 +81,7 @@ export function storedFacts(facts: CallFacts): StoredFacts {
 export function factsFromStored(callRef: string, stored: unknown): CallFacts {
   const parsed = storedFactsSchema.safeParse(Array.isArray(stored) ? stored : storedFromObjects(stored));
   if (!parsed.success) throw new Error(`stored facts of call ${callRef} are not readable: ${z.prettifyError(parsed.error)}`);
-  const [files, time, method, uri, api, resource, app, clientIp, response, credentials, rejectingLines, interceptors, extraFields, traceLineCount] =
+  const [files, time, method, uri, api, resource, app, clientIp, response, credentials, rejectingLines, interceptors, extraFields, traceLineCount, userAgent = null] =
     parsed.data;
   const fileAt = (index: number) => {
     const file = files[index];
@@ -97,6 +99,7 @@ export function factsFromStored(callRef: string, stored: unknown): CallFacts {
     resource,
     app,
     clientIp,
+    userAgent,
     response: response && responseFrom(response, fileAt, toPlace),
     credentials: credentials.map(
       ([location, name, fingerprint, preview, length, leadingWhitespace, trailingWhitespace, lineBreak, seen]): CarriedCredential => ({

@@ -25,6 +25,7 @@ export function summariseCall(facts: CallFacts): CallSummary {
     resource: facts.resource,
     app: facts.app,
     clientIp: facts.clientIp,
+    userAgent: facts.userAgent,
     status: facts.response?.status ?? null,
     durationMs: facts.response?.durationMs ?? null,
     responseBody: facts.response?.body ?? null,

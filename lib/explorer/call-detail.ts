@@ -87,6 +87,7 @@ export async function readCall(db: Database, callId: string): Promise<CallDetail
     resource: call.resource,
     app: call.app,
     clientIp: call.clientIp,
+    userAgent: call.userAgent,
     status: call.status,
     durationMs: call.durationMs,
     responseBody: call.responseBody,

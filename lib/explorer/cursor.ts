@@ -35,6 +35,7 @@ export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.
   uri: { column: Prisma.sql`c.uri`, cast: Prisma.sql`::text`, value: comparableText },
   api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text`, value: comparableText },
   app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text`, value: comparableText },
+  agent: { column: Prisma.sql`c.user_agent`, cast: Prisma.sql`::text`, value: comparableText },
   cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text`, value: comparableText },
   interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text`, value: comparableText },
   name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text`, value: comparableText },

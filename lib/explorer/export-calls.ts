@@ -45,6 +45,7 @@ const CSV_COLUMNS: Array<[string, ColumnId | null, (call: ExportedCall) => unkno
   ["uri", "uri", (call) => call.uri],
   ["api", "api", (call) => call.api],
   ["app", "app", (call) => call.app],
+  ["userAgent", "agent", (call) => call.userAgent],
   ["rejected", null, (call) => call.rejected],
   ["cause", "cause", (call) => call.cause],
   ["causeTitle", "cause", (call) => call.causeTitle],

@@ -14,12 +14,16 @@ export const CALL_COLUMNS = [
   { id: "uri", title: "URI", sortBy: "uri" },
   { id: "api", title: "API", sortBy: "api" },
   { id: "app", title: "App", sortBy: "app" },
+  { id: "agent", title: "User-Agent", sortBy: "agent" },
   { id: "cause", title: "Cause", sortBy: "cause" },
   { id: "credential", title: "Credential", sortBy: "name" },
   { id: "interceptor", title: "Interceptor", sortBy: "interceptor" },
 ] as const;
 
 export type ColumnId = (typeof CALL_COLUMNS)[number]["id"];
+
+/** Columns shown only when asked for (`columns=`, or the Columns menu): a trace often does not log them, and they are long. */
+export const ON_REQUEST_COLUMNS: ReadonlySet<ColumnId> = new Set(["agent"]);
 export type SortField = (typeof CALL_COLUMNS)[number]["sortBy"];
 
 /** What each facet field (and its filter) is called. */
@@ -31,6 +35,7 @@ export const FACET_TITLES = {
   name: "Credential name",
   api: "API",
   app: "App",
+  agent: "User-Agent",
   method: "Method",
   interceptor: "Interceptor",
 } as const;
@@ -44,6 +49,7 @@ export const NO_VALUE_LABELS = {
   name: "— no credential named",
   api: "— none",
   app: "— none",
+  agent: "— not logged",
   method: "— none",
   interceptor: "— none",
 } as const satisfies Record<keyof typeof FACET_TITLES, string>;

@@ -66,7 +66,7 @@ describe("the explorer's URL contract", () => {
     ["api=Payments&not_api=Orders&not_api=Payments", '"not_api": "Payments" is not to be left out while "api" keeps it: a value is kept or left out, not both'],
     ["missing=status&not_missing=status", '"not_missing": "status" is not to be left out while "missing" keeps it: a value is kept or left out, not both'],
     ["status=none&not_status=none", '"not_status": "none" is not to be left out while "status" keeps it: a value is kept or left out, not both'],
-    ["missing=colour", '"missing": "colour" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), method (Method), interceptor (Interceptor)'],
+    ["missing=colour", '"missing": "colour" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), agent (User-Agent), method (Method), interceptor (Interceptor)'],
     ["not_missing=none", '"not_missing": "none" is not a facet field; known: cause (Cause), status (Status)'],
     ["missing=", '"missing": "" is not a facet field'],
   ])("refuses %s in plain words, naming the parameter and the value", (query, words) => {

@@ -78,6 +78,7 @@ const FACET_VALUES = {
   name: text,
   api: text,
   app: text,
+  agent: text,
   method: z.string().regex(/^[A-Za-z]{1,16}$/).transform((value) => value.toUpperCase()),
   interceptor: text,
 } satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
@@ -185,6 +186,7 @@ const EXPECTED = {
   name: FACET_TEXT,
   api: FACET_TEXT,
   app: FACET_TEXT,
+  agent: FACET_TEXT,
   method: "an HTTP method (letters only, such as GET)",
   interceptor: FACET_TEXT,
   missing: `a facet field; ${known(FACET_FIELDS.map((field) => `${field} (${FACET_TITLES[field]})`))}`,

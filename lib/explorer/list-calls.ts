@@ -22,6 +22,7 @@ export type CallListItem = {
   uri: string | null;
   api: string | null;
   app: string | null;
+  userAgent: string | null;
   rejected: boolean;
   cause: Cause | null;
   credential: CallCredential | null;
@@ -43,6 +44,7 @@ type CallRow = {
   uri: string | null;
   api: string | null;
   app: string | null;
+  user_agent: string | null;
   rejected: boolean;
   cause: Cause | null;
   credential_element: CallCredential["element"] | null;
@@ -117,7 +119,7 @@ export async function* eachPageOfCalls(db: Database, given: CallFilters, now = n
 /** Up to `limit` rows strictly after the key, in this order. */
 async function selectCalls(db: Database, sort: Sort, after: SortKey | undefined, where: Prisma.Sql, limit: number): Promise<CallRow[]> {
   return db.$queryRaw<CallRow[]>`
-    SELECT c.call_ref, c.time, c.status, c.method, c.uri, c.api, c.app, c.rejected, c.cause::text AS cause,
+    SELECT c.call_ref, c.time, c.status, c.method, c.uri, c.api, c.app, c.user_agent, c.rejected, c.cause::text AS cause,
            c.credential_element::text AS credential_element, c.credential_label,
            c.credential_location::text AS credential_location, c.credential_name, c.interceptor,
            carried.preview, ${SORT_COLUMNS[sort.field].column} AS sort_value
@@ -150,6 +152,7 @@ function toItem(row: CallRow): CallListItem {
     uri: row.uri,
     api: row.api,
     app: row.app,
+    userAgent: row.user_agent,
     rejected: row.rejected,
     cause: row.cause,
     credential:

@@ -34,6 +34,12 @@ export type SameCauseAround = {
    */
   usual: number | null;
   spread: Spread;
+  /**
+   * In a burst, the User-Agent that sent at least half of its rejections,
+   * and how many: a client release is then the likeliest thing the callers
+   * share. Null otherwise, and where the trace does not log the header.
+   */
+  commonAgent: { userAgent: string; rejections: number } | null;
 };
 
 /** Each side of the call: a burst of refusals lasts minutes, and the call may be its first or its last. */
@@ -68,7 +74,18 @@ export async function readSameCauseAround(db: Database, cause: Cause, time: Date
      WHERE cause = ${cause}::"Cause" AND time >= ${usualFrom} AND time <= ${to}`;
   const { rejections = 0, credentials = 0, apps = 0, callers = 0, before = 0, hourBeforeStored = false } = row ?? {};
   const usual = hourBeforeStored ? before / USUAL_WINDOWS : null;
-  return { cause, from: from.toISOString(), to: to.toISOString(), rejections, credentials, apps, callers, usual, spread: spreadOf(rejections, callers, usual) };
+  const spread = spreadOf(rejections, callers, usual);
+  const commonAgent = spread === "burst" ? await readCommonAgent(db, cause, from, to, rejections) : null;
+  return { cause, from: from.toISOString(), to: to.toISOString(), rejections, credentials, apps, callers, usual, spread, commonAgent };
+}
+
+async function readCommonAgent(db: Database, cause: Cause, from: Date, to: Date, rejections: number): Promise<SameCauseAround["commonAgent"]> {
+  const [top] = await db.$queryRaw<Array<{ userAgent: string; rejections: number }>>`
+    SELECT user_agent AS "userAgent", count(*)::int AS rejections
+      FROM calls
+     WHERE cause = ${cause}::"Cause" AND time >= ${from} AND time <= ${to} AND user_agent IS NOT NULL
+     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`;
+  return top !== undefined && top.rejections * 2 >= rejections ? top : null;
 }
 
 function spreadOf(rejections: number, callers: number, usual: number | null): Spread {

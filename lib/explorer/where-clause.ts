@@ -64,6 +64,7 @@ export const FACET_COLUMNS: Record<FacetField, FacetColumn> = {
   },
   api: textColumn("c.api"),
   app: textColumn("c.app"),
+  agent: textColumn("c.user_agent"),
   method: textColumn("c.method"),
   interceptor: textColumn("c.interceptor"),
 };

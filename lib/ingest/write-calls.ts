@@ -5,7 +5,7 @@ import { CopyBuffer, copyRows } from "./copy-buffer";
 import { copyRow } from "./copy-format";
 
 const CALL_COLUMNS = [
-  "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "status", "duration_ms",
+  "call_ref", "time", "method", "uri", "api", "resource", "app", "client_ip", "user_agent", "status", "duration_ms",
   "response_body", "extra_fields", "rejected", "cause", "credential_element", "credential_label",
   "credential_location", "credential_name", "credential_fingerprint", "interceptor", "trace_line_count", "updated_at",
 ] as const;
@@ -142,7 +142,7 @@ class CallDetails {
 function callRow(call: CallSummary, verdict: Verdict, now: Date): unknown[] {
   const credential = verdict.credential;
   return [
-    call.callRef, call.time, call.method, call.uri, call.api, call.resource, call.app, call.clientIp, call.status,
+    call.callRef, call.time, call.method, call.uri, call.api, call.resource, call.app, call.clientIp, call.userAgent, call.status,
     call.durationMs, call.responseBody, call.extraFields, verdict.rejected, verdict.cause, credential?.element,
     credential?.label, credential?.location, credential?.name, verdict.credentialFingerprint, verdict.interceptor,
     call.traceLineCount, now,

@@ -25,7 +25,7 @@ export type CarriedValue = MaskedCredential & {
   text: string;
 };
 
-export const REQUEST_FIELDS = ["method", "uri", "api", "resource", "app", "clientIp"] as const;
+export const REQUEST_FIELDS = ["method", "uri", "api", "resource", "app", "clientIp", "userAgent"] as const;
 
 export type RequestFacts = {
   method: string | null;
@@ -34,7 +34,12 @@ export type RequestFacts = {
   resource: string | null;
   app: string | null;
   clientIp: string | null;
+  /** The client's own account of itself (`okhttp/4.12.0`): often what tells which release sends the bad credential. */
+  userAgent: string | null;
 };
+
+/** A request's facts before any is known: what each reader fills in. */
+export const noRequestFacts = (): RequestFacts => ({ method: null, uri: null, api: null, resource: null, app: null, clientIp: null, userAgent: null });
 
 export type ResponseFacts = { status: number | null; body: string | null; durationMs: number | null };
 

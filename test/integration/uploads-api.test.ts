@@ -365,7 +365,7 @@ describe("refusals in plain words", () => {
     ["/api/export?format=xml", '"format": "xml" is not an export format; known: csv, ndjson'],
     [
       "/api/calls?missing=API",
-      '"missing": "API" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), method (Method), interceptor (Interceptor)',
+      '"missing": "API" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), agent (User-Agent), method (Method), interceptor (Interceptor)',
     ],
   ])("%s says what the value should be", async (query, message) => {
     expect((await api<ApiError>(query)).body.error.message).toBe(message);

@@ -20,6 +20,7 @@ export const callFacts: fc.Arbitrary<CallFacts> = fc.record({
   resource: fc.constant(null),
   app: fc.option(fc.constantFrom("Mobile App"), { nil: null }),
   clientIp: fc.constant(null),
+  userAgent: fc.option(fc.constantFrom("okhttp/4.12.0", "curl/8.4.0"), { nil: null }),
   response: fc.option(
     fc
       .tuple(sighting, fc.option(fc.constantFrom(200, 401), { nil: null }), fc.option(fc.constantFrom("ok", "no"), { nil: null }), fc.option(fc.constantFrom(3, 40), { nil: null }))

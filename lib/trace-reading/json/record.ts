@@ -1,5 +1,5 @@
 import { carriesNoCredential, displayMasked, maskedInPlace, SECRET_NAME, type MaskedCredential } from "../../credentials";
-import { REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
+import { noRequestFacts, REQUEST_FIELDS, type CallEventContent, type CarriedValue, type RequestFacts, type TraceSink } from "../events";
 import type { CredentialLocation } from "../../rules";
 import { NO_CALL, scrubDeep, type CredentialScrubber } from "../scrubber";
 import { maskUriQuery, type QueryCredential } from "../uri";
@@ -9,7 +9,7 @@ import { FIELD_SCHEMAS, fieldOf, isRecord, type FieldValues, type RecordField } 
 export type RecordPlace = { file: string; line: number | null; nextSeq: () => number };
 
 const CARRIED_FIELDS = { headers: "header", query: "query", cookies: "cookie" } as const;
-const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "headers", "query", "cookies", "authorization"]);
+const REQUEST_SUBFIELDS = new Set<RecordField>(["method", "uri", "userAgent", "headers", "query", "cookies", "authorization"]);
 const RESPONSE_SUBFIELDS = new Set<RecordField>(["status", "body", "durationMs"]);
 
 /**
@@ -142,12 +142,22 @@ function recordContent(
 
 /** The request's fields, scrubbed like every other text of the record (a token in a path, say). */
 function requestFacts(values: FieldValues, scrub: (text: string) => string): RequestFacts | null {
-  const facts: RequestFacts = { method: null, uri: null, api: null, resource: null, app: null, clientIp: null };
+  const facts = noRequestFacts();
   for (const field of REQUEST_FIELDS) {
     const value = values[field];
     facts[field] = value === undefined ? null : scrub(value);
   }
+  const sentAsHeader = facts.userAgent === null ? headerValue(values.headers, USER_AGENT) : undefined;
+  if (sentAsHeader !== undefined) facts.userAgent = scrub(sentAsHeader);
   return Object.values(facts).some((value) => value !== null) ? facts : null;
+}
+
+const USER_AGENT = "user-agent";
+
+/** A header's value by its name in any case (as in HTTP). */
+function headerValue(headers: Record<string, string> | undefined, lowerCaseName: string): string | undefined {
+  for (const [name, value] of Object.entries(headers ?? {})) if (name.toLowerCase() === lowerCaseName) return value;
+  return undefined;
 }
 
 type TraceEntry = { message: string; level: string | null; time: number | null };

@@ -1,11 +1,12 @@
 import { carriesNoCredential } from "../../credentials";
 import type { CredentialLocation } from "../../rules";
-import type { RequestFacts, ResponseFacts } from "../events";
+import { noRequestFacts, type RequestFacts, type ResponseFacts } from "../events";
 import { durationMillis } from "../duration";
 import { readKeyValues, readQuoted } from "../quoted";
 
 const REQUEST = /^request[ \t]*:[ \t]*(\S+)(?:[ \t]+([^ \t]+))?(.*)$/i;
 const CARRIED = /^request[ \t]+(header|query|cookie)[ \t]+([^:\s]+)[ \t]*:[ \t]*(.*)$/i;
+const USER_AGENT = /^request[ \t]+header[ \t]+user-agent[ \t]*:[ \t]*(.*)$/i;
 const RESPONSE = /^response[ \t]*:[ \t]*(\d{3})(?![\d])[ \t]*(.*)$/i;
 const BODY_KEY = /^body[ \t]*=[ \t]*/i;
 
@@ -25,7 +26,17 @@ export function readRequestLine(message: string): RequestFacts | null {
     resource: keys.get("resource") ?? null,
     app: keys.get("app") ?? null,
     clientIp: keys.get("ip") ?? null,
+    userAgent: null,
   };
+}
+
+/** `Request header User-Agent: VALUE`: no credential (plain-names.ts), but the client's own account of itself. */
+export function readUserAgentLine(message: string): RequestFacts | null {
+  const m = USER_AGENT.exec(message);
+  if (m === null) return null;
+  const rest = m[1] ?? "";
+  const userAgent = (readQuoted(rest)?.value ?? rest).trim();
+  return userAgent === "" ? null : { ...noRequestFacts(), userAgent };
 }
 
 export type CarriedLine = {

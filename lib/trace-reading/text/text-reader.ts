@@ -6,7 +6,7 @@ import { maskUriQuery, type QueryCredential } from "../uri";
 import { traceMessage } from "../trace-message";
 import { LineHeaderReader } from "./line-header";
 import { QuietLines } from "./quiet-lines";
-import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, readResponseStatus, type CarriedLine } from "./messages";
+import { isRequestLine, mayBeRequestOrResponse, readCarriedLine, readRequestLine, readResponseLine, readResponseStatus, readUserAgentLine, type CarriedLine } from "./messages";
 
 /**
  * Text trace lines into events. An event is emitted once the next timestamped
@@ -159,7 +159,7 @@ function withValueShown(lineText: string, message: string, carried: CarriedLine,
 
 function contentOf(message: string, text: string): CallEventContent {
   if (mayBeRequestOrResponse(message)) {
-    const request = readRequestLine(message);
+    const request = readRequestLine(message) ?? readUserAgentLine(message);
     if (request !== null) return { request };
     const response = readResponseLine(message);
     if (response !== null) return { response: { ...response, text } };

@@ -147,7 +147,14 @@ describe("text trace lines: events without a call, continuations, blank lines", 
 describe("text trace lines: messages with meaning", () => {
   it("reads a request line with quoted and bare key=value pairs", async () => {
     const { calls } = await readEvents('2026-11-20T14:03:11Z INFO call=c1 Request: GET /payments/v2/charges api="Payments" resource=charges app="Mobile App" ip=10.0.0.7\n');
-    expect(calls[0]?.content.request).toEqual({ method: "GET", uri: "/payments/v2/charges", api: "Payments", resource: "charges", app: "Mobile App", clientIp: "10.0.0.7" });
+    expect(calls[0]?.content.request).toEqual({ method: "GET", uri: "/payments/v2/charges", api: "Payments", resource: "charges", app: "Mobile App", clientIp: "10.0.0.7", userAgent: null });
+  });
+
+  it("reads the client's User-Agent from its header line, quoted or bare, the header's name in any case", async () => {
+    const { calls } = await readEvents(
+      ['2026-11-20T14:03:11Z DEBUG call=c1 Request header User-Agent: "okhttp/4.12.0 "', "2026-11-20T14:03:11Z DEBUG call=c2 request HEADER user-agent: curl/8.4.0", ""].join("\n"),
+    );
+    expect(calls.map((call) => call.content.request?.userAgent)).toEqual(["okhttp/4.12.0", "curl/8.4.0"]);
   });
 
   it("reads a response with body= and duration_ms, and one whose rest of line is the body", async () => {
