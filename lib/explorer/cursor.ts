@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "../database";
+import { CAUSE_ORDER } from "../rules";
 import type { SortField } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
 
@@ -36,7 +37,8 @@ export const SORT_COLUMNS: Record<SortField, { column: Prisma.Sql; cast: Prisma.
   api: { column: Prisma.sql`c.api`, cast: Prisma.sql`::text`, value: comparableText },
   app: { column: Prisma.sql`c.app`, cast: Prisma.sql`::text`, value: comparableText },
   agent: { column: Prisma.sql`c.user_agent`, cast: Prisma.sql`::text`, value: comparableText },
-  cause: { column: Prisma.sql`c.cause::text`, cast: Prisma.sql`::text`, value: comparableText },
+  // The enum itself, not its text: its labels are declared in the rules table's order, which a sort by cause then follows.
+  cause: { column: Prisma.sql`c.cause`, cast: Prisma.sql`::"Cause"`, value: z.enum(CAUSE_ORDER) },
   interceptor: { column: Prisma.sql`c.interceptor`, cast: Prisma.sql`::text`, value: comparableText },
   name: { column: Prisma.sql`c.credential_name`, cast: Prisma.sql`::text`, value: comparableText },
 };

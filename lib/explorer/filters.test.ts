@@ -33,6 +33,11 @@ describe("the explorer's URL contract", () => {
     expect([filters.missing, filters.not_missing, filters.api]).toEqual([["api", "name"], ["interceptor"], ["none"]]);
   });
 
+  it("reads an interceptor's name in any case and spacing as the gateway reports it, so interceptor=oauth finds the OAuth calls", () => {
+    expect(parseCallFilters(new URLSearchParams("interceptor=oauth&not_interceptor=jwt%20%20VALIDATION")).interceptor).toEqual(["OAuth"]);
+    expect(parseCallFilters(new URLSearchParams("not_interceptor=jwt%20%20VALIDATION")).not_interceptor).toEqual(["JWT Validation"]);
+  });
+
   it("reads status=none as missing=status, the one filter for calls with no response, beside the statuses given", () => {
     const filters = parseCallFilters(new URLSearchParams("status=none&status=401&missing=api"));
     expect([filters.status, filters.missing, filters.not_status, filters.not_missing]).toEqual([[401], ["api", "status"], undefined, undefined]);
@@ -69,6 +74,7 @@ describe("the explorer's URL contract", () => {
     ["missing=colour", '"missing": "colour" is not a facet field; known: cause (Cause), status (Status), element (Credential element), location (Credential location), name (Credential name), api (API), app (App), agent (User-Agent), method (Method), interceptor (Interceptor)'],
     ["not_missing=none", '"not_missing": "none" is not a facet field; known: cause (Cause), status (Status)'],
     ["missing=", '"missing": "" is not a facet field'],
+    ["interceptor=Nope", '"interceptor": "Nope" is not a token-validation interceptor, in any case; known: OAuth, Access Token Validation, JWT Validation'],
   ])("refuses %s in plain words, naming the parameter and the value", (query, words) => {
     expect(refusal(query).message).toContain(words);
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS } from "../rules";
+import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS, INTERCEPTORS, interceptorSpelled } from "../rules";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
 import { comparableText, inStorableYears } from "./stored-text";
@@ -80,7 +80,8 @@ const FACET_VALUES = {
   app: text,
   agent: text,
   method: z.string().regex(/^[A-Za-z]{1,16}$/).transform((value) => value.toUpperCase()),
-  interceptor: text,
+  // A closed list (spec 4.1): a name outside it is refused rather than answered with an empty view.
+  interceptor: z.string().trim().transform((value) => interceptorSpelled(value) ?? value).pipe(z.enum(INTERCEPTORS)),
 } satisfies Record<keyof typeof FACET_TITLES, z.ZodType>;
 export type FacetField = keyof typeof FACET_VALUES;
 export const FACET_FIELDS = Object.keys(FACET_VALUES) as [FacetField, ...FacetField[]];
@@ -188,7 +189,7 @@ const EXPECTED = {
   app: FACET_TEXT,
   agent: FACET_TEXT,
   method: "an HTTP method (letters only, such as GET)",
-  interceptor: FACET_TEXT,
+  interceptor: `a token-validation interceptor, in any case; ${known(INTERCEPTORS)}`,
   missing: `a facet field; ${known(FACET_FIELDS.map((field) => `${field} (${FACET_TITLES[field]})`))}`,
   ...SHARED_FILTERS_EXPECTED,
   fingerprint: FINGERPRINT,

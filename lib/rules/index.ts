@@ -11,7 +11,7 @@ export {
   type ResponseSays,
 } from "./causes";
 export { readResponseVerdict, readTraceVerdict, REJECTING_LINE_SAYS, verdictDespiteWhitespace, type ResponseVerdict, type TraceVerdict } from "./gateway-messages";
-export { lastInterceptorNamed } from "./interceptors";
+export { INTERCEPTORS, interceptorSpelled, lastInterceptorNamed } from "./interceptors";
 export type { RemedyNames } from "./remedy-words";
 export { mayMatterToRules } from "./trace-lines";
 export {

@@ -1,5 +1,5 @@
 /** The gateway's token-validation interceptors (spec 4.1), as reported. */
-const INTERCEPTORS = [
+export const INTERCEPTORS = [
   "OAuth",
   "Access Token Validation",
   "JWT Validation",
@@ -29,7 +29,8 @@ export function lastInterceptorNamed(message: string): Interceptor | null {
 }
 
 const AS_REPORTED = new Map<string, Interceptor>(INTERCEPTORS.map((name) => [name, name]));
-const interceptorSpelled = (written: string) => AS_REPORTED.get(written) ?? BY_SPELLING.get(spelling(written));
+/** The interceptor a name stands for in any case and spacing (`oauth`, `JWT  validation`), as a trace line may write it. */
+export const interceptorSpelled = (written: string): Interceptor | undefined => AS_REPORTED.get(written) ?? BY_SPELLING.get(spelling(written));
 
 function spelling(name: string): string {
   return name.toLowerCase().replace(/\s+/g, " ");

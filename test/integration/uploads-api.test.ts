@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallDetail, CallPage, GatewayEventsPage, UploadEvents } from "../../lib/explorer";
 import type { UploadListing } from "../../lib/ingest";
+import { CAUSE_ORDER } from "../../lib/rules";
 import { getJson, sampleParts, upload, uploadChunked, type ApiError } from "../support/api-client";
 import { classifyWithCli } from "../support/cli";
 import { samplePaths, samplesDir } from "../support/samples";
@@ -316,6 +317,13 @@ describe("GET /api/calls filters", () => {
     while (body.prevCursor) backward.unshift((body = await pageAt(body.prevCursor)));
     // The same answers, cursors included: a page reached backwards is the page it was going forwards.
     expect(backward).toEqual(forward);
+  });
+
+  it("sorts by cause in the rules table's order, as the facet and the charts list causes, not by the causes' codes", async () => {
+    const { body } = await api<CallPage>("/api/calls?rejected=true&sort=cause&limit=1000");
+    const causes = [...new Set(body.items.map((item) => item.cause))];
+    expect(causes).toEqual(CAUSE_ORDER.filter((cause) => causes.includes(cause)));
+    expect(causes.length).toBeGreaterThanOrEqual(4);
   });
 
   it("filters by a missing response (status=none) and excludes values (not_cause)", async () => {
