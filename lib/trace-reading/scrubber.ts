@@ -114,7 +114,20 @@ export class CredentialScrubber {
     if (known !== undefined) known.heardAt = this.callsRemembered;
   }
 
+  /**
+   * The call's own reference is left as written wherever the text holds it:
+   * it names the call, and evidence quotes its line exactly, while a
+   * reference such as `odd/ref?x=1` reads as a query to mask.
+   */
   scrub(callRef: string, text: string): string {
+    if (!mayReadAsSecret(callRef) || !text.includes(callRef)) return this.scrubAround(callRef, text);
+    return text
+      .split(callRef)
+      .map((part) => this.scrubAround(callRef, part))
+      .join(callRef);
+  }
+
+  private scrubAround(callRef: string, text: string): string {
     const withoutQuery = text.includes("?") ? this.maskQueriesShown(text) : text;
     const withoutAuthorization = AUTHORIZATION_NAMED.test(withoutQuery) ? this.maskAuthorizationShown(withoutQuery) : withoutQuery;
     const unlabelled = SECRET_NAME.test(withoutAuthorization) ? this.maskSecretPairsShown(withoutAuthorization) : withoutAuthorization;
@@ -265,3 +278,6 @@ export function scrubDeep(value: unknown, scrub: (text: string) => string): unkn
   }
   return value;
 }
+
+/** Whether a call reference could be taken for a query or a `name=value` pair: most (UUIDs) cannot. */
+const mayReadAsSecret = (callRef: string) => callRef.includes("=") || callRef.includes("?") || callRef.includes(":");

@@ -212,6 +212,18 @@ describe("text trace lines: messages with meaning", () => {
     ]);
   });
 
+  it("quotes the line of a call whose reference reads like a query (`odd/ref?x=1`) exactly, its values masked around the reference", async () => {
+    const [verdict] = await classifyText(
+      [
+        '2026-11-20T14:03:11Z DEBUG callId=odd/ref?x=1#frag Request header access_token: "2YotnFZFEjr1zCsicMWpAA"',
+        "2026-11-20T14:03:11Z WARN callId=odd/ref?x=1#frag Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call for https://b/x?code=2YotnFZFEjr1zCsicMWpAA",
+      ].join("\n"),
+    );
+    expect(verdict?.evidence?.text).toBe(
+      "2026-11-20T14:03:11Z WARN callId=odd/ref?x=1#frag Access token in HEADER access_token HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call for https://b/x?code=2Yot…pAA",
+    );
+  });
+
   it("explains a token sent in the URI with a stray space (%20) as sent with whitespace, quoting the request line", async () => {
     const [verdict] = await classifyText(
       [
