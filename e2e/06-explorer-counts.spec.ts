@@ -36,6 +36,25 @@ test("a failing credential's bar, chosen by keyboard, leads to exactly the rejec
   }
 });
 
+test("a failing credential refused under two names says so on its bar, which counts its rejections under both", async ({ page, request }) => {
+  const token = "Yp41nBv7QaZ2Lm9XcR3t";
+  const refused = (id: string, second: number, name: string, element: string) =>
+    [
+      `2026-09-14T10:00:0${second}.000Z DEBUG [callId=${id}] Request header ${name}: "${token}"`,
+      `2026-09-14T10:00:0${second}.001Z WARN [callId=${id}] ${element} in HEADER ${name} HAS NOT BEEN FOUND (causes: is invalid, expired, or revoked); rejecting call`,
+    ].join("\n");
+  const trace = [refused("names-1", 1, "access_token", "Access token"), refused("names-2", 2, "access_token", "Access token"), refused("names-3", 3, "client_id", "Client Id"), ""];
+  const upload = await request.post("/api/uploads", { multipart: { file: { name: "two-names.log", mimeType: "text/plain", buffer: Buffer.from(trace.join("\n")) } } });
+  expect(upload.status()).toBe(201);
+  try {
+    await open(page, "/?from=2026-09-14&to=2026-09-15");
+    const bar = page.getByRole("figure", { name: "Top failing credentials" }).getByRole("button").first();
+    await expect(bar).toHaveAttribute("title", "access_token Yp41…R3t (and 1 other name): 3 rejections");
+  } finally {
+    await request.delete(`/api/uploads/${(await upload.json()).uploadId}`);
+  }
+});
+
 test("the Status facet counts calls with no response in a \"— no response\" row, written as the other facets write theirs, adds up to the total, and filters them in and out", async ({ page }) => {
   await open(page, "/");
   const all = await total(page);

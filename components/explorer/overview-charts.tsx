@@ -1,6 +1,7 @@
 import type { FacetValue, Histogram, RankedCharts } from "@/lib/explorer";
 import { CAUSES, isCause } from "@/lib/rules";
 import { CAUSE_COLORS } from "@/components/calls/cause-colors";
+import { counted } from "@/components/calls/call-count";
 import { TimeSpan } from "@/components/calls/local-time";
 import { distinctCredentialLabels } from "./credential-label";
 import { RejectionsChart } from "./rejections-chart";
@@ -13,9 +14,10 @@ export function OverviewCharts({ histogram, charts, rejected }: { histogram: His
   );
   // When a credential's rejections began and last came: "since when?" is the first question about a failing token.
   const labels = distinctCredentialLabels(charts.failingCredentials);
-  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, rejections, first, last }, index) => ({
+  const failing: TopEntry[] = charts.failingCredentials.map(({ fingerprint, rejections, names, first, last }, index) => ({
     key: fingerprint,
-    label: labels[index] ?? "",
+    // The bar counts the value's rejections under every name: the label must not say they were all under one.
+    label: `${labels[index] ?? ""}${names > 1 ? ` (and ${counted(names - 1, "other name")})` : ""}`,
     count: rejections,
     detail: first !== null && last !== null ? <TimeSpan first={first} last={last} /> : undefined,
   }));
