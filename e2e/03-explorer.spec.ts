@@ -169,7 +169,7 @@ test("a bad parameter is set aside: one notice says why in plain words, and chip
   const notice = page.getByRole("region", { name: "Filters" }).getByRole("alert");
   await expect(notice).toContainText("2 parts of this link were ignored");
   await expect(notice).toContainText('"cause": "bogus" is not a known cause; known: missing_credential (Credential missing)');
-  await expect(notice).toContainText('"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)');
+  await expect(notice).toContainText('"from": "yesterday" is not a date or time (use 2026-11-20, 2026-11-20T14:00 or a time copied from a trace line, read as UTC unless a zone such as Z or -03:00 ends it)');
   await expect(page.getByTestId("total")).toHaveText("2");
 
   const chips = page.getByRole("list", { name: "Active filters" });

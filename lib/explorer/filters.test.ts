@@ -19,6 +19,11 @@ describe("the explorer's URL contract", () => {
     ["2026-11-20T14:00:00Z", "2026-11-20T14:00:00.000Z"],
     ["2026-11-20T11:00:00-03:00", "2026-11-20T14:00:00.000Z"],
     ["2026-11-20", "2026-11-20T00:00:00.000Z"],
+    // As a trace line writes it, copied from one.
+    ["2026-11-20T14:03:11,482Z", "2026-11-20T14:03:11.482Z"],
+    ["2026-11-20 14:03:11,482", "2026-11-20T14:03:11.482Z"],
+    ["[2026-11-20 14:03:11,482]", "2026-11-20T14:03:11.482Z"],
+    ["1795183200000", "2026-11-20T14:00:00.000Z"],
   ])("reads from=%s as %s (no zone means UTC, as in the traces)", (value, expected) => {
     expect(parseCallFilters(new URLSearchParams({ from: value })).from?.toISOString()).toBe(expected);
   });
@@ -60,8 +65,8 @@ describe("the explorer's URL contract", () => {
   it.each([
     ["cause=bogus", '"cause": "bogus" is not a known cause; known: missing_credential (Credential missing), malformed_credential (Credential sent with extra whitespace)'],
     ["not_cause=bogus", '"not_cause": "bogus" is not a known cause; known: missing_credential (Credential missing)'],
-    ["from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)'],
-    ["from=0000-01-01", '"from": "0000-01-01" is not a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)'],
+    ["from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20, 2026-11-20T14:00 or a time copied from a trace line, read as UTC unless a zone such as Z or -03:00 ends it)'],
+    ["from=0000-01-01", '"from": "0000-01-01" is not a date or time (use 2026-11-20, 2026-11-20T14:00 or a time copied from a trace line, read as UTC unless a zone such as Z or -03:00 ends it)'],
     ["status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["limit=0", '"limit": "0" is not a whole number from 1 to 1000'],
     ["sort=colour", '"sort": "colour" is not a sort; known: time, -time, status, -status'],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS, INTERCEPTORS, interceptorSpelled } from "../rules";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
+import { parseRecordTimestamp } from "../trace-reading";
 import { comparableText, inStorableYears } from "./stored-text";
 import { RESPONSE_BODY_KEY_LENGTH } from "./response-body-key";
 import { parseLeniently, parseUrlParameters, type IgnoredParameter, type UrlParameters } from "./url-parameters";
@@ -24,12 +25,19 @@ export function viewStart(filters: Pick<SharedFilters, "from" | "range">, now: D
 
 const text = comparableText.trim().min(1).max(500);
 const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
-// A time with no zone means UTC, as in the traces (and so a shared link means the same on any server).
-const asUtc = (value: string) => new Date(/(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
-const isoTime = z.iso
-  .datetime({ offset: true, local: true })
-  .transform(asUtc)
-  .or(z.iso.date().transform((value) => new Date(value)))
+/**
+ * A time as the traces write it (spec 2.1: `T` or a space, a fraction after
+ * `.` or `,`, in the brackets a line puts round it), or epoch milliseconds,
+ * so that a time copied from a trace line works in a link as in Custom….
+ * No zone means UTC, as in the traces (and so a shared link means the same
+ * on any server).
+ */
+const isoTime = z
+  .string()
+  .transform((value, context) => {
+    const millis = parseRecordTimestamp(value.trim().replace(/^\[(.*)\]$/, "$1"));
+    return millis === null ? (context.addIssue({ code: "custom", input: value }), z.NEVER) : new Date(millis);
+  })
   .refine(inStorableYears);
 const credentialFingerprint = z.string().regex(/^[0-9a-f]{8,128}$/);
 
@@ -49,7 +57,7 @@ export const sharedFilterFields = {
 export type SharedFilters = z.output<z.ZodObject<typeof sharedFilterFields>>;
 export const SHARED_FILTER_PARAMETERS: ReadonlySet<string> = new Set(Object.keys(sharedFilterFields));
 
-const ISO_TIME = "a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)";
+const ISO_TIME = "a date or time (use 2026-11-20, 2026-11-20T14:00 or a time copied from a trace line, read as UTC unless a zone such as Z or -03:00 ends it)";
 
 /** What each shared parameter takes, in the words that tell someone why their value was refused. */
 export const SHARED_FILTERS_EXPECTED = {

@@ -16,3 +16,4 @@ export type {
   TraceMessage,
   TraceSink,
 } from "./events";
+export { parseRecordTimestamp } from "./timestamps";

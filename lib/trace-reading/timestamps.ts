@@ -19,8 +19,14 @@ export function isoTimestampParts(text: string): { clock: number; zone: string |
   const m = ISO_TIMESTAMP.exec(text.trim());
   if (m === null) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction, zone] = m;
-  const clock = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const clock = utcClock(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   return Number.isNaN(clock) ? null : { clock: clock + millisOf(fraction), zone };
+}
+
+function utcClock(year: number, month: number, day: number, hours: number, minutes: number, seconds: number): number {
+  const clock = Date.UTC(year, month, day, hours, minutes, seconds);
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  return year >= 100 ? clock : new Date(clock).setUTCFullYear(year);
 }
 
 /** `482` → 482, `4` → 400, `482913` → 482: milliseconds, finer digits dropped. */

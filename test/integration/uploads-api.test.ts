@@ -368,7 +368,7 @@ describe("GET /api/calls filters", () => {
 
 describe("refusals in plain words", () => {
   it.each([
-    ["/api/calls?from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20 or 2026-11-20T14:00, read as UTC unless a zone such as Z or -03:00 ends it)'],
+    ["/api/calls?from=yesterday", '"from": "yesterday" is not a date or time (use 2026-11-20, 2026-11-20T14:00 or a time copied from a trace line, read as UTC unless a zone such as Z or -03:00 ends it)'],
     ["/api/calls?status=abc", '"status": "abc" is not an HTTP status from 100 to 599, or "none"'],
     ["/api/export?format=xml", '"format": "xml" is not an export format; known: csv, ndjson'],
     [
