@@ -46,11 +46,11 @@ export function CallFacts({ call }: { call: CallDetail }) {
       )}
       {call.uploads.length > 0 && (
         <p className="muted uploads-of-call">
-          {call.uploads.length === 1 ? "Upload" : "Uploads"} holding this call:{" "}
+          {/* Quoted: an upload is named for its files ("trace.log and 2 more"), which unquoted read as where the call's lines are. */}
+          Brought by {call.uploads.length === 1 ? "the upload" : "the uploads"}{" "}
           {call.uploads.map((upload, index) => (
             <span key={upload.id}>
-              {index > 0 && ", "}
-              <Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>
+              {index > 0 && ", "}“<Link href={explorerHref({ upload: upload.id })}>{upload.name}</Link>”
             </span>
           ))}
         </p>

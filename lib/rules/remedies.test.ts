@@ -27,6 +27,11 @@ describe("what to do about a rejection", () => {
     );
   });
 
+  it("names a credential whose label only repeats its name once: the header Authorization, not the Authorization in header Authorization", () => {
+    const authorization = { element: "custom", label: "Authorization", location: "header", name: "Authorization" } as const;
+    expect(remedyFor("invalid_expired_revoked", { credential: authorization })).toMatch(/^Check that the header Authorization holds/);
+  });
+
   it("reads, without a call's names, as words that fit any call", () => {
     for (const cause of CAUSE_ORDER) expect(CAUSES[cause].remedy).not.toMatch(/[{}]/);
     expect(CAUSES.no_resource_access.remedy).toBe("Grant the app access to this API's plan or resource in the gateway (or use an app that has it).");
