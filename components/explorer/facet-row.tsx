@@ -60,7 +60,7 @@ function FacetRow({ field, label, value, count, included, excluded, onToggle }: 
     <li className={["facet-row", included ? "included" : excluded ? "excluded" : "", value === null ? "no-value" : ""].filter(Boolean).join(" ")}>
       <button type="button" className="facet-value" aria-pressed={included} title={`Only ${label}`} onClick={() => onToggle(false)}>
         {field === "cause" && isCause(value) && <span className="swatch" style={{ background: CAUSE_COLORS[value] }} aria-hidden="true" />}
-        <span className="facet-label">{label}</span>
+        <span className={field === "cause" ? "facet-label cause-title" : "facet-label"}>{label}</span>
         <span className="facet-count">{count.toLocaleString("en")}</span>
       </button>
       <button

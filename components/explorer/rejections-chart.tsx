@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, type TooltipContentProps } from "recharts";
 import type { Histogram, PeriodEvents } from "@/lib/explorer";
 import { setFixedTimes } from "@/lib/explorer/explorer-href";
 import { CAUSE_ORDER, CAUSES } from "@/lib/rules";
@@ -11,6 +11,7 @@ import { timeZoneOf, useZoneChoice } from "@/components/calls/display-zone";
 import { formatLocal } from "@/components/calls/local-time";
 import { EVENTS_UNFILTERED, EventMarker, EventsSummary, MARKER_ROOM } from "./gateway-event-marks";
 import { RejectionsTable } from "./rejections-table";
+import { timeTicks } from "./time-ticks";
 import { useExplorerUrl } from "./use-explorer-url";
 
 type Row = Record<string, number | string>;
@@ -101,7 +102,7 @@ export function RejectionsChart({ histogram, rejected }: { histogram: Histogram;
                 onMouseUp={apply}
               >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-                <XAxis dataKey="start" tickFormatter={(value: string) => shortTime(value, histogram, timeZone)} tick={{ fontSize: 11, fill: "var(--text-muted)" }} minTickGap={24} />
+                <TimeAxis histogram={histogram} timeZone={timeZone} />
                 <YAxis allowDecimals={false} width={44} padding={{ top: events.size > 0 ? MARKER_ROOM : 0 }} tickFormatter={compactCount} tick={{ fontSize: 11, fill: "var(--text-muted)" }} label={{ value: "calls", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--text-muted)" }} />
                 {/* filterNull off: a period of events alone has no count for recharts to show, and would get no tooltip. */}
                 <Tooltip cursor={{ fill: "var(--accent-soft)" }} filterNull={false} content={(props) => <PeriodTooltip {...props} label={props.label === undefined ? undefined : periodLabel(String(props.label))} events={events.get(String(props.label))} />} />
@@ -167,16 +168,13 @@ function describeWidth(seconds: number): string {
   return seconds === 86_400 ? "day" : `${seconds / 86_400} days`;
 }
 
-/** A tick's label: the day, the time of day, or both when the bars span more than a day. */
-function shortTime(iso: string, { bucketSeconds, buckets }: Histogram, timeZone: string | undefined): string {
-  const date = new Date(iso);
-  const day = date.toLocaleDateString("en-GB", { month: "short", day: "numeric", timeZone });
-  if (bucketSeconds >= 86_400) return day;
-  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: bucketSeconds < 60 ? "2-digit" : undefined, hour12: false, timeZone });
-  const span = Date.parse(buckets.at(-1)?.start ?? iso) - Date.parse(buckets[0]?.start ?? iso);
-  return span >= 86_400_000 ? `${day} ${time}` : time;
+/** The periods' axis, its ticks chosen for the width the bars have (timeTicks), so that each day's first tick can say its date. */
+function TimeAxis({ histogram, timeZone }: { histogram: Histogram; timeZone: string | undefined }) {
+  const plotWidth = usePlotArea()?.width ?? 0;
+  const ticks = timeTicks(histogram.buckets.map((bucket) => bucket.start), histogram.bucketSeconds, timeZone, plotWidth);
+  const labels = new Map(ticks.map((tick) => [tick.start, tick.label]));
+  return <XAxis dataKey="start" ticks={ticks.map((tick) => tick.start)} interval={0} tickFormatter={(start: string) => labels.get(start) ?? ""} tick={{ fontSize: 11, fill: "var(--text-muted)" }} />;
 }
-
 
 /** 12k rather than 12,000: five digits would run into the axis label. */
 const compactCount = (count: number) => new Intl.NumberFormat("en", { notation: "compact" }).format(count);
