@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 import { readableAcross } from "./support/readable";
 import { ensureSamplesStored } from "./support/samples";
 
@@ -123,16 +124,8 @@ const WIDE_CALL = [
 ].join("\n");
 
 test.describe("a call with long values, on a tablet's screen, a laptop's and a large one", () => {
-  let uploadId = "";
-  test.beforeAll(async ({ request }) => {
-    const upload = await request.post("/api/uploads", { multipart: { file: { name: "wide.log", mimeType: "text/plain", buffer: Buffer.from(WIDE_CALL) } } });
-    expect(upload.status()).toBe(201);
-    uploadId = (await upload.json()).uploadId;
-  });
-  test.afterAll(async ({ request }) => {
-    await request.delete(`/api/uploads/${uploadId}`);
-  });
-  const view = () => `/?upload=${uploadId}`;
+  const uploadId = useUploadedTrace("wide.log", WIDE_CALL);
+  const view = () => `/?upload=${uploadId()}`;
 
   const headers = (page: Page) => page.getByRole("region", { name: "Calls" }).getByRole("columnheader");
   const fitsItsCard = (page: Page) => page.locator("#calls-table").evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth);

@@ -2,33 +2,20 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { CAUSE_ORDER, CAUSES } from "../lib/rules";
 import { PARTNER_CAUSES, PARTNER_TOTALS, PARTNERS_TRACE, partnerCalls, partnerName } from "../test/support/partners-trace";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 import { ensureSamplesStored } from "./support/samples";
 
 // Fifteen partner apps in one upload: the App and API facets show twelve
 // values each, and the partner someone asks about is one of the other three.
-let uploadId = "";
-
-test.beforeAll(async ({ request }) => {
-  await ensureSamplesStored(request);
-  uploadId = await storePartners(request);
-});
-
-test.afterAll(async ({ request }) => {
-  await request.delete(`/api/uploads/${uploadId}`);
-});
-
-async function storePartners(request: APIRequestContext): Promise<string> {
-  const upload = await request.post("/api/uploads", { multipart: { file: { name: "partners.log", mimeType: "text/plain", buffer: Buffer.from(PARTNERS_TRACE) } } });
-  expect(upload.status()).toBe(201);
-  return ((await upload.json()) as { uploadId: string }).uploadId;
-}
+test.beforeAll(async ({ request }) => ensureSamplesStored(request));
+const uploadId = useUploadedTrace("partners.log", PARTNERS_TRACE);
 
 const facet = (page: Page, title: string) => page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: title, exact: true });
 const valueButtons = (page: Page, title: string) => facet(page, title).locator("button.facet-value");
 const totalOf = async (request: APIRequestContext, query: string) => ((await (await request.get(`/api/calls?limit=1&${query}`)).json()) as { total: number }).total;
 
 test("a partner past the App facet's twelve is reached by keyboard: the facet says how many it hides, and its filter box finds the partner", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const app = facet(page, "App");
   await expect(valueButtons(page, "App")).toHaveCount(12);
   await expect(app.getByRole("status")).toHaveText("3 more not shown");
@@ -56,7 +43,7 @@ test("a partner past the App facet's twelve is reached by keyboard: the facet sa
 });
 
 test("Show all lists every value of a long facet with its count, and a value chosen from it filters the view", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const api = facet(page, "API");
   await api.getByRole("button", { name: "Show all 15" }).click();
   await expect(api.getByRole("status")).toHaveText("All 15 values");
@@ -72,7 +59,7 @@ test("Show all lists every value of a long facet with its count, and a value cho
 });
 
 test("the headline counts the view's calls and rejections, each beside what is stored in all", async ({ page, request }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const headline = page.locator(".headline-counts");
   await expect(headline.locator("div").nth(0)).toHaveText(`Calls in view${PARTNER_TOTALS.calls}of ${(await totalOf(request, "")).toLocaleString("en")} stored`);
   await expect(headline.locator("div").nth(1)).toHaveText(`Rejections in view${PARTNER_TOTALS.rejections}of ${(await totalOf(request, "rejected=true")).toLocaleString("en")} stored`);
@@ -80,7 +67,7 @@ test("the headline counts the view's calls and rejections, each beside what is s
 
 test("the calls chart is titled by the view's rejected filter, whatever the calls in it", async ({ page }) => {
   const titled = async (query: string, title: string, caption: RegExp) => {
-    await open(page, `/?upload=${uploadId}${query}`);
+    await open(page, `/?upload=${uploadId()}${query}`);
     const chart = page.locator("figure").first();
     await expect(chart).toHaveAccessibleName(title);
     await expect(chart.locator("figcaption span").first()).toHaveText(title);
@@ -98,7 +85,7 @@ test("the calls chart is titled by the view's rejected filter, whatever the call
 });
 
 test("the six causes keep the rules table's order in the facet, the Causes chart, the chart's table and its tooltip", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const titles = CAUSE_ORDER.filter((cause) => cause in PARTNER_CAUSES).map((cause) => CAUSES[cause].title);
   await expect(facet(page, "Cause").locator(".facet-label")).toHaveText([...titles, "— not rejected"]);
   await expect(page.getByRole("figure", { name: "Causes" }).locator(".top-label")).toHaveText(titles);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generatedTrace } from "../test/support/generated-trace";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 
 // A burst of 2,000 calls at 10:00, three rejections at 10:05 that a linear
 // axis drew under a pixel high, and the gateway's own lines between them.
@@ -14,22 +15,13 @@ const trace = [
   ...["late-1", "late-2", "late-3"].map((ref) => call(ref, "2026-11-23T10:05:00Z", 401)),
 ].join("\n");
 
-let uploadId = "";
-
 test.use({ timezoneId: "UTC" });
-test.beforeAll(async ({ request }) => {
-  const response = await request.post("/api/uploads", { multipart: { file: { name: "chart-events.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
-  expect(response.status()).toBe(201);
-  uploadId = (await response.json()).uploadId;
-});
-test.afterAll(async ({ request }) => {
-  await request.delete(`/api/uploads/${uploadId}`);
-});
+const uploadId = useUploadedTrace("chart-events.log", trace);
 
 const chart = (page: Page) => page.getByRole("figure", { name: "Calls over time" });
 
 test("a period of three rejections beside one of 2,000 calls still shows a bar", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const bars = chart(page).locator(".recharts-bar-rectangle path");
   // The burst's two parts (rejected, not rejected) and the three late rejections.
   await expect(bars).toHaveCount(3);
@@ -41,7 +33,7 @@ test("a period of three rejections beside one of 2,000 calls still shows a bar",
 });
 
 test("gateway events are marked on the chart by period, coloured by the worst, described under the pointer, and a click zooms to their period", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   const markers = chart(page).getByRole("img", { name: /gateway event/ });
   await expect(markers).toHaveCount(2);
   const error = chart(page).getByRole("img", { name: "1 gateway event, ERROR or FATAL" });
@@ -63,7 +55,7 @@ test("gateway events are marked on the chart by period, coloured by the worst, d
 });
 
 test("the chart's table has a column of gateway events, each period's linking to the page of the upload holding them", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   await chart(page).getByText("Show as a table").click();
   await expect(chart(page).getByRole("columnheader", { name: "Gateway events" })).toBeVisible();
   const row = chart(page).getByRole("row", { name: /10:04:50/ });
@@ -78,7 +70,7 @@ test.describe("in Tokyo", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
 
   test("the events page shows each event's date and time in the zone chosen, and opens the calls around it", async ({ page }) => {
-    await open(page, `/uploads/${uploadId}`);
+    await open(page, `/uploads/${uploadId()}`);
     await expect(page.getByRole("region", { name: "Gateway events" })).toContainText("Asia/Tokyo");
     const line = page.getByRole("list", { name: "Trace" }).getByRole("listitem").filter({ hasText: "tokens-db unreachable" });
     await expect(line).toContainText("2026-11-23 19:04:58.000");

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 
 // "Which client sends the bad token?": the User-Agent a call logged, as a facet, on the call's page and behind a burst.
 const OKHTTP = "okhttp/4.12.0";
@@ -20,28 +21,13 @@ function refused(id: string, second: number, agent: string): string {
 const BURST = [...[0, 1, 2, 3, 4].map((n) => refused(`ua-ok-${n}`, n, OKHTTP)), refused("ua-ios-0", 5, IOS), ""].join("\n");
 const WITHOUT_AGENTS = '2026-10-03T09:00:00.000Z INFO [callId=ua-none] Request: GET /cards/v1/limits api="Cards" app="Wallet"\n';
 
-let burst = "";
-let quiet = "";
-
-async function store(request: APIRequestContext, name: string, text: string): Promise<string> {
-  const upload = await request.post("/api/uploads", { multipart: { file: { name, mimeType: "text/plain", buffer: Buffer.from(text) } } });
-  expect(upload.status()).toBe(201);
-  return ((await upload.json()) as { uploadId: string }).uploadId;
-}
-
-test.beforeAll(async ({ request }) => {
-  burst = await store(request, "agents.log", BURST);
-  quiet = await store(request, "no-agents.log", WITHOUT_AGENTS);
-});
-
-test.afterAll(async ({ request }) => {
-  for (const id of [burst, quiet]) await request.delete(`/api/uploads/${id}`);
-});
+const burst = useUploadedTrace("agents.log", BURST);
+const quiet = useUploadedTrace("no-agents.log", WITHOUT_AGENTS);
 
 const facet = (page: Page, title: string) => page.getByRole("complementary", { name: "Facets" }).getByRole("region", { name: title, exact: true });
 
 test("the User-Agent facet counts each client and filters to one; a trace that logs none shows no such facet", async ({ page }) => {
-  await open(page, `/?upload=${burst}`);
+  await open(page, `/?upload=${burst()}`);
   const agents = facet(page, "User-Agent");
   await expect(agents.locator("button.facet-value")).toHaveText([`${OKHTTP}5`, `${IOS}1`]);
   await agents.getByRole("button", { name: new RegExp(`^${OKHTTP}`) }).click();
@@ -49,7 +35,7 @@ test("the User-Agent facet counts each client and filters to one; a trace that l
   await expect(page.getByTestId("total")).toHaveText("5");
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`User-Agent = ${OKHTTP}`);
 
-  await open(page, `/?upload=${quiet}`);
+  await open(page, `/?upload=${quiet()}`);
   await expect(facet(page, "App")).toBeVisible();
   await expect(facet(page, "User-Agent")).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 
 // A hundred rejections: more rows than a window holds, so the calls table scrolls.
 const trace = Array.from({ length: 100 }, (_, i) => {
@@ -7,16 +8,7 @@ const trace = Array.from({ length: 100 }, (_, i) => {
   return [`${time} INFO [callId=scrolled-${i}] Request: GET /loans/v1/offers/${i} api="Loans" app="Mobile App"`, `${time} INFO [callId=scrolled-${i}] Response: 401 body="no"`].join("\n");
 }).join("\n");
 
-let uploadId = "";
-
-test.beforeAll(async ({ request }) => {
-  const response = await request.post("/api/uploads", { multipart: { file: { name: "scrolled.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
-  expect(response.status()).toBe(201);
-  uploadId = (await response.json()).uploadId;
-});
-test.afterAll(async ({ request }) => {
-  await request.delete(`/api/uploads/${uploadId}`);
-});
+const uploadId = useUploadedTrace("scrolled.log", trace);
 
 /** The header cells that the site header hides: a click at the middle of each lands on something else. */
 const coveredHeaders = (page: Page) =>
@@ -36,7 +28,7 @@ for (const { width, height } of [
 ]) {
   test(`at ${width} × ${height}, scrolled down to the calls and through them, the table's column titles stand whole below the site header`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    await open(page, `/?upload=${uploadId}&rejected=true`);
+    await open(page, `/?upload=${uploadId()}&rejected=true`);
     await expect(page.getByTestId("total")).toHaveText("100");
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect(await coveredHeaders(page)).toEqual([]);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/open";
+import { useUploadedTrace } from "./support/uploaded-trace";
 
 // A call every quarter hour from 14:15 on 20 Nov to 09:00 on 21 Nov (UTC): a view that spans midnight.
 const trace = Array.from({ length: 76 }, (_, i) => {
@@ -7,17 +8,8 @@ const trace = Array.from({ length: 76 }, (_, i) => {
   return [`${time} INFO [callId=overnight-${i}] Request: GET /loans/v1/offers api="Loans"`, `${time} INFO [callId=overnight-${i}] Response: ${i % 3 ? 200 : 401} body="no"`].join("\n");
 }).join("\n");
 
-let uploadId = "";
-
 test.use({ viewport: { width: 1280, height: 800 }, timezoneId: "Asia/Tokyo" });
-test.beforeAll(async ({ request }) => {
-  const response = await request.post("/api/uploads", { multipart: { file: { name: "overnight.log", mimeType: "text/plain", buffer: Buffer.from(trace) } } });
-  expect(response.status()).toBe(201);
-  uploadId = (await response.json()).uploadId;
-});
-test.afterAll(async ({ request }) => {
-  await request.delete(`/api/uploads/${uploadId}`);
-});
+const uploadId = useUploadedTrace("overnight.log", trace);
 
 const ticks = (page: Page) => page.getByRole("figure", { name: "Calls over time" }).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
 
@@ -30,7 +22,7 @@ async function readAxis(page: Page) {
 }
 
 test("a chart across midnight dates its first tick and the first tick of the next day, in the zone the page shows times in", async ({ page }) => {
-  await open(page, `/?upload=${uploadId}`);
+  await open(page, `/?upload=${uploadId()}`);
   // In Tokyo the calls run from 23:15 on 20 Nov to 18:00 on 21 Nov.
   let axis = await readAxis(page);
   expect(axis.labels[0]).toMatch(/^21 Nov \d\d:\d\d$/);
