@@ -1,4 +1,4 @@
-import { isoTimestampParts, zoneOffsetMs } from "@/lib/trace-reading/timestamps";
+import { copiedFromLine, isoTimestampParts, zoneOffsetMs } from "@/lib/trace-reading/timestamps";
 
 /**
  * Between an instant (ISO 8601, as the explorer's `from` and `to` carry it)
@@ -35,8 +35,7 @@ export function instantOf(value: string, timeZone: "UTC" | undefined): string | 
  * is shown in the dashboard's zone.
  */
 export function pastedInputValue(text: string, timeZone: "UTC" | undefined): string | null {
-  // Copied from a trace line, it may bring the brackets the line puts round it.
-  const parts = isoTimestampParts(text.trim().replace(/^\[(.*)\]$/, "$1"));
+  const parts = isoTimestampParts(copiedFromLine(text));
   if (parts === null) return null;
   return inputValueOf(new Date(parts.clock - zoneOffsetMs(parts.zone)).toISOString(), timeZone);
 }

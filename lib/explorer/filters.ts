@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CAUSE_ORDER, CAUSES, CREDENTIAL_ELEMENTS, CREDENTIAL_LOCATIONS, INTERCEPTORS, interceptorSpelled } from "../rules";
 import { decodeCursor, parseSort } from "./cursor";
 import { CALL_COLUMNS, FACET_TITLES, MISSING, NO_RESPONSE, type ColumnId } from "./fields";
-import { parseRecordTimestamp } from "../trace-reading";
+import { copiedFromLine, parseRecordTimestamp } from "../trace-reading";
 import { comparableText, inStorableYears } from "./stored-text";
 import { RESPONSE_BODY_KEY_LENGTH } from "./response-body-key";
 import { parseLeniently, parseUrlParameters, type IgnoredParameter, type UrlParameters } from "./url-parameters";
@@ -35,7 +35,7 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).optional();
 const isoTime = z
   .string()
   .transform((value, context) => {
-    const millis = parseRecordTimestamp(value.trim().replace(/^\[(.*)\]$/, "$1"));
+    const millis = parseRecordTimestamp(copiedFromLine(value));
     return millis === null ? (context.addIssue({ code: "custom", input: value }), z.NEVER) : new Date(millis);
   })
   .refine(inStorableYears);

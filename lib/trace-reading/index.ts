@@ -16,4 +16,4 @@ export type {
   TraceMessage,
   TraceSink,
 } from "./events";
-export { parseRecordTimestamp } from "./timestamps";
+export { copiedFromLine, parseRecordTimestamp } from "./timestamps";

@@ -5,6 +5,9 @@
 const ISO_TIMESTAMP =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?[ \t]*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
+/** A timestamp copied from a trace line, the brackets the line may put round it (spec 2.1) set aside. */
+export const copiedFromLine = (text: string): string => text.trim().replace(/^\[(.*)\]$/, "$1");
+
 function parseIsoTimestamp(text: string): number | null {
   const parts = isoTimestampParts(text);
   return parts === null ? null : parts.clock - zoneOffsetMs(parts.zone);
