@@ -6,7 +6,6 @@ import { readKeyValues, readQuoted } from "../quoted";
 
 const REQUEST = /^request[ \t]*:[ \t]*(\S+)(?:[ \t]+([^ \t]+))?(.*)$/i;
 const CARRIED = /^request[ \t]+(header|query|cookie)[ \t]+([^:\s]+)[ \t]*:[ \t]*(.*)$/i;
-const USER_AGENT = /^request[ \t]+header[ \t]+user-agent[ \t]*:[ \t]*(.*)$/i;
 const RESPONSE = /^response[ \t]*:[ \t]*(\d{3})(?![\d])[ \t]*(.*)$/i;
 const BODY_KEY = /^body[ \t]*=[ \t]*/i;
 
@@ -32,10 +31,9 @@ export function readRequestLine(message: string): RequestFacts | null {
 
 /** `Request header User-Agent: VALUE`: no credential (plain-names.ts), but the client's own account of itself. */
 export function readUserAgentLine(message: string): RequestFacts | null {
-  const m = USER_AGENT.exec(message);
-  if (m === null) return null;
-  const rest = m[1] ?? "";
-  const userAgent = (readQuoted(rest)?.value ?? rest).trim();
+  const line = readValueLine(message);
+  if (line?.location !== "header" || line.name.toLowerCase() !== "user-agent") return null;
+  const userAgent = line.raw.trim();
   return userAgent === "" ? null : { ...noRequestFacts(), userAgent };
 }
 
@@ -51,16 +49,23 @@ export type CarriedLine = {
 
 /**
  * `Request header NAME: VALUE`, unless no credential is ever sent under NAME
- * (`User-Agent`): that line is read as any other. A quoted value keeps its
- * exact characters; a bare one is taken without surrounding blanks, which a
- * log cannot show apart from the separator anyway.
+ * (`User-Agent`): that line is read as any other.
  */
 export function readCarriedLine(message: string): CarriedLine | null {
+  const line = readValueLine(message);
+  return line === null || carriesNoCredential(line.location, line.name) ? null : line;
+}
+
+/**
+ * `Request header|query|cookie NAME: VALUE`, whatever NAME. A quoted value
+ * keeps its exact characters; a bare one is taken without surrounding
+ * blanks, which a log cannot show apart from the separator anyway.
+ */
+function readValueLine(message: string): CarriedLine | null {
   const m = CARRIED.exec(message);
   if (m === null) return null;
   const location = (m[1] ?? "").toLowerCase() as CredentialLocation;
   const name = m[2] ?? "";
-  if (carriesNoCredential(location, name)) return null;
   const rest = m[3] ?? "";
   const start = message.length - rest.length;
   const quoted = readQuoted(rest);
