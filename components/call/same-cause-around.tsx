@@ -56,13 +56,11 @@ function Callers({ around }: { around: SameCauseAround }) {
 
 /** A client release, when one User-Agent sent most of a burst. */
 function CommonAgent({ around, agent }: { around: SameCauseAround; agent: NonNullable<SameCauseAround["commonAgent"]> }) {
-  const query = new URLSearchParams({ cause: around.cause, agent: agent.userAgent });
-  setFixedTimes(query, { from: around.from, to: around.to });
   return (
     <>
       {" "}
       {agent.rejections === around.rejections ? "All" : `${agent.rejections.toLocaleString("en")} of them`} came from User-Agent{" "}
-      <Link className="mono" href={explorerPath(query)}>{agent.userAgent}</Link>: look first at what changed in that client.
+      <Link className="mono" href={windowHref(around, { agent: agent.userAgent })}>{agent.userAgent}</Link>: look first at what changed in that client.
     </>
   );
 }
@@ -74,9 +72,9 @@ function Usual({ around }: { around: SameCauseAround }) {
   return <>against {usual} in each ten minutes of the hour before</>;
 }
 
-/** The explorer showing these rejections: the cause over the window. */
-function windowHref(around: SameCauseAround): string {
-  const query = new URLSearchParams({ cause: around.cause });
+/** The explorer showing these rejections: the cause over the window, narrowed by `more` filters. */
+function windowHref(around: SameCauseAround, more: Record<string, string> = {}): string {
+  const query = new URLSearchParams({ cause: around.cause, ...more });
   setFixedTimes(query, { from: around.from, to: around.to });
   return explorerPath(query);
 }
