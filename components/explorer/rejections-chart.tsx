@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, type TooltipContentProps } from "recharts";
 import type { Histogram, PeriodEvents } from "@/lib/explorer";
 import { setFixedTimes } from "@/lib/explorer/explorer-href";
@@ -171,8 +171,9 @@ function describeWidth(seconds: number): string {
 /** The periods' axis, its ticks chosen for the width the bars have (timeTicks), so that each day's first tick can say its date. */
 function TimeAxis({ histogram, timeZone }: { histogram: Histogram; timeZone: string | undefined }) {
   const plotWidth = usePlotArea()?.width ?? 0;
-  const ticks = timeTicks(histogram.buckets.map((bucket) => bucket.start), histogram.bucketSeconds, timeZone, plotWidth);
-  const labels = new Map(ticks.map((tick) => [tick.start, tick.label]));
+  // Once per histogram, zone and width: a drag to zoom renders the chart at every move of the mouse.
+  const ticks = useMemo(() => timeTicks(histogram.buckets.map((bucket) => bucket.start), histogram.bucketSeconds, timeZone, plotWidth), [histogram, timeZone, plotWidth]);
+  const labels = useMemo(() => new Map(ticks.map((tick) => [tick.start, tick.label])), [ticks]);
   return <XAxis dataKey="start" ticks={ticks.map((tick) => tick.start)} interval={0} tickFormatter={(start: string) => labels.get(start) ?? ""} tick={{ fontSize: 11, fill: "var(--text-muted)" }} />;
 }
 
